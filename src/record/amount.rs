@@ -1,0 +1,55 @@
+//! Amounts: money, percentages, counts, ratios.
+
+use super::Span;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// What an amount measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountKind {
+    /// Money, with an ISO 4217 `unit`.
+    Money,
+    /// A percentage (`12,5 %` -> 12.5).
+    Percent,
+    /// Percentage points.
+    Points,
+    /// A count of something (`unit` names what is counted).
+    Count,
+    /// A multiplicative ratio (`10 fois plus`, `a doublé`).
+    Ratio,
+}
+
+/// How the text qualifies the value; never folded into `value`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// "près de", "environ", "quelque", "une centaine".
+    Approximately,
+    /// "plus de", "au-delà de".
+    MoreThan,
+    /// "au moins".
+    AtLeast,
+    /// "moins de".
+    LessThan,
+    /// "jusqu'à", "au plus".
+    UpTo,
+}
+
+/// One amount.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Amount {
+    /// What is measured.
+    pub kind: AmountKind,
+    /// The plain number (300 milliards -> 300000000000).
+    pub value: f64,
+    /// ISO 4217 currency for money; the counted noun for counts; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Qualifier of the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+}

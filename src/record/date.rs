@@ -1,0 +1,48 @@
+//! Dates, normalised to ISO 8601 at the precision the text gives.
+
+use super::Span;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How the text gives the date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// Complete in the text ("5 février 2025", "en 2028").
+    Absolute,
+    /// Missing the year or month ("mardi 11 février", "en mai").
+    Partial,
+    /// Relative to the article date ("hier", "la semaine dernière").
+    Relative,
+}
+
+/// Precision of `value`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// `YYYY-MM-DD`.
+    Day,
+    /// `YYYY-Www`.
+    Week,
+    /// `YYYY-MM`.
+    Month,
+    /// `YYYY`.
+    Year,
+}
+
+/// One date mention.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateMention {
+    /// ISO value; absent when a partial or relative date cannot be resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// How the text gives it.
+    pub kind: DateKind,
+    /// Precision of `value`.
+    pub precision: Precision,
+    /// False when the date needed the article date and none was given.
+    pub resolved: bool,
+}

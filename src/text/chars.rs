@@ -1,0 +1,223 @@
+//! Character classes for French news text.
+//!
+//! News text mixes typographic conventions: non-breaking spaces before `:` and inside
+//! guillemets, curly and straight apostrophes, several dash characters. These predicates are
+//! the one place where the tokenizer and the extractors agree on what counts as what.
+
+/// Horizontal or vertical white space, including the no-break spaces French typography puts
+/// before `:;!?%€` and inside guillemets (U+00A0, U+202F) and the other Unicode spaces.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'
+            | '\n'
+            | '\r'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'
+            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Spaces that may separate digit groups inside one number ("1 000", "35 900 €").
+#[inline]
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
+}
+
+/// Line and paragraph breaks.
+#[inline]
+pub fn is_newline(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Zero-width and bidirectional formatting marks that carry no text (ZWSP, ZWNJ, ZWJ, LRM,
+/// RLM, bidi embeddings and isolates, word joiner, BOM, soft hyphen).
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+    )
+}
+
+/// Apostrophes: ASCII `'`, typographic `’`, and the look-alikes found in scraped text.
+#[inline]
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
+    )
+}
+
+/// Hyphens that join words ("vice-président", "a-t-il"). The non-breaking hyphen U+2011 and
+/// the hyphen U+2010 occur in typeset text.
+#[inline]
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Dashes used as punctuation (en dash, em dash, horizontal bar, minus sign).
+#[inline]
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '\u{2012}'..='\u{2015}' | '\u{2212}')
+}
+
+/// Opening quotation marks: « “ „ ‹ and the straight `"` (ambiguous, decided by context).
+#[inline]
+pub fn is_open_quote(c: char) -> bool {
+    matches!(c, '«' | '“' | '„' | '‹')
+}
+
+/// Closing quotation marks: » ” ›.
+#[inline]
+pub fn is_close_quote(c: char) -> bool {
+    matches!(c, '»' | '”' | '›')
+}
+
+/// Any quotation mark, straight or typographic.
+#[inline]
+pub fn is_quote(c: char) -> bool {
+    is_open_quote(c) || is_close_quote(c) || c == '"'
+}
+
+/// Letters and the combining marks that decorate them (NFD accents).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Combining diacritical marks (NFD "é" is `e` + U+0301).
+#[inline]
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Currency symbols that stand alone as tokens ("35 900 €", "2,4 M$").
+#[inline]
+pub fn is_currency_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '€' | '$' | '£' | '¥' | '₣' | '₹' | '₽' | '₩' | '₺' | '₪' | '¢' | '₦' | '₿'
+    )
+}
+
+/// Sentence-final punctuation characters.
+#[inline]
+pub fn is_sentence_final(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉')
+}
+
+/// Fold a character for comparisons: apostrophe look-alikes become `'`, spaces become ` `,
+/// hyphens become `-`. Case and accents are kept.
+#[inline]
+pub fn fold_punct(c: char) -> char {
+    if is_apostrophe(c) {
+        '\''
+    } else if is_space(c) {
+        ' '
+    } else if is_hyphen(c) {
+        '-'
+    } else {
+        c
+    }
+}
+
+/// Remove the accent from a Latin-1/Latin Extended-A lowercase or uppercase letter
+/// ("é" -> "e", "Ç" -> "C"); other characters are returned unchanged.
+pub fn strip_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => 'I',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        'ś' | 'ŝ' | 'ş' | 'š' => 's',
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' => 'S',
+        'ź' | 'ż' | 'ž' => 'z',
+        'Ź' | 'Ż' | 'Ž' => 'Z',
+        'ğ' => 'g',
+        'Ğ' => 'G',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'ř' => 'r',
+        'Ř' => 'R',
+        'ť' | 'ţ' => 't',
+        'Ť' | 'Ţ' => 'T',
+        'ď' => 'd',
+        'Ď' => 'D',
+        _ => c,
+    }
+}
+
+/// A comparison key for a piece of text: lowercase, accents removed, apostrophes, hyphens and
+/// spaces folded, combining marks and invisible characters dropped, ligatures œ/æ expanded.
+/// Appends to `out` so callers can reuse one buffer.
+pub fn fold_key_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if is_combining(c) || is_invisible(c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            _ => {
+                let c = strip_accent(fold_punct(c));
+                for l in c.to_lowercase() {
+                    out.push(l);
+                }
+            }
+        }
+    }
+}
+
+/// [`fold_key_into`] returning a new string.
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_key_into(s, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_include_french_no_break_spaces() {
+        for c in [' ', '\u{A0}', '\u{202F}', '\u{2009}', '\n'] {
+            assert!(is_space(c), "{c:?}");
+        }
+        assert!(!is_space('a'));
+        assert!(!is_space('\u{200B}'), "ZWSP is invisible, not a space");
+    }
+
+    #[test]
+    fn fold_key_normalises_case_accents_and_apostrophes() {
+        assert_eq!(fold_key("États-Unis"), "etats-unis");
+        assert_eq!(fold_key("l’Élysée"), "l'elysee");
+        assert_eq!(fold_key("Cœur"), "coeur");
+        assert_eq!(fold_key("Se\u{301}journe\u{301}"), "sejourne");
+        assert_eq!(fold_key("a\u{A0}b"), "a b");
+    }
+}

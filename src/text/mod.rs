@@ -1,0 +1,109 @@
+//! Text stage: character classes, tokenization, sentence and paragraph segmentation, and the
+//! shared [`Document`] every extractor reads.
+//!
+//! Normalisation is done by *views*, never by rewriting the text: the original bytes stay
+//! untouched so every span maps back exactly; the character predicates in [`chars`] treat NBSP
+//! as space and `’` as `'` wherever a stage compares text.
+
+pub mod chars;
+pub mod offsets;
+pub mod segment;
+pub mod tokenize;
+
+pub use offsets::CharMap;
+pub use segment::Segment;
+pub use tokenize::{flags, Token, TokenKind};
+
+use crate::article::ArticleDate;
+
+/// A tokenized article: the original text, its tokens, sentences and paragraphs, and the
+/// article's date when known. Built once per article and shared by all extractors.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    /// The article text, unchanged.
+    pub text: &'a str,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences, covering all tokens in order.
+    pub sentences: Vec<Segment>,
+    /// Paragraphs, covering all tokens in order; sentence boundaries fall inside them.
+    pub paragraphs: Vec<Segment>,
+    /// The article's publication date, the anchor for relative dates.
+    pub date: Option<ArticleDate>,
+    chars: CharMap,
+}
+
+impl<'a> Document<'a> {
+    /// Tokenize and segment `text`.
+    pub fn new(text: &'a str, date: Option<ArticleDate>) -> Self {
+        let tokens = tokenize::tokenize(text);
+        let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
+        let mut paragraphs = Vec::with_capacity(tokens.len() / 80 + 1);
+        segment::segment(&tokens, text, &mut sentences, &mut paragraphs);
+        Document {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+            date,
+            chars: CharMap::new(text),
+        }
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Index of the sentence containing token `i`.
+    pub fn sentence_of_token(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| (s.end_token as usize) <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Index of the sentence containing byte offset `byte` (or the next one after it).
+    pub fn sentence_of_byte(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| (s.end as usize) <= byte)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// Index of the paragraph containing token `i`.
+    pub fn paragraph_of_token(&self, i: usize) -> usize {
+        self.paragraphs
+            .partition_point(|s| (s.end_token as usize) <= i)
+            .min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// Index of the first token that ends after byte offset `byte`.
+    pub fn token_at_byte(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| (t.end as usize) <= byte)
+    }
+
+    /// Code-point offset of byte offset `byte`.
+    #[inline]
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars.char_offset(self.text, byte)
+    }
+
+    /// Byte offset of code-point offset `ch`.
+    #[inline]
+    pub fn byte_offset(&self, ch: usize) -> usize {
+        self.chars.byte_offset(self.text, ch)
+    }
+
+    /// A record span for the byte range `start..end`: code-point offsets, the text, and the
+    /// sentence index.
+    pub fn span(&self, start: usize, end: usize) -> crate::record::Span {
+        crate::record::Span {
+            start: self.char_offset(start),
+            end: self.char_offset(end),
+            text: self.text[start..end].to_string(),
+            sentence: self.sentence_of_byte(start),
+            byte_start: start,
+            byte_end: end,
+        }
+    }
+}

@@ -1,0 +1,821 @@
+//! A tokenizer written for French news text.
+//!
+//! Tokens keep exact byte offsets into the original text; nothing is copied. The rules follow
+//! French typography as printed in the press:
+//! - every Unicode space, including NBSP (U+00A0) and the narrow NBSP (U+202F), separates
+//!   tokens; zero-width and bidi marks are skipped;
+//! - elisions are split after the apostrophe, straight or curly (`l’`, `d'`, `qu’`, `jusqu’`,
+//!   `lorsqu’`, `puisqu’`, `s’`...), while `aujourd’hui`, `presqu’île`, `quelqu’un` and names
+//!   such as `O’Neill` stay whole;
+//! - hyphenated compounds stay whole (`vice-président`, `Royaume-Uni`), inverted subject
+//!   pronouns are split off (`a-t-il` -> `a` `-t-il`, `dit-elle` -> `dit` `-elle`);
+//! - numbers keep their thousands separators (space, NBSP, U+202F, dot, apostrophe) and comma
+//!   decimals: `1 000`, `839.000`, `51'000`, `19 337 992,84`, `1,5`; ordinals stay whole (`1er`);
+//! - abbreviations keep their period (`M.`, `etc.`, `J.-C.`, initials such as `J.D.`), so the
+//!   sentence splitter does not break on them;
+//! - URLs, e-mail addresses, hashtags and @-handles are single tokens.
+
+use super::chars::{
+    is_apostrophe, is_close_quote, is_combining, is_currency_symbol, is_hyphen, is_invisible,
+    is_newline, is_open_quote, is_space, is_word_char,
+};
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with digits and internal hyphens or apostrophes.
+    Word,
+    /// A number, with its thousands separators and decimal part, or an ordinal (`1er`).
+    Number,
+    /// An elided article, pronoun or conjunction with its apostrophe (`l’`, `qu'`).
+    Elision,
+    /// An abbreviation or initials with their period(s) (`M.`, `etc.`, `J.D.`).
+    Abbrev,
+    /// A quotation mark (« » “ ” " ‘ and a free-standing ’).
+    Quote,
+    /// Punctuation (`.`, `,`, `...`, `?!`, `(`, `—`, `•`).
+    Punct,
+    /// A symbol: currency (`€ $ £`), `%`, `°`, emoji and other non-letters.
+    Symbol,
+    /// A URL, e-mail address, hashtag or @-handle.
+    Url,
+}
+
+/// Bit flags describing a token's surroundings and shape.
+pub mod flags {
+    /// White space precedes the token.
+    pub const SPACE_BEFORE: u8 = 1;
+    /// At least one line break precedes the token.
+    pub const NEWLINE_BEFORE: u8 = 2;
+    /// A blank line (two or more line breaks) precedes the token.
+    pub const BLANK_LINE_BEFORE: u8 = 4;
+    /// The first character is an uppercase letter.
+    pub const CAPITALIZED: u8 = 8;
+    /// Two or more letters, all uppercase.
+    pub const ALL_CAPS: u8 = 16;
+    /// The token contains a digit.
+    pub const HAS_DIGIT: u8 = 32;
+}
+
+/// One token: a byte span of the original text, its kind and shape flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: u32,
+    /// Byte offset one past the last byte.
+    pub end: u32,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// See [`flags`].
+    pub flags: u8,
+}
+
+impl Token {
+    /// The token's text in `src`, the text it was cut from.
+    #[inline]
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start as usize..self.end as usize]
+    }
+
+    /// True when the given flag bit(s) are set.
+    #[inline]
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// True for a word (or abbreviation) starting with an uppercase letter.
+    #[inline]
+    pub fn is_capitalized(&self) -> bool {
+        self.has(flags::CAPITALIZED)
+    }
+}
+
+/// Words that elide before a vowel and are split off with their apostrophe (lowercase).
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Abbreviations that take a period, compared case-sensitively (titles are capitalised).
+const ABBREV_CASED: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Dre", "Pr", "Me", "Mgr", "St", "Ste", "Sr",
+    "Jr", "Mr", "Mrs", "Cie", "Gén", "Gal", "Col", "Cdt", "Lt", "Sgt", "Av", "Bd", "Ets", "Sté",
+    "Inc", "Ltd", "Co", "Corp", "Dir", "Rév", "Vve",
+];
+
+/// Abbreviations that take a period, compared in lowercase.
+const ABBREV_LOWER: &[&str] = &[
+    "etc", "cf", "av", "bd", "boul", "p", "pp", "n", "no", "vol", "éd", "ed", "dir", "coll", "env",
+    "art", "al", "fig", "chap", "tél", "tel", "ex", "janv", "févr", "fév", "avr", "juil", "sept",
+    "oct", "nov", "déc", "vs", "apr", "hab", "approx", "resp", "réf", "nb", "ca", "id", "ibid",
+    "op", "cit", "min", "max", "sq", "km", "ha", "ms", "mds", "md", "mln", "mrd",
+];
+
+/// Inverted subject pronouns split off a verb (`a-t-il`, `dit-elle`, `est-ce`).
+const INVERTED: &[&str] = &[
+    "t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils", "elles", "je", "tu",
+    "nous", "vous", "ce",
+];
+
+/// Abbreviations after which a sentence may still end ("... et cetera. Le lendemain").
+pub(crate) const SENTENCE_ENDING_ABBREVS: &[&str] = &["etc.", "al.", "cit.", "ibid."];
+
+/// Tokenize `text` into `out` (cleared first). Allocation-free apart from growing `out`.
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut t = Tokenizer {
+        text,
+        bytes,
+        pos: 0,
+        tok_start: 0,
+    };
+    let mut pending: u8 = 0;
+    loop {
+        // Skip white space and invisible marks, remembering line breaks.
+        let mut newlines = 0u32;
+        let mut spaced = false;
+        while let Some(c) = t.peek() {
+            if is_space(c) {
+                spaced = true;
+                if is_newline(c) {
+                    // "\r\n" counts as one break.
+                    if !(c == '\r' && t.peek_at(t.pos + 1) == Some('\n')) {
+                        newlines += 1;
+                    }
+                }
+                t.pos += c.len_utf8();
+            } else if is_invisible(c) {
+                t.pos += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if spaced {
+            pending |= flags::SPACE_BEFORE;
+        }
+        if newlines >= 1 {
+            pending |= flags::NEWLINE_BEFORE;
+        }
+        if newlines >= 2 {
+            pending |= flags::BLANK_LINE_BEFORE;
+        }
+        let Some(c) = t.peek() else { break };
+        t.tok_start = t.pos;
+        let kind = t.scan(c, out, &mut pending);
+        let (start, end) = (t.tok_start, t.pos);
+        if end > start {
+            push(out, text, start, end, kind, pending);
+            pending = 0;
+        }
+    }
+}
+
+/// Tokenize `text` into a new vector.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut v = Vec::with_capacity(text.len() / 5 + 4);
+    tokenize_into(text, &mut v);
+    v
+}
+
+fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind, pre: u8) {
+    let s = &text[start..end];
+    let mut f = pre;
+    let mut letters = 0u32;
+    let mut upper = 0u32;
+    let mut first = true;
+    for c in s.chars() {
+        if c.is_ascii_digit() || c.is_numeric() {
+            f |= flags::HAS_DIGIT;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if first {
+                    f |= flags::CAPITALIZED;
+                }
+            }
+            first = false;
+        } else if first && !matches!(kind, TokenKind::Word | TokenKind::Abbrev) {
+            first = false;
+        }
+    }
+    if letters >= 2 && upper == letters {
+        f |= flags::ALL_CAPS;
+    }
+    out.push(Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+        flags: f,
+    });
+}
+
+struct Tokenizer<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    /// Start of the token being scanned (moves past a split-off elision).
+    tok_start: usize,
+}
+
+impl<'a> Tokenizer<'a> {
+    #[inline]
+    fn peek(&self) -> Option<char> {
+        self.peek_at(self.pos)
+    }
+
+    #[inline]
+    fn peek_at(&self, i: usize) -> Option<char> {
+        if i >= self.bytes.len() {
+            return None;
+        }
+        let b = self.bytes[i];
+        if b < 0x80 {
+            Some(b as char)
+        } else {
+            self.text[i..].chars().next()
+        }
+    }
+
+    /// Scan one token starting with `c` at `self.pos`; advance `self.pos` to its end. May push
+    /// earlier tokens itself (for elisions and inverted pronouns) using `pending` flags.
+    fn scan(&mut self, c: char, out: &mut Vec<Token>, pending: &mut u8) -> TokenKind {
+        let start = self.pos;
+        if c.is_ascii_digit() {
+            return self.scan_number();
+        }
+        if let Some(k) = self.scan_url_like(c) {
+            return k;
+        }
+        if is_word_char(c) {
+            return self.scan_word(start, out, pending);
+        }
+        if is_hyphen(c) {
+            if let Some(n) = self.inverted_pronoun_len(start + c.len_utf8()) {
+                self.pos = start + c.len_utf8() + n;
+                return TokenKind::Word;
+            }
+        }
+        // Punctuation and symbols.
+        self.pos += c.len_utf8();
+        match c {
+            '.' => {
+                while self.peek() == Some('.') {
+                    self.pos += 1;
+                }
+                TokenKind::Punct
+            }
+            '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' => {
+                while let Some(n) = self.peek() {
+                    if matches!(n, '!' | '?') {
+                        self.pos += 1;
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Punct
+            }
+            '"' | '‘' => TokenKind::Quote,
+            _ if is_open_quote(c) || is_close_quote(c) => TokenKind::Quote,
+            _ if is_apostrophe(c) => TokenKind::Quote,
+            _ if is_currency_symbol(c) || matches!(c, '%' | '‰' | '°' | '§' | '#' | '@' | '&') => {
+                TokenKind::Symbol
+            }
+            _ if c.is_ascii_punctuation()
+                || matches!(
+                    c,
+                    '…' | '•' | '·' | '–' | '—' | '―' | '−' | '‐' | '‑' | '¿' | '¡'
+                ) =>
+            {
+                TokenKind::Punct
+            }
+            _ => {
+                // Emoji and other symbols: keep following combining marks, variation selectors
+                // and zero-width-joiner sequences in the same token.
+                while let Some(n) = self.peek() {
+                    if is_combining(n)
+                        || matches!(n, '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}')
+                    {
+                        self.pos += n.len_utf8();
+                    } else if n == '\u{200D}' {
+                        self.pos += 3;
+                        if let Some(m) = self.peek() {
+                            if !is_space(m) {
+                                self.pos += m.len_utf8();
+                            }
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                TokenKind::Symbol
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let s = self.pos;
+        while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_digit() {
+            self.pos += 1;
+        }
+        self.pos - s
+    }
+
+    /// Count ASCII digits starting at byte `i`.
+    fn digits_at(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.bytes.len() && self.bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        j - i
+    }
+
+    fn scan_number(&mut self) -> TokenKind {
+        let first = self.digits();
+        let mut group_len = first;
+        let mut grouped = false;
+        let mut decimal = false;
+        let mut separators = false;
+        loop {
+            let Some(c) = self.peek() else { break };
+            let after = self.pos + c.len_utf8();
+            if c == ',' && !decimal {
+                let n = self.digits_at(after);
+                if n > 0 {
+                    self.pos = after + n;
+                    decimal = true;
+                    separators = true;
+                    continue;
+                }
+                break;
+            }
+            if decimal {
+                break;
+            }
+            if c == '.' || is_apostrophe(c) || super::chars::is_group_space(c) {
+                let n = self.digits_at(after);
+                let is_space_sep = super::chars::is_group_space(c);
+                if n == 3 && (group_len <= 3) && (!is_space_sep || grouped || first <= 3) {
+                    // Thousands group: "1 000", "839.000", "51'000".
+                    // A space may not join a 4-digit year to a following number.
+                    self.pos = after + 3;
+                    group_len = 3;
+                    grouped = true;
+                    separators = true;
+                    continue;
+                }
+                if c == '.' && n > 0 && !grouped && n != 3 {
+                    // English-style decimal point: "3.5", "1.25".
+                    self.pos = after + n;
+                    decimal = true;
+                    separators = true;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Ordinals and times glued to a plain integer: "1er", "2e", "XXe" is a word, "10h30".
+        if !separators {
+            let rest = &self.text[self.pos..];
+            let suffix_len = alpha_run_len(rest);
+            if suffix_len > 0 {
+                let suffix = &rest[..suffix_len];
+                let end_ok = rest[suffix_len..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| !is_word_char(n));
+                if end_ok
+                    && matches!(
+                        suffix,
+                        "er" | "re"
+                            | "ère"
+                            | "e"
+                            | "è"
+                            | "ème"
+                            | "eme"
+                            | "nd"
+                            | "nde"
+                            | "ieme"
+                            | "ième"
+                            | "es"
+                            | "èmes"
+                            | "ers"
+                            | "res"
+                    )
+                {
+                    self.pos += suffix_len;
+                    return TokenKind::Number;
+                }
+                if suffix == "h" || suffix == "H" {
+                    // "10h30", "8h"
+                    let mut p = self.pos + 1;
+                    let m = self.digits_at(p);
+                    p += m;
+                    let nxt = self.text[p..].chars().next();
+                    if m <= 2 && nxt.is_none_or(|n| !is_word_char(n)) {
+                        self.pos = p;
+                        return TokenKind::Number;
+                    }
+                }
+            }
+        }
+        TokenKind::Number
+    }
+
+    fn scan_url_like(&mut self, c: char) -> Option<TokenKind> {
+        let rest = &self.text[self.pos..];
+        let end_of_run = |s: &str| -> usize {
+            s.char_indices()
+                .find(|&(_, ch)| {
+                    is_space(ch)
+                        || is_open_quote(ch)
+                        || is_close_quote(ch)
+                        || ch == '"'
+                        || ch == '<'
+                        || ch == '>'
+                })
+                .map_or(s.len(), |(i, _)| i)
+        };
+        let trim_trailing = |s: &str| -> usize {
+            // A URL does not end with sentence punctuation or a closing bracket.
+            s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’'])
+                .len()
+        };
+        if (c == '#' || c == '@')
+            && rest[1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphanumeric() || n == '_')
+        {
+            let mut n = 1;
+            for ch in rest[1..].chars() {
+                if ch.is_alphanumeric() || ch == '_' || is_combining(ch) {
+                    n += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            self.pos += n;
+            return Some(TokenKind::Url);
+        }
+        if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+        let lower_starts = |p: &str| {
+            rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        if lower_starts("http://") || lower_starts("https://") || lower_starts("www.") {
+            let n = trim_trailing(&rest[..end_of_run(rest)]);
+            self.pos += n;
+            return Some(TokenKind::Url);
+        }
+        // Bare domains with a path ("pic.twitter.com/abc") and e-mail addresses.
+        let run = &rest[..end_of_run(rest)];
+        let run = &run[..trim_trailing(run)];
+        if run.len() > 4 && run.is_ascii() {
+            let at = run.find('@');
+            let dot = run.find('.');
+            let looks_email = at
+                .is_some_and(|a| a > 0 && run[a..].contains('.') && !run[a + 1..].starts_with('.'));
+            let looks_domain_path = dot.is_some_and(|d| {
+                let slash = run.find('/');
+                slash.is_some_and(|s| s > d + 2)
+                    && run[..slash.unwrap_or(0)]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            });
+            if looks_email || looks_domain_path {
+                self.pos += run.len();
+                return Some(TokenKind::Url);
+            }
+        }
+        None
+    }
+
+    fn scan_word(&mut self, start: usize, out: &mut Vec<Token>, pending: &mut u8) -> TokenKind {
+        // Initials and dotted acronyms: "J.D.", "J.-C.", "U.S.A.".
+        if let Some(end) = self.initials_end(start) {
+            self.pos = end;
+            return TokenKind::Abbrev;
+        }
+        let mut seg_start = start; // start of the current hyphen-separated segment
+        loop {
+            // Word characters (letters, digits, combining marks).
+            while let Some(c) = self.peek() {
+                if is_word_char(c) {
+                    self.pos += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let Some(c) = self.peek() else { break };
+            let after = self.pos + c.len_utf8();
+            if is_apostrophe(c) {
+                let next = self.peek_at(after);
+                if next.is_some_and(|n| n.is_alphabetic()) {
+                    let prefix = &self.text[seg_start..self.pos];
+                    if seg_start == start && is_elision(prefix, next.unwrap()) {
+                        // Emit "l’" and continue with the next word as a new token.
+                        push(out, self.text, start, after, TokenKind::Elision, *pending);
+                        *pending = 0;
+                        self.tok_start = after;
+                        return self.scan_word_from(after, out, pending);
+                    }
+                    // "aujourd’hui", "presqu’île", "O’Neill": keep whole.
+                    self.pos = after;
+                    continue;
+                }
+                break;
+            }
+            if is_hyphen(c) {
+                let next = self.peek_at(after);
+                if next.is_some_and(is_word_char) {
+                    // Inverted pronoun: split it off.
+                    if self.inverted_pronoun_len(after).is_some() {
+                        break;
+                    }
+                    self.pos = after;
+                    seg_start = after;
+                    continue;
+                }
+                break;
+            }
+            if c == '.' {
+                let word = &self.text[start..self.pos];
+                if is_abbreviation(word) {
+                    self.pos = after;
+                    return TokenKind::Abbrev;
+                }
+            }
+            break;
+        }
+        TokenKind::Word
+    }
+
+    /// Length of an inverted subject pronoun (`t-il`, `elle`) starting at byte `at`, when one
+    /// ends there as a whole word.
+    fn inverted_pronoun_len(&self, at: usize) -> Option<usize> {
+        let rest = &self.text[at..];
+        INVERTED
+            .iter()
+            .find(|p| {
+                rest.starts_with(**p)
+                    && rest[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| !is_word_char(n) && !is_hyphen(n))
+            })
+            .map(|p| p.len())
+    }
+
+    /// Continue scanning a word that starts at `s` (after an elision has been pushed).
+    fn scan_word_from(&mut self, s: usize, out: &mut Vec<Token>, pending: &mut u8) -> TokenKind {
+        self.pos = s;
+        let c = self.peek().unwrap_or(' ');
+        if c.is_ascii_digit() {
+            return self.scan_number();
+        }
+        self.scan_word(s, out, pending)
+    }
+
+    /// End of an initials sequence at `start`: an uppercase letter and a period, repeated
+    /// ("J.", "J.D.", "J.-C.", "U.S.A."). A single letter followed by "." counts only when it
+    /// is uppercase.
+    fn initials_end(&self, start: usize) -> Option<usize> {
+        let mut p = start;
+        let mut count = 0;
+        loop {
+            let c = self.peek_at(p)?;
+            if !c.is_alphabetic() {
+                break;
+            }
+            let after_letter = p + c.len_utf8();
+            if self.peek_at(after_letter) != Some('.') {
+                break;
+            }
+            // The letter must stand alone (not end of a longer word).
+            if count == 0 && !c.is_uppercase() {
+                return None;
+            }
+            p = after_letter + 1;
+            count += 1;
+            // "J.-C."
+            if self.peek_at(p).is_some_and(is_hyphen)
+                && self.peek_at(p + 1).is_some_and(|n| n.is_uppercase())
+                && self.peek_at(p + 1 + self.peek_at(p + 1).map_or(1, char::len_utf8)) == Some('.')
+            {
+                p += 1;
+            }
+        }
+        if count == 0 {
+            return None;
+        }
+        // A lone capital letter and period followed by a letter glued to it ("A.B" without the
+        // final period) is not initials.
+        if self.peek_at(p).is_some_and(is_word_char) {
+            return None;
+        }
+        Some(p)
+    }
+}
+
+fn alpha_run_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i)
+}
+
+fn is_elision(prefix: &str, next: char) -> bool {
+    if prefix.len() > 7 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    let mut n = 0;
+    for b in prefix.bytes() {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    if !ELISIONS.contains(&lower) {
+        return false;
+    }
+    // "N’Djamena", "N'Golo": a capital N before a capital letter is part of a name.
+    !(prefix == "N" && next.is_uppercase())
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    if ABBREV_CASED.contains(&word) {
+        return true;
+    }
+    if word.len() > 8 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    ABBREV_LOWER.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    fn kinds(s: &str) -> Vec<TokenKind> {
+        tokenize(s).iter().map(|t| t.kind).collect()
+    }
+
+    /// Table of (input, expected tokens joined by `|`).
+    const CASES: &[(&str, &str)] = &[
+        (
+            "Le Sommet s’ouvre aujourd’hui à Paris.",
+            "Le|Sommet|s’|ouvre|aujourd’hui|à|Paris|.",
+        ),
+        (
+            "l'intelligence artificielle",
+            "l'|intelligence|artificielle",
+        ),
+        ("L’événement d’une centaine", "L’|événement|d’|une|centaine"),
+        ("jusqu’à 50 %", "jusqu’|à|50|%"),
+        (
+            "lorsqu’il dit qu’elle viendra",
+            "lorsqu’|il|dit|qu’|elle|viendra",
+        ),
+        ("puisqu’on sait", "puisqu’|on|sait"),
+        ("quoiqu’il en soit", "quoiqu’|il|en|soit"),
+        ("la presqu’île et quelqu’un", "la|presqu’île|et|quelqu’un"),
+        ("Martin O’Neill arrive", "Martin|O’Neill|arrive"),
+        ("à N’Djamena", "à|N’Djamena"),
+        ("J’ai vu", "J’|ai|vu"),
+        ("n’a pas", "n’|a|pas"),
+        ("c’est", "c’|est"),
+        ("m’a-t-il dit", "m’|a|-t-il|dit"),
+        ("« Non », a-t-il estimé.", "«|Non|»|,|a|-t-il|estimé|."),
+        ("a-t-elle ajouté", "a|-t-elle|ajouté"),
+        ("dit-il", "dit|-il"),
+        ("Est-ce possible ?", "Est|-ce|possible|?"),
+        ("le vice-président américain", "le|vice-président|américain"),
+        ("le Royaume-Uni", "le|Royaume-Uni"),
+        (
+            "le président-directeur général",
+            "le|président-directeur|général",
+        ),
+        ("vis-à-vis des entreprises", "vis-à-vis|des|entreprises"),
+        ("celui-ci et ce jour-là", "celui-ci|et|ce|jour-là"),
+        ("Jean-Luc Mélenchon", "Jean-Luc|Mélenchon"),
+        ("le COVID-19", "le|COVID-19"),
+        ("plus de 1 000 chefs", "plus|de|1 000|chefs"),
+        ("plus de 1\u{a0}000 chefs", "plus|de|1\u{a0}000|chefs"),
+        ("35\u{202f}900\u{a0}€", "35\u{202f}900|€"),
+        ("839.000 euros", "839.000|euros"),
+        ("51'000 francs", "51'000|francs"),
+        ("51’000 francs", "51’000|francs"),
+        ("19 337 992,84 euros", "19 337 992,84|euros"),
+        ("1,5 milliard", "1,5|milliard"),
+        ("12,5 %", "12,5|%"),
+        ("3.5 millions", "3.5|millions"),
+        ("en 2024 100 personnes", "en|2024|100|personnes"),
+        ("les 10 et 11 février 2025", "les|10|et|11|février|2025"),
+        ("le 1er mai", "le|1er|mai"),
+        ("la 2e place", "la|2e|place"),
+        ("à 10h30 précises", "à|10h30|précises"),
+        ("4,5 Md€", "4,5|Md|€"),
+        ("2,4 M$", "2,4|M|$"),
+        ("M. Vance a parlé", "M.|Vance|a|parlé"),
+        ("Mme Borne et MM. Dupont", "Mme|Borne|et|MM.|Dupont"),
+        ("J.D. Vance", "J.D.|Vance"),
+        ("en 52 av. J.-C. déjà", "en|52|av.|J.-C.|déjà"),
+        ("les U.S.A. et", "les|U.S.A.|et"),
+        ("pommes, poires, etc. Puis", "pommes|,|poires|,|etc.|Puis"),
+        ("« Le Chat »", "«|Le|Chat|»"),
+        ("“Bonjour”", "“|Bonjour|”"),
+        ("\"Bonjour\"", "\"|Bonjour|\""),
+        ("Quoi ?! Non...", "Quoi|?!|Non|..."),
+        ("Sources…", "Sources|…"),
+        ("(IA)", "(|IA|)"),
+        (
+            "voir https://example.org/a-b?c=1.",
+            "voir|https://example.org/a-b?c=1|.",
+        ),
+        ("pic.twitter.com/AbC123 hier", "pic.twitter.com/AbC123|hier"),
+        (
+            "écrire à contact@example.fr.",
+            "écrire|à|contact@example.fr|.",
+        ),
+        (
+            "#GiletsJaunes et @EmmanuelMacron",
+            "#GiletsJaunes|et|@EmmanuelMacron",
+        ),
+        (
+            "Se\u{301}journe\u{301} arrive",
+            "Se\u{301}journe\u{301}|arrive",
+        ),
+        ("a\u{200B}b", "a|b"),
+        ("Paris 🇫🇷 !", "Paris|🇫|🇷|!"),
+        ("30\u{a0}%", "30|%"),
+        ("le n° 5", "le|n|°|5"),
+        ("Breitbart  : « Je", "Breitbart|:|«|Je"),
+    ];
+
+    #[test]
+    fn tokenizes_french_news_phenomena() {
+        for (input, expected) in CASES {
+            let got = toks(input).join("|");
+            assert_eq!(&got, expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_exact_and_ordered() {
+        for (input, _) in CASES {
+            let t = tokenize(input);
+            let mut last = 0;
+            for tok in &t {
+                assert!(tok.start as usize >= last && tok.end > tok.start);
+                assert!(input.is_char_boundary(tok.start as usize));
+                assert!(input.is_char_boundary(tok.end as usize));
+                last = tok.end as usize;
+            }
+        }
+    }
+
+    #[test]
+    fn kinds_are_assigned() {
+        assert_eq!(
+            kinds("l’UE a 1 000 € « ok » M. etc."),
+            vec![
+                TokenKind::Elision,
+                TokenKind::Word,
+                TokenKind::Word,
+                TokenKind::Number,
+                TokenKind::Symbol,
+                TokenKind::Quote,
+                TokenKind::Word,
+                TokenKind::Quote,
+                TokenKind::Abbrev,
+                TokenKind::Abbrev,
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_describe_shape_and_spacing() {
+        let s = "Paris\n\nUE 2024 rue";
+        let t = tokenize(s);
+        assert!(t[0].is_capitalized());
+        assert!(t[1].has(flags::BLANK_LINE_BEFORE) && t[1].has(flags::ALL_CAPS));
+        assert!(t[2].has(flags::HAS_DIGIT) && t[2].has(flags::SPACE_BEFORE));
+        assert!(!t[3].is_capitalized());
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        assert!(tokenize("").is_empty());
+        assert!(tokenize(" \u{a0}\n\t\u{202f}").is_empty());
+    }
+}
