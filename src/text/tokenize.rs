@@ -184,12 +184,22 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
     let mut upper = 0u32;
     let mut first = true;
     for c in s.chars() {
-        if c.is_ascii_digit() || c.is_numeric() {
+        let (is_digit, is_alpha, is_upper) = if c.is_ascii() {
+            let b = c as u8;
+            (
+                b.is_ascii_digit(),
+                b.is_ascii_alphabetic(),
+                b.is_ascii_uppercase(),
+            )
+        } else {
+            (c.is_numeric(), c.is_alphabetic(), c.is_uppercase())
+        };
+        if is_digit {
             f |= flags::HAS_DIGIT;
         }
-        if c.is_alphabetic() {
+        if is_alpha {
             letters += 1;
-            if c.is_uppercase() {
+            if is_upper {
                 upper += 1;
                 if first {
                     f |= flags::CAPITALIZED;
@@ -337,8 +347,7 @@ impl<'a> Tokenizer<'a> {
         let mut grouped = false;
         let mut decimal = false;
         let mut separators = false;
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let after = self.pos + c.len_utf8();
             if c == ',' && !decimal {
                 let n = self.digits_at(after);
@@ -470,7 +479,15 @@ impl<'a> Tokenizer<'a> {
             self.pos += n;
             return Some(TokenKind::Url);
         }
-        // Bare domains with a path ("pic.twitter.com/abc") and e-mail addresses.
+        // Bare domains with a path ("pic.twitter.com/abc") and e-mail addresses: only worth
+        // a look when the leading ASCII word is followed by '.', '@' or '/'.
+        let lead = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .unwrap_or(rest.len());
+        if !matches!(rest.as_bytes().get(lead), Some(b'.' | b'@' | b'/')) {
+            return None;
+        }
         let run = &rest[..end_of_run(rest)];
         let run = &run[..trim_trailing(run)];
         if run.len() > 4 && run.is_ascii() {
