@@ -184,16 +184,7 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
     let mut upper = 0u32;
     let mut first = true;
     for c in s.chars() {
-        let (is_digit, is_alpha, is_upper) = if c.is_ascii() {
-            let b = c as u8;
-            (
-                b.is_ascii_digit(),
-                b.is_ascii_alphabetic(),
-                b.is_ascii_uppercase(),
-            )
-        } else {
-            (c.is_numeric(), c.is_alphabetic(), c.is_uppercase())
-        };
+        let (is_digit, is_alpha, is_upper) = super::chars::char_shape(c);
         if is_digit {
             f |= flags::HAS_DIGIT;
         }
