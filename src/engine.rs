@@ -8,7 +8,8 @@
 
 use crate::article::Article;
 use crate::input::{self, InputOptions, InputSource, Item};
-use crate::record::{ErrorInfo, ErrorKind, ErrorRecord};
+use crate::record::{ErrorInfo, ErrorKind, ErrorRecord, Output};
+use crate::sinks::{JsonlSink, LoadedIds, Needs, Processed, Sink, SinkError};
 use crate::{ArticleError, Pipeline};
 use rayon::prelude::*;
 use std::io::{self, Write};
@@ -30,8 +31,46 @@ pub struct EngineOptions {
     /// Stop at the first error record (it is still written).
     pub fail_fast: bool,
     /// Skip this many input items (articles or error records) before extracting: resumes a run
-    /// whose output already holds that many lines.
+    /// whose output already holds that many lines. Counted after shard selection.
     pub skip: u64,
+    /// Process only the items of this shard (see [`Shard`]).
+    pub shard: Option<Shard>,
+    /// Skip items whose id is in this set (resuming a database load).
+    pub skip_ids: Option<Arc<LoadedIds>>,
+}
+
+/// One of N shards of the input: item number `k` (0-based position in the input stream, over
+/// all inputs in command-line order, error records included) belongs to shard `k % N + 1`.
+/// Written `I/N` on the command line, 1-based: `--shard 1/4` .. `--shard 4/4` cover the input
+/// exactly once between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based shard number, at most `count`.
+    pub index: u64,
+    /// Number of shards.
+    pub count: u64,
+}
+
+impl Shard {
+    /// Whether the item at 0-based input position `k` belongs to this shard.
+    pub fn selects(&self, k: u64) -> bool {
+        k % self.count == self.index - 1
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("expected I/N with 1 <= I <= N (e.g. 2/8), got {s:?}");
+        let (i, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: u64 = i.trim().parse().map_err(|_| bad())?;
+        let count: u64 = n.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 impl Default for EngineOptions {
@@ -42,6 +81,8 @@ impl Default for EngineOptions {
             chunk_bytes: 8 << 20,
             fail_fast: false,
             skip: 0,
+            shard: None,
+            skip_ids: None,
         }
     }
 }
@@ -100,6 +141,9 @@ pub enum EngineError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Output(#[source] io::Error),
+    /// A database or Parquet sink failed.
+    #[error("cannot load output: {0}")]
+    Sink(#[source] SinkError),
     /// The thread pool could not be built.
     #[error("cannot start worker threads: {0}")]
     Threads(String),
@@ -129,27 +173,16 @@ pub fn article_error_record(article: &Article, e: ArticleError) -> ErrorRecord {
     }
 }
 
-/// Process one item into one output line (without the newline). Never panics: a panic inside
-/// the pipeline becomes an `internal` error record.
-pub fn process_item(pipeline: &Pipeline, item: &Item, out: &mut Vec<u8>) -> bool {
-    out.clear();
+/// Process one item into its output (record or error record) and whether it is a record.
+/// Never panics: a panic inside the pipeline becomes an `internal` error record.
+pub fn extract_item(pipeline: &Pipeline, item: &Item) -> (Output, bool) {
     match item {
-        Item::Error(e) => {
-            serde_json::to_writer(&mut *out, e).expect("error record serializes");
-            false
-        }
+        Item::Error(e) => (Output::Error(e.clone()), false),
         Item::Article(a) => {
             let result = catch_unwind(AssertUnwindSafe(|| pipeline.extract(a)));
             match result {
-                Ok(Ok(record)) => {
-                    serde_json::to_writer(&mut *out, &record).expect("record serializes");
-                    true
-                }
-                Ok(Err(e)) => {
-                    serde_json::to_writer(&mut *out, &article_error_record(a, e))
-                        .expect("error record serializes");
-                    false
-                }
+                Ok(Ok(record)) => (Output::Record(Box::new(record)), true),
+                Ok(Err(e)) => (Output::Error(article_error_record(a, e)), false),
                 Err(panic) => {
                     let what = panic
                         .downcast_ref::<&str>()
@@ -162,13 +195,48 @@ pub fn process_item(pipeline: &Pipeline, item: &Item, out: &mut Vec<u8>) -> bool
                             "internal error (please report with this article): {what}"
                         ),
                     };
-                    out.clear();
-                    serde_json::to_writer(&mut *out, &article_error_record(a, e))
-                        .expect("error record serializes");
-                    false
+                    (Output::Error(article_error_record(a, e)), false)
                 }
             }
         }
+    }
+}
+
+/// Process one item into one output line (without the newline). Never panics: a panic inside
+/// the pipeline becomes an `internal` error record.
+pub fn process_item(pipeline: &Pipeline, item: &Item, out: &mut Vec<u8>) -> bool {
+    out.clear();
+    let (output, ok) = extract_item(pipeline, item);
+    serialize_output(&output, out);
+    ok
+}
+
+fn serialize_output(output: &Output, out: &mut Vec<u8>) {
+    match output {
+        Output::Record(r) => serde_json::to_writer(&mut *out, r).expect("record serializes"),
+        Output::Error(e) => serde_json::to_writer(&mut *out, e).expect("error record serializes"),
+    }
+}
+
+/// Process one item for a sink: the typed output and/or its JSON line, as the sink needs.
+fn process_for(pipeline: &Pipeline, item: &Item, needs: Needs) -> Processed {
+    let (output, ok) = extract_item(pipeline, item);
+    let mut line = Vec::new();
+    if needs.json {
+        line.reserve(256 + item_bytes(item) / 2);
+        serialize_output(&output, &mut line);
+    }
+    Processed {
+        output: needs.typed.then_some(output),
+        line,
+        ok,
+    }
+}
+
+fn item_id(item: &Item) -> &str {
+    match item {
+        Item::Article(a) => &a.id,
+        Item::Error(e) => &e.id,
     }
 }
 
@@ -190,6 +258,36 @@ pub fn run(
     progress: &dyn Progress,
     out: &mut dyn Write,
 ) -> Result<Summary, EngineError> {
+    let mut sink = JsonlSink::new(out);
+    run_sink(
+        pipeline,
+        sources,
+        early_errors,
+        input_opts,
+        opts,
+        progress,
+        &mut sink,
+    )
+}
+
+fn sink_error(e: SinkError) -> EngineError {
+    match e {
+        SinkError::Io(e) => EngineError::Output(e),
+        e => EngineError::Sink(e),
+    }
+}
+
+/// Run the pipeline over `sources`, handing each chunk of outputs, in input order, to `sink`.
+/// `early_errors` (inputs that could not even be opened) come first.
+pub fn run_sink(
+    pipeline: &Pipeline,
+    sources: &[InputSource],
+    early_errors: Vec<ErrorRecord>,
+    input_opts: &InputOptions,
+    opts: &EngineOptions,
+    progress: &dyn Progress,
+    sink: &mut dyn Sink,
+) -> Result<Summary, EngineError> {
     let started = Instant::now();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if opts.threads > 0 {
@@ -207,6 +305,7 @@ pub fn run(
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let chunk_articles = opts.chunk_articles.max(1);
     let chunk_bytes = opts.chunk_bytes.max(1);
+    let needs = sink.needs();
 
     let result: Result<(), EngineError> = std::thread::scope(|scope| {
         let reader = scope.spawn(|| {
@@ -214,10 +313,24 @@ pub fn run(
             let mut bytes = 0usize;
             let mut to_skip = opts.skip;
             let mut skipped = 0u64;
+            let mut position = 0u64;
             let mut feed =
                 |item: Item, chunk: &mut Vec<Item>, bytes: &mut usize| -> ControlFlow<()> {
                     if stop.load(Ordering::Relaxed) {
                         return ControlFlow::Break(());
+                    }
+                    let k = position;
+                    position += 1;
+                    if let Some(shard) = &opts.shard {
+                        if !shard.selects(k) {
+                            return ControlFlow::Continue(());
+                        }
+                    }
+                    if let Some(ids) = &opts.skip_ids {
+                        if ids.contains(item_id(&item)) {
+                            skipped += 1;
+                            return ControlFlow::Continue(());
+                        }
                     }
                     if to_skip > 0 {
                         to_skip -= 1;
@@ -257,7 +370,7 @@ pub fn run(
             (read, skipped)
         });
 
-        let mut lines: Vec<(Vec<u8>, bool)> = Vec::new();
+        let mut processed: Vec<Processed> = Vec::new();
         let mut write_result = Ok(());
         for chunk in rx.iter() {
             if write_result.is_err() || stop.load(Ordering::Relaxed) {
@@ -266,21 +379,14 @@ pub fn run(
             pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|item| {
-                        let mut buf = Vec::with_capacity(256 + item_bytes(item) / 2);
-                        let ok = process_item(pipeline, item, &mut buf);
-                        (buf, ok)
-                    })
-                    .collect_into_vec(&mut lines);
+                    .map(|item| process_for(pipeline, item, needs))
+                    .collect_into_vec(&mut processed);
             });
-            for ((line, ok), item) in lines.iter().zip(chunk.iter()) {
-                if let Err(e) = out.write_all(line).and_then(|_| out.write_all(b"\n")) {
-                    write_result = Err(EngineError::Output(e));
-                    stop.store(true, Ordering::Relaxed);
-                    break;
-                }
+            // With fail_fast, the chunk is cut right after its first error record.
+            let mut take = processed.len();
+            for (i, (p, item)) in processed.iter().zip(chunk.iter()).enumerate() {
                 summary.lines += 1;
-                if *ok {
+                if p.ok {
                     summary.records += 1;
                     summary.text_bytes += item_bytes(item) as u64;
                 } else {
@@ -291,9 +397,14 @@ pub fn run(
                     if opts.fail_fast {
                         summary.stopped_at_error = true;
                         stop.store(true, Ordering::Relaxed);
+                        take = i + 1;
                         break;
                     }
                 }
+            }
+            if let Err(e) = sink.write_chunk(&processed[..take]) {
+                write_result = Err(sink_error(e));
+                stop.store(true, Ordering::Relaxed);
             }
             progress.update(summary.lines, counter.load(Ordering::Relaxed));
         }
@@ -301,7 +412,7 @@ pub fn run(
         summary.failed_inputs += read.failed_inputs;
         summary.skipped = skipped;
         write_result?;
-        out.flush().map_err(EngineError::Output)
+        sink.finish().map_err(sink_error)
     });
     result?;
     summary.input_bytes = counter.load(Ordering::Relaxed);
@@ -387,6 +498,115 @@ mod tests {
         let (lines, s) = run_on(data, &opts);
         assert!(s.stopped_at_error);
         assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn shards_partition_the_input_by_position() {
+        let data: String = (0..10)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"T {i}.\"}}\n"))
+            .collect();
+        let mut all = Vec::new();
+        for index in 1..=3 {
+            let opts = EngineOptions {
+                shard: Some(Shard { index, count: 3 }),
+                chunk_articles: 2,
+                ..Default::default()
+            };
+            let (lines, _) = run_on(&data, &opts);
+            let ids: Vec<String> = lines
+                .iter()
+                .map(|l| l["id"].as_str().unwrap().into())
+                .collect();
+            let want: Vec<String> = (0..10)
+                .filter(|i| i % 3 == index - 1)
+                .map(|i| format!("a{i}"))
+                .collect();
+            assert_eq!(ids, want);
+            all.extend(ids);
+        }
+        assert_eq!(all.len(), 10);
+    }
+
+    #[test]
+    fn shard_parses_i_of_n_and_refuses_the_rest() {
+        assert_eq!("2/8".parse::<Shard>(), Ok(Shard { index: 2, count: 8 }));
+        for bad in ["0/4", "5/4", "1/0", "3", "a/b", "1/4/2", ""] {
+            assert!(bad.parse::<Shard>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn skip_ids_leaves_out_loaded_articles() {
+        let data: String = (0..5)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"T {i}.\"}}\n"))
+            .collect();
+        let ids: LoadedIds = ["a1", "a3"].iter().map(|s| s.to_string()).collect();
+        let (lines, s) = run_on(
+            &data,
+            &EngineOptions {
+                skip_ids: Some(Arc::new(ids)),
+                ..Default::default()
+            },
+        );
+        let got: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+        assert_eq!(got, ["a0", "a2", "a4"]);
+        assert_eq!(s.skipped, 2);
+    }
+
+    struct Collect(Vec<Output>, bool);
+
+    impl Sink for Collect {
+        fn needs(&self) -> Needs {
+            Needs {
+                json: false,
+                typed: true,
+            }
+        }
+        fn write_chunk(&mut self, chunk: &[Processed]) -> Result<(), SinkError> {
+            assert!(chunk.iter().all(|p| p.line.is_empty()));
+            self.0
+                .extend(chunk.iter().map(|p| p.output.clone().unwrap()));
+            Ok(())
+        }
+        fn finish(&mut self) -> Result<(), SinkError> {
+            self.1 = true;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn typed_sinks_get_outputs_in_order_and_are_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        let data: String = (0..30)
+            .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Texte {i}.\"}}\n"))
+            .collect::<String>()
+            + "{oops\n";
+        std::fs::write(&path, data).unwrap();
+        let pipeline = Pipeline::new(&PipelineConfig::default()).unwrap();
+        let (sources, errs) = input::expand_inputs(&[path]);
+        let mut sink = Collect(Vec::new(), false);
+        let opts = EngineOptions {
+            chunk_articles: 4,
+            threads: 2,
+            ..Default::default()
+        };
+        let s = run_sink(
+            &pipeline,
+            &sources,
+            errs,
+            &InputOptions::default(),
+            &opts,
+            &(),
+            &mut sink,
+        )
+        .unwrap();
+        assert!(sink.1);
+        assert_eq!((s.records, s.errors), (30, 1));
+        let ids: Vec<&str> = sink.0.iter().map(crate::sinks::output_id).collect();
+        assert_eq!(ids[0], "a0");
+        assert_eq!(ids[29], "a29");
+        assert!(matches!(sink.0[30], Output::Error(_)));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod figures;
 pub mod input;
 pub mod positions;
 pub mod record;
+pub mod sinks;
 pub mod text;
 pub mod train;
 

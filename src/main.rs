@@ -4,11 +4,13 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 use depeche::engine::{self, EngineOptions, Progress};
 use depeche::input::{self, FieldNames, InputOptions};
+use depeche::sinks::{JsonlSink, ParquetSink, PostgresSink, Sink, SqliteSink};
 use depeche::{Pipeline, PipelineConfig};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Structured records from French news text: actors, amounts, dates, roles, quotes, stances.
 #[derive(Parser, Debug)]
@@ -24,8 +26,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Measure per-stage and overall throughput, single-threaded and on all threads.
     Bench(BenchArgs),
-    /// Print the JSON Schema of an output line.
-    Schema,
+    /// Print the JSON Schema of an output line, or with --sql the DDL of the database tables.
+    Schema(SchemaArgs),
     /// Train the NER model from the corpora in ../shared/data/ner.
     Train(depeche::train::TrainArgs),
     /// Score the NER model on a CoNLL/IOB or HIPE TSV file (strict entity P/R/F1).
@@ -37,9 +39,24 @@ struct ExtractArgs {
     /// Inputs: .txt files, directories (walked recursively), .jsonl dumps (also .jsonl.gz and
     /// .jsonl.zst), or - for standard input (the default).
     inputs: Vec<PathBuf>,
-    /// Write records to FILE instead of standard output.
+    /// Write records to FILE instead of standard output (with --format parquet: a directory).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Output format: JSON Lines (default), or Parquet tables under the -o directory.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Load the records into this SQLite database (created if missing; re-loading an article
+    /// replaces its rows).
+    #[arg(long, value_name = "FILE.db", conflicts_with_all = ["output", "postgres"])]
+    sqlite: Option<PathBuf>,
+    /// Load the records into PostgreSQL (postgresql://user@host:port/db), with COPY in
+    /// transactions of one chunk; re-loading an article replaces its rows.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["output"])]
+    postgres: Option<String>,
+    /// Process only shard I of N: the articles whose 0-based position in the input is I-1
+    /// modulo N (e.g. --shard 3/8).
+    #[arg(long, value_name = "I/N")]
+    shard: Option<engine::Shard>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
@@ -68,7 +85,8 @@ struct ExtractArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     skip: u64,
     /// Resume into -o FILE: keep its complete lines, skip that many inputs, append the rest.
-    #[arg(long, requires = "output")]
+    /// With --sqlite or --postgres: skip the articles already in the database.
+    #[arg(long)]
     resume: bool,
     /// Articles per parallel chunk (memory is bounded by a few chunks).
     #[arg(long, value_name = "N", default_value_t = 1024)]
@@ -79,6 +97,22 @@ struct ExtractArgs {
     /// Do not print the summary line on stderr.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Output formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// One JSON record per line.
+    Jsonl,
+    /// Normalised tables as Parquet files: DIR/<table>/part-NNNNN.parquet.
+    Parquet,
+}
+
+#[derive(Args, Debug)]
+struct SchemaArgs {
+    /// Print the SQL DDL of the tables that --sqlite and --postgres load (valid in both).
+    #[arg(long)]
+    sql: bool,
 }
 
 #[derive(Args, Debug)]
@@ -104,7 +138,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Bench(a) => bench(a).map(|_| ExitCode::SUCCESS),
-        Command::Schema => schema().map(|_| ExitCode::SUCCESS),
+        Command::Schema(a) => schema(&a).map(|_| ExitCode::SUCCESS),
         Command::Train(a) => depeche::train::run_train(&a).map(|_| ExitCode::SUCCESS),
         Command::Evaluate(a) => depeche::train::run_evaluate(&a).map(|_| ExitCode::SUCCESS),
     };
@@ -200,26 +234,68 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         max_bytes: a.max_bytes,
     };
     let mut skip = a.skip;
-    let mut out: Box<dyn Write> = match &a.output {
-        Some(path) => {
-            let file = if a.resume {
-                skip += prepare_resume(path)
-                    .with_context(|| format!("cannot resume into {}", path.display()))?;
-                let mut f = OpenOptions::new().create(true).append(true).open(path)?;
-                f.seek(SeekFrom::End(0))?;
-                f
-            } else {
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?
-            };
-            Box::new(BufWriter::with_capacity(1 << 20, file))
+    let mut skip_ids = None;
+    let db_mode = a.sqlite.is_some() || a.postgres.is_some();
+    if a.resume && a.output.is_none() && !db_mode {
+        bail!("--resume needs -o FILE, --sqlite or --postgres");
+    }
+    let mut sink: Box<dyn Sink> = if let Some(path) = &a.sqlite {
+        if a.format != Format::Jsonl {
+            bail!("--format applies to -o output, not to --sqlite");
         }
-        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+        let s = SqliteSink::open(path)
+            .with_context(|| format!("cannot open SQLite database {}", path.display()))?;
+        if a.resume {
+            skip_ids = Some(Arc::new(s.loaded_ids()?));
+        }
+        Box::new(s)
+    } else if let Some(url) = &a.postgres {
+        if a.format != Format::Jsonl {
+            bail!("--format applies to -o output, not to --postgres");
+        }
+        let mut s = PostgresSink::connect(url).context("cannot connect to PostgreSQL")?;
+        if a.resume {
+            skip_ids = Some(Arc::new(s.loaded_ids()?));
+        }
+        Box::new(s)
+    } else if a.format == Format::Parquet {
+        let Some(dir) = &a.output else {
+            bail!("--format parquet needs -o DIR");
+        };
+        if a.resume {
+            bail!("--resume is not supported with --format parquet: re-run the shard instead");
+        }
+        let part = a.shard.map_or(0, |s| s.index - 1);
+        Box::new(
+            ParquetSink::create(dir, part)
+                .with_context(|| format!("cannot write Parquet files under {}", dir.display()))?,
+        )
+    } else {
+        let out: Box<dyn Write> = match &a.output {
+            Some(path) => {
+                let file = if a.resume {
+                    skip += prepare_resume(path)
+                        .with_context(|| format!("cannot resume into {}", path.display()))?;
+                    let mut f = OpenOptions::new().create(true).append(true).open(path)?;
+                    f.seek(SeekFrom::End(0))?;
+                    f
+                } else {
+                    File::create(path)
+                        .with_context(|| format!("cannot create {}", path.display()))?
+                };
+                Box::new(BufWriter::with_capacity(1 << 20, file))
+            }
+            None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+        };
+        Box::new(JsonlSink::new(out))
     };
     let opts = EngineOptions {
         threads: a.threads,
         chunk_articles: a.chunk_size,
         fail_fast: a.fail_fast,
         skip,
+        shard: a.shard,
+        skip_ids,
         ..Default::default()
     };
     let show_bar = !a.no_progress && !a.quiet && io::stderr().is_terminal();
@@ -233,14 +309,14 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         Some(b) => b,
         None => &(),
     };
-    let summary = match engine::run(
+    let summary = match engine::run_sink(
         &pipeline,
         &sources,
         early_errors,
         &input_opts,
         &opts,
         progress,
-        &mut out,
+        &mut sink,
     ) {
         Ok(s) => s,
         Err(engine::EngineError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -314,7 +390,11 @@ fn bench(a: BenchArgs) -> Result<()> {
     Ok(())
 }
 
-fn schema() -> Result<()> {
+fn schema(a: &SchemaArgs) -> Result<()> {
+    if a.sql {
+        print!("{}", depeche::sinks::schema::ddl());
+        return Ok(());
+    }
     println!(
         "{}",
         serde_json::to_string_pretty(&depeche::record::json_schema())?

@@ -1,0 +1,361 @@
+//! SQLite sink (bundled SQLite): the normalised tables of [`super::schema`] in one file.
+//!
+//! Each chunk is one transaction: for every article the rows of its id are deleted first
+//! (cascading to every child table) and the new rows inserted with prepared statements, so
+//! re-loading a dump replaces rows and never duplicates them, and an interrupted load leaves
+//! only whole chunks behind. The database runs in WAL mode with `synchronous = NORMAL`.
+
+use super::schema::{self, TableId, Value, TABLES};
+use super::{typed, LoadedIds, Needs, Processed, Sink, SinkError};
+use crate::record::Output;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+use rusqlite::{params_from_iter, Connection, ToSql};
+use std::path::Path;
+
+/// Loads records into a SQLite database file.
+pub struct SqliteSink {
+    conn: Connection,
+    committed: u64,
+}
+
+impl ToSql for Value<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(match *self {
+            Value::Null => ValueRef::Null,
+            Value::Int(n) => ValueRef::Integer(n),
+            Value::Float(f) => ValueRef::Real(f),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+            Value::Bool(b) => ValueRef::Integer(b as i64),
+        }))
+    }
+}
+
+fn insert_sql(t: &schema::Table) -> String {
+    let marks = vec!["?"; t.columns.len()].join(", ");
+    format!(
+        "INSERT INTO {} ({}) VALUES ({marks})",
+        t.name,
+        schema::column_list(t)
+    )
+}
+
+impl SqliteSink {
+    /// Open (or create) the database and its tables; columns added to the schema since the
+    /// file was created are added to its tables.
+    pub fn open(path: &Path) -> Result<Self, SinkError> {
+        let conn = Connection::open(path)?;
+        Self::with_connection(conn)
+    }
+
+    /// Use an open connection (an in-memory database in tests).
+    pub fn with_connection(conn: Connection) -> Result<Self, SinkError> {
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.execute_batch(&schema::ddl())?;
+        for t in &TABLES {
+            let have: Vec<String> = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{}')", t.name))?
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            for c in t.columns {
+                if c.nullable && !have.iter().any(|h| h == c.name) {
+                    conn.execute(&schema::add_column_sql(t, c, false), [])?;
+                }
+            }
+        }
+        Ok(SqliteSink { conn, committed: 0 })
+    }
+
+    /// The ids of every article and error record already in the database.
+    pub fn loaded_ids(&self) -> Result<LoadedIds, SinkError> {
+        let mut ids = LoadedIds::new();
+        for sql in ["SELECT id FROM articles", "SELECT article_id FROM errors"] {
+            let mut stmt = self.conn.prepare(sql)?;
+            for id in stmt.query_map([], |row| row.get::<_, String>(0))? {
+                ids.insert(id?);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// The connection, for queries.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn load(&mut self, outputs: &[&Output]) -> Result<(), SinkError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut del_article = tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?;
+            let mut del_error = tx.prepare_cached("DELETE FROM errors WHERE article_id = ?1")?;
+            let mut inserts = Vec::with_capacity(TABLES.len());
+            for t in &TABLES {
+                inserts.push(tx.prepare_cached(&insert_sql(t))?);
+            }
+            let mut failed: Option<rusqlite::Error> = None;
+            let mut emit = |t: TableId, row: &[Value<'_>]| {
+                if failed.is_none() {
+                    if let Err(e) = inserts[t as usize].execute(params_from_iter(row.iter())) {
+                        failed = Some(e);
+                    }
+                }
+            };
+            for o in outputs {
+                let id = super::output_id(o);
+                del_article.execute([id])?;
+                del_error.execute([id])?;
+                match o {
+                    Output::Record(r) => schema::record_rows(r, &mut emit),
+                    Output::Error(e) => schema::error_rows(e, &mut emit),
+                }
+            }
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+impl Sink for SqliteSink {
+    fn needs(&self) -> Needs {
+        Needs {
+            json: false,
+            typed: true,
+        }
+    }
+
+    fn write_chunk(&mut self, chunk: &[Processed]) -> Result<(), SinkError> {
+        let outputs: Vec<&Output> = typed(chunk).collect();
+        if outputs.is_empty() {
+            return Ok(());
+        }
+        match self.load(&outputs) {
+            Ok(()) => {
+                self.committed += outputs.len() as u64;
+                Ok(())
+            }
+            Err(e) => Err(SinkError::Batch {
+                articles: outputs.len(),
+                first_id: super::output_id(outputs[0]).to_string(),
+                last_id: super::output_id(outputs[outputs.len() - 1]).to_string(),
+                committed: self.committed,
+                source: Box::new(e),
+            }),
+        }
+    }
+
+    fn finish(&mut self) -> Result<(), SinkError> {
+        // Fold the WAL into the main file so a copied .db file is complete on its own.
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{ErrorInfo, ErrorKind, ErrorRecord, Record};
+    use crate::sinks::schema::tests::sample_record;
+
+    fn processed(outputs: Vec<Output>) -> Vec<Processed> {
+        outputs
+            .into_iter()
+            .map(|o| Processed {
+                ok: matches!(o, Output::Record(_)),
+                output: Some(o),
+                line: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn record(r: Record) -> Output {
+        Output::Record(Box::new(r))
+    }
+
+    fn error(id: &str) -> Output {
+        Output::Error(ErrorRecord {
+            id: id.into(),
+            error: ErrorInfo {
+                kind: ErrorKind::MalformedJson,
+                message: "ligne illisible".into(),
+                source: "dump.jsonl".into(),
+                line: Some(7),
+            },
+        })
+    }
+
+    fn count(sink: &SqliteSink, table: &str) -> i64 {
+        sink.connection()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn sink() -> SqliteSink {
+        SqliteSink::with_connection(Connection::open_in_memory().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn loads_every_table_and_answers_queries() {
+        let mut s = sink();
+        s.write_chunk(&processed(vec![
+            record(sample_record()),
+            error("dump.jsonl:7"),
+        ]))
+        .unwrap();
+        let amounts: Vec<(String, f64, String, String)> = s
+            .connection()
+            .prepare("SELECT kind, value, unit, qualifier FROM amounts WHERE article_id = 'r1'")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            amounts,
+            [("money".into(), 2.5e6, "EUR".into(), "more_than".into())]
+        );
+        let quotes: Vec<String> = s
+            .connection()
+            .prepare("SELECT text FROM quotes WHERE actor = 'Claire Dupuis'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(quotes, ["Nous tiendrons"]);
+        let mentions: i64 = s
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM mentions m JOIN actors a USING (article_id, actor_idx) \
+                 WHERE a.name = 'Claire Dupuis' AND a.type = 'PER'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(mentions, 2);
+        let (kind, line): (String, i64) = s
+            .connection()
+            .query_row("SELECT kind, line FROM errors", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((kind.as_str(), line), ("malformed_json", 7));
+        let resolved: bool = s
+            .connection()
+            .query_row("SELECT resolved FROM dates", [], |r| r.get(0))
+            .unwrap();
+        assert!(resolved);
+    }
+
+    #[test]
+    fn reloading_replaces_an_articles_rows() {
+        let mut s = sink();
+        let chunk = processed(vec![record(sample_record())]);
+        s.write_chunk(&chunk).unwrap();
+        s.write_chunk(&chunk).unwrap();
+        for (table, n) in [
+            ("articles", 1),
+            ("actors", 1),
+            ("mentions", 2),
+            ("quotes", 1),
+        ] {
+            assert_eq!(count(&s, table), n, "{table}");
+        }
+        let mut fewer = sample_record();
+        fewer.actors[0].mentions.truncate(1);
+        fewer.positions.clear();
+        s.write_chunk(&processed(vec![record(fewer)])).unwrap();
+        for (table, n) in [
+            ("articles", 1),
+            ("mentions", 1),
+            ("quotes", 0),
+            ("roles", 0),
+        ] {
+            assert_eq!(count(&s, table), n, "{table}");
+        }
+        // The same id failing later replaces the record by an error row, and back.
+        s.write_chunk(&processed(vec![error("r1")])).unwrap();
+        assert_eq!((count(&s, "articles"), count(&s, "errors")), (0, 1));
+        s.write_chunk(&processed(vec![record(sample_record())]))
+            .unwrap();
+        assert_eq!((count(&s, "articles"), count(&s, "errors")), (1, 0));
+    }
+
+    #[test]
+    fn a_repeated_id_in_one_chunk_keeps_the_last() {
+        let mut s = sink();
+        let mut second = sample_record();
+        second.amounts.clear();
+        s.write_chunk(&processed(vec![record(sample_record()), record(second)]))
+            .unwrap();
+        assert_eq!((count(&s, "articles"), count(&s, "amounts")), (1, 0));
+    }
+
+    #[test]
+    fn a_failed_batch_keeps_nothing_of_itself_and_everything_before() {
+        let mut s = sink();
+        s.connection()
+            .execute_batch(
+                "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.id = 'bad' \
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        let r = |id: &str| {
+            let mut x = sample_record();
+            x.id = id.into();
+            record(x)
+        };
+        s.write_chunk(&processed(vec![r("a"), r("b")])).unwrap();
+        let err = s
+            .write_chunk(&processed(vec![r("c"), r("bad"), r("d")]))
+            .unwrap_err();
+        match &err {
+            SinkError::Batch {
+                articles,
+                first_id,
+                last_id,
+                committed,
+                ..
+            } => {
+                assert_eq!((*articles, *committed), (3, 2));
+                assert_eq!((first_id.as_str(), last_id.as_str()), ("c", "d"));
+            }
+            other => panic!("expected a batch error, got {other}"),
+        }
+        assert!(err.to_string().contains("refused"), "{err}");
+        assert_eq!(count(&s, "articles"), 2);
+        assert_eq!(count(&s, "actors"), 2);
+        let ids = s.loaded_ids().unwrap();
+        assert!(ids.contains("a") && ids.contains("b") && !ids.contains("c"));
+    }
+
+    #[test]
+    fn opening_an_older_database_adds_new_nullable_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(
+                "CREATE TABLE articles (id TEXT NOT NULL PRIMARY KEY, date TEXT, chars BIGINT \
+                 NOT NULL, bytes BIGINT NOT NULL, tokens BIGINT NOT NULL, sentences BIGINT NOT \
+                 NULL, paragraphs BIGINT NOT NULL);",
+            )
+            .unwrap();
+        }
+        let mut s = SqliteSink::open(&path).unwrap();
+        let mut r = sample_record();
+        r.warnings = vec!["date illisible".into()];
+        s.write_chunk(&processed(vec![record(r)])).unwrap();
+        s.finish().unwrap();
+        let w: String = s
+            .connection()
+            .query_row("SELECT warnings FROM articles", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(w, "[\"date illisible\"]");
+    }
+}
