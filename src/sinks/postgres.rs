@@ -173,6 +173,88 @@ impl Sink for PostgresSink {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::{ErrorInfo, ErrorKind, ErrorRecord};
+    use crate::sinks::schema::tests::sample_record;
+
+    /// The test server, or `None` (with a notice) outside CI; see scripts/ci-services.sh.
+    fn server() -> Option<String> {
+        match std::env::var("DEPECHE_TEST_POSTGRES_URL") {
+            Ok(u) if !u.is_empty() => Some(u),
+            _ => {
+                let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+                assert!(!ci, "DEPECHE_TEST_POSTGRES_URL must be set under CI");
+                eprintln!("notice: PostgreSQL unit test skipped (no DEPECHE_TEST_POSTGRES_URL)");
+                None
+            }
+        }
+    }
+
+    #[test]
+    fn copies_every_column_type_and_replaces_on_reload() {
+        let Some(url) = server() else { return };
+        let mut admin = Client::connect(&url, NoTls).unwrap();
+        admin
+            .batch_execute(
+                "SET client_min_messages = warning; DROP SCHEMA IF EXISTS unit_copy CASCADE; \
+                 CREATE SCHEMA unit_copy",
+            )
+            .unwrap();
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let mut sink =
+            PostgresSink::connect(&format!("{url}{sep}options=-csearch_path%3Dunit_copy")).unwrap();
+        let mut r = sample_record();
+        r.actors[0].mentions[1].span.text = "tab\there\\back\nline".into();
+        let err = ErrorRecord {
+            id: "f.jsonl:9".into(),
+            error: ErrorInfo {
+                kind: ErrorKind::MalformedJson,
+                message: "ligne illisible".into(),
+                source: "f.jsonl".into(),
+                line: None,
+            },
+        };
+        let chunk: Vec<Processed> = [Output::Record(Box::new(r)), Output::Error(err)]
+            .into_iter()
+            .map(|o| Processed {
+                output: Some(o),
+                ..Default::default()
+            })
+            .collect();
+        sink.write_chunk(&chunk).unwrap();
+        sink.write_chunk(&chunk).unwrap();
+        let c = sink.client();
+        let row = c
+            .query_one("SELECT kind, value, unit, qualifier FROM amounts", &[])
+            .unwrap();
+        let got: (String, f64, String, String) = (row.get(0), row.get(1), row.get(2), row.get(3));
+        assert_eq!(got, ("money".into(), 2.5e6, "EUR".into(), "more_than".into()));
+        let quotes: Vec<String> = c
+            .query("SELECT text FROM quotes WHERE actor = 'Claire Dupuis'", &[])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(quotes, ["Nous tiendrons"]);
+        let (resolved, org): (bool, Option<String>) = (
+            c.query_one("SELECT resolved FROM dates", &[]).unwrap().get(0),
+            c.query_one("SELECT org FROM roles", &[]).unwrap().get(0),
+        );
+        assert!(resolved && org.is_none());
+        let text: String = c
+            .query_one("SELECT text FROM mentions WHERE mention_idx = 1", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(text, "tab\there\\back\nline");
+        let line: Option<i64> = c.query_one("SELECT line FROM errors", &[]).unwrap().get(0);
+        assert_eq!(line, None);
+        let n: i64 = c
+            .query_one("SELECT count(*) FROM mentions", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(n, 2, "re-loading the chunk replaced its rows");
+        let ids = sink.loaded_ids().unwrap();
+        assert!(ids.contains("r1") && ids.contains("f.jsonl:9"));
+    }
 
     #[test]
     fn copy_text_escapes_separators_and_nul() {
