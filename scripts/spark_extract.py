@@ -55,6 +55,13 @@ def parse_args(argv):
         help="depeche threads per partition (default 1: Spark runs one task per core)",
     )
     p.add_argument("--mode", choices=["error", "overwrite"], default="error")
+    p.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="Spark configuration, repeatable (e.g. spark.ui.enabled=false)",
+    )
     extra = []
     if "--" in argv:
         cut = argv.index("--")
@@ -89,9 +96,14 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("depeche-extract")
+    builder = SparkSession.builder.appName("depeche-extract").config(
+        "spark.ui.showConsoleProgress", "false"
+    )
     if args.master:
         builder = builder.master(args.master)
+    for kv in args.conf:
+        key, _, value = kv.partition("=")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     try:

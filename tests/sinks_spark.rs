@@ -87,11 +87,13 @@ fn spark_local_run_equals_a_single_machine_run() {
     let out = dir.path().join("spark-out");
     let status = Command::new(&python)
         .arg(repo().join("scripts/spark_extract.py"))
-        .args(["--master", "local[2]", "--partitions", "3", "--depeche"])
+        .args(["--master", "local[2]", "--partitions", "3"])
+        .args(["--conf", "spark.ui.enabled=false", "--depeche"])
         .arg(env!("CARGO_BIN_EXE_depeche"))
         .arg(&input)
         .arg(&out)
         .env("PYSPARK_PYTHON", &python)
+        .env("SPARK_LOCAL_IP", "127.0.0.1")
         .status()
         .expect("runs python");
     assert!(status.success());
@@ -117,7 +119,7 @@ fn spark_local_run_equals_a_single_machine_run() {
     let script = format!(
         "import json, sys\n\
          from pyspark.sql import SparkSession\n\
-         s = SparkSession.builder.master('local[1]').getOrCreate()\n\
+         s = SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').getOrCreate()\n\
          out = {{t: s.read.parquet(sys.argv[1] + '/' + t).count() for t in \
          ['articles', 'actors', 'mentions', 'amounts', 'dates', 'roles', 'quotes', 'stances', 'errors']}}\n\
          print('COUNTS ' + json.dumps(out))\n\
@@ -127,6 +129,7 @@ fn spark_local_run_equals_a_single_machine_run() {
         .args(["-c", &script])
         .arg(&tables)
         .env("PYSPARK_PYTHON", &python)
+        .env("SPARK_LOCAL_IP", "127.0.0.1")
         .output()
         .expect("runs python");
     assert!(
