@@ -66,7 +66,7 @@ fn parquet_tables_match_the_json_records() {
         assert_eq!(rows(&out, table), n, "{table}");
     }
     for id in ["sommet-ia-ouverture", "sommet-ia-bilan"] {
-        let mut got: Vec<(i64, (String, f64, Option<String>))> = Vec::new();
+        let mut got: Vec<(i64, AmountRow)> = Vec::new();
         for b in read_table(&out, "amounts") {
             let ids = column::<StringArray>(&b, "article_id");
             let idx = column::<Int64Array>(&b, "amount_idx");

@@ -53,7 +53,7 @@ fn loaded_tables_match_the_json_records() {
     ]);
     assert_eq!(counts(&mut admin, "t_match"), expected_counts(&json));
     for id in ["sommet-ia-ouverture", "sommet-ia-bilan"] {
-        let got: Vec<(String, f64, Option<String>)> = admin
+        let got: Vec<AmountRow> = admin
             .query(
                 "SELECT kind, value, unit FROM t_match.amounts WHERE article_id = $1 ORDER BY amount_idx",
                 &[&id],

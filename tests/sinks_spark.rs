@@ -116,17 +116,15 @@ fn spark_local_run_equals_a_single_machine_run() {
         tables.to_str().unwrap(),
         input.to_str().unwrap(),
     ]);
-    let script = format!(
-        "import json, sys\n\
+    let script = "import json, sys\n\
          from pyspark.sql import SparkSession\n\
          s = SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').getOrCreate()\n\
-         out = {{t: s.read.parquet(sys.argv[1] + '/' + t).count() for t in \
-         ['articles', 'actors', 'mentions', 'amounts', 'dates', 'roles', 'quotes', 'stances', 'errors']}}\n\
+         out = {t: s.read.parquet(sys.argv[1] + '/' + t).count() for t in \
+         ['articles', 'actors', 'mentions', 'amounts', 'dates', 'roles', 'quotes', 'stances', 'errors']}\n\
          print('COUNTS ' + json.dumps(out))\n\
-         s.stop()\n"
-    );
+         s.stop()\n";
     let out = Command::new(&python)
-        .args(["-c", &script])
+        .args(["-c", script])
         .arg(&tables)
         .env("PYSPARK_PYTHON", &python)
         .env("SPARK_LOCAL_IP", "127.0.0.1")

@@ -51,7 +51,7 @@ fn loaded_tables_match_the_json_records() {
 
     // The amounts of each example article, in record order.
     for id in ["sommet-ia-ouverture", "sommet-ia-bilan"] {
-        let got: Vec<(String, f64, Option<String>)> = conn
+        let got: Vec<AmountRow> = conn
             .prepare(
                 "SELECT kind, value, unit FROM amounts WHERE article_id = ?1 ORDER BY amount_idx",
             )

@@ -227,7 +227,10 @@ mod tests {
             .query_one("SELECT kind, value, unit, qualifier FROM amounts", &[])
             .unwrap();
         let got: (String, f64, String, String) = (row.get(0), row.get(1), row.get(2), row.get(3));
-        assert_eq!(got, ("money".into(), 2.5e6, "EUR".into(), "more_than".into()));
+        assert_eq!(
+            got,
+            ("money".into(), 2.5e6, "EUR".into(), "more_than".into())
+        );
         let quotes: Vec<String> = c
             .query("SELECT text FROM quotes WHERE actor = 'Claire Dupuis'", &[])
             .unwrap()
@@ -236,7 +239,9 @@ mod tests {
             .collect();
         assert_eq!(quotes, ["Nous tiendrons"]);
         let (resolved, org): (bool, Option<String>) = (
-            c.query_one("SELECT resolved FROM dates", &[]).unwrap().get(0),
+            c.query_one("SELECT resolved FROM dates", &[])
+                .unwrap()
+                .get(0),
             c.query_one("SELECT org FROM roles", &[]).unwrap().get(0),
         );
         assert!(resolved && org.is_none());

@@ -119,8 +119,11 @@ pub fn expected_counts(lines: &[Value]) -> Vec<(&'static str, usize)> {
     names.into_iter().zip(c).collect()
 }
 
+/// One amount as (kind, value, unit).
+pub type AmountRow = (String, f64, Option<String>);
+
 /// (kind, value, unit) of each amount of an article, in record order.
-pub fn amounts_of(lines: &[Value], id: &str) -> Vec<(String, f64, Option<String>)> {
+pub fn amounts_of(lines: &[Value], id: &str) -> Vec<AmountRow> {
     let rec = lines
         .iter()
         .find(|l| l["id"] == id)
