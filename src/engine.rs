@@ -2,9 +2,11 @@
 //! keeps input order, turns every failure into an error record, and reports progress.
 //!
 //! A reader thread parses inputs into chunks (at most `chunk_articles` articles or
-//! `chunk_bytes` bytes of text); the calling thread extracts each chunk in parallel and writes
-//! its lines in order. At most three chunks are alive at once (one being read, one queued,
-//! one being extracted), so memory is bounded by the chunk size, not by the input size.
+//! `chunk_bytes` bytes of text); the calling thread extracts each chunk in parallel; a writer
+//! thread hands the chunks, in order, to the sink (JSON Lines, SQLite, PostgreSQL, Parquet).
+//! At most five chunks are alive at once (one being read, one queued, one being extracted,
+//! one queued for and one in the writer), so memory is bounded by the chunk size, not by the
+//! input size.
 
 use crate::article::Article;
 use crate::input::{self, InputOptions, InputSource, Item};
@@ -256,7 +258,7 @@ pub fn run(
     input_opts: &InputOptions,
     opts: &EngineOptions,
     progress: &dyn Progress,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> Result<Summary, EngineError> {
     let mut sink = JsonlSink::new(out);
     run_sink(
@@ -278,7 +280,8 @@ fn sink_error(e: SinkError) -> EngineError {
 }
 
 /// Run the pipeline over `sources`, handing each chunk of outputs, in input order, to `sink`.
-/// `early_errors` (inputs that could not even be opened) come first.
+/// `early_errors` (inputs that could not even be opened) come first. The sink runs on its own
+/// thread, so chunk k is written (or loaded into a database) while chunk k+1 is extracted.
 pub fn run_sink(
     pipeline: &Pipeline,
     sources: &[InputSource],
@@ -370,12 +373,18 @@ pub fn run_sink(
             (read, skipped)
         });
 
-        let mut processed: Vec<Processed> = Vec::new();
-        let mut write_result = Ok(());
+        let (wtx, wrx) = mpsc::sync_channel::<Vec<Processed>>(1);
+        let writer = scope.spawn(move || -> Result<(), SinkError> {
+            for chunk in wrx {
+                sink.write_chunk(&chunk)?;
+            }
+            sink.finish()
+        });
         for chunk in rx.iter() {
-            if write_result.is_err() || stop.load(Ordering::Relaxed) {
+            if stop.load(Ordering::Relaxed) {
                 continue; // drain so the reader can finish
             }
+            let mut processed: Vec<Processed> = Vec::with_capacity(chunk.len());
             pool.install(|| {
                 chunk
                     .par_iter()
@@ -383,7 +392,6 @@ pub fn run_sink(
                     .collect_into_vec(&mut processed);
             });
             // With fail_fast, the chunk is cut right after its first error record.
-            let mut take = processed.len();
             for (i, (p, item)) in processed.iter().zip(chunk.iter()).enumerate() {
                 summary.lines += 1;
                 if p.ok {
@@ -397,22 +405,25 @@ pub fn run_sink(
                     if opts.fail_fast {
                         summary.stopped_at_error = true;
                         stop.store(true, Ordering::Relaxed);
-                        take = i + 1;
+                        processed.truncate(i + 1);
                         break;
                     }
                 }
             }
-            if let Err(e) = sink.write_chunk(&processed[..take]) {
-                write_result = Err(sink_error(e));
+            if wtx.send(processed).is_err() {
+                // The writer stopped at an error, reported when it is joined.
                 stop.store(true, Ordering::Relaxed);
             }
             progress.update(summary.lines, counter.load(Ordering::Relaxed));
         }
+        drop(wtx);
         let (read, skipped) = reader.join().expect("reader thread panicked");
         summary.failed_inputs += read.failed_inputs;
         summary.skipped = skipped;
-        write_result?;
-        sink.finish().map_err(sink_error)
+        writer
+            .join()
+            .expect("writer thread panicked")
+            .map_err(sink_error)
     });
     result?;
     summary.input_bytes = counter.load(Ordering::Relaxed);

@@ -271,7 +271,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                 .with_context(|| format!("cannot write Parquet files under {}", dir.display()))?,
         )
     } else {
-        let out: Box<dyn Write> = match &a.output {
+        let out: Box<dyn Write + Send> = match &a.output {
             Some(path) => {
                 let file = if a.resume {
                     skip += prepare_resume(path)
@@ -285,7 +285,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                 };
                 Box::new(BufWriter::with_capacity(1 << 20, file))
             }
-            None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+            None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
         };
         Box::new(JsonlSink::new(out))
     };

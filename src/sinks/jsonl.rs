@@ -4,18 +4,18 @@ use super::{Needs, Processed, Sink, SinkError};
 use std::io::Write;
 
 /// Writes each article's JSON line followed by a newline.
-pub struct JsonlSink<W: Write> {
+pub struct JsonlSink<W: Write + Send> {
     out: W,
 }
 
-impl<W: Write> JsonlSink<W> {
+impl<W: Write + Send> JsonlSink<W> {
     /// A sink writing to `out` (wrap files in a `BufWriter`).
     pub fn new(out: W) -> Self {
         JsonlSink { out }
     }
 }
 
-impl<W: Write> Sink for JsonlSink<W> {
+impl<W: Write + Send> Sink for JsonlSink<W> {
     fn needs(&self) -> Needs {
         Needs {
             json: true,

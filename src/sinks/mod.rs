@@ -80,8 +80,9 @@ pub enum SinkError {
     Config(String),
 }
 
-/// Where the engine writes: gets each chunk of processed articles in input order.
-pub trait Sink {
+/// Where the engine writes: gets each chunk of processed articles in input order, on the
+/// engine's writer thread (hence `Send`).
+pub trait Sink: Send {
     /// What the engine must produce for each article.
     fn needs(&self) -> Needs;
     /// Write one chunk (all of it, or fail and keep nothing of it where the sink is
