@@ -1,4 +1,21 @@
-//! Figures stage: amounts (money, percentages, counts, ratios) and dates.
+//! Figures stage: amounts (money, percentages, points, counts, ratios) and dates.
+//!
+//! One pass builds a folded view of the tokens ([`view::Toks`]); the date rules run first
+//! and claim their tokens, then the amount rules read the rest. Everything works on token
+//! indexes and byte offsets; spans come from [`Document::span`].
+//!
+//! Module map: [`numbers`] (digits and number words), [`money`] (currencies),
+//! [`amounts`] (money, percent, points, counts, ratios, qualifiers, intervals, rates),
+//! [`dates`] (absolute, partial and relative dates, resolution), [`calendar`] (day
+//! arithmetic), [`lexicon`] (word lists).
+
+pub mod amounts;
+pub mod calendar;
+pub mod dates;
+pub mod lexicon;
+pub mod money;
+pub mod numbers;
+pub mod view;
 
 use crate::record::{Amount, DateMention};
 use crate::text::Document;
@@ -15,7 +32,41 @@ impl FigureExtractor {
 
     /// Amounts and dates of one document, in text order.
     pub fn extract(&self, doc: &Document) -> (Vec<Amount>, Vec<DateMention>) {
-        let _ = doc;
-        (Vec::new(), Vec::new())
+        let t = view::Toks::new(doc);
+        let hits = dates::scan(&t);
+        let mut used = vec![false; t.len()];
+        for h in &hits {
+            for u in used.iter_mut().take(h.b.min(t.len())).skip(h.a) {
+                *u = true;
+            }
+        }
+        let cues = money::Cues::of(&t);
+        let amts = amounts::scan(&t, &used, &hits, &cues);
+        let amounts = amts
+            .into_iter()
+            .map(|a| Amount {
+                kind: a.kind.expect("scan keeps classified amounts"),
+                value: a.value,
+                unit: a.unit,
+                span: doc.span(t.start(a.a), t.end(a.b - 1)),
+                qualifier: a.qualifier,
+                low: a.low,
+                high: a.high,
+                rate: a.rate,
+                refers_to: a.refers_to,
+            })
+            .collect();
+        let dates = hits
+            .into_iter()
+            .map(|h| DateMention {
+                value: h.value,
+                span: doc.span(t.start(h.a), t.end(h.b - 1)),
+                kind: h.kind,
+                precision: h.precision,
+                resolved: h.resolved,
+                modifier: h.modifier,
+            })
+            .collect();
+        (amounts, dates)
     }
 }
