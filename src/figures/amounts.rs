@@ -32,6 +32,9 @@ pub struct NumPhrase {
     pub approx: bool,
     /// True when written in words.
     pub words: bool,
+    /// True when the phrase ends with a magnitude noun or an approximate-number noun, so a
+    /// counted noun needs "de" ("3 millions de cas", "une centaine de pays").
+    pub needs_de: bool,
 }
 
 /// One amount before it becomes a record.
@@ -143,6 +146,19 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                 return None;
             }
         }
+        // Scores and ranges glued with a hyphen: "3-1", "(2-0)".
+        let glued_pair = |p: usize, q: usize| {
+            q < t.len()
+                && t.is_num(p)
+                && t.is_num(q)
+                && q == p + 2
+                && matches!(t.key(p + 1), "-" | "–" | "/")
+                && t.end(p) == t.start(p + 1)
+                && t.end(p + 1) == t.start(q)
+        };
+        if glued_pair(i, i + 2) || (i >= 2 && glued_pair(i - 2, i)) {
+            return None;
+        }
         let mut b = i + 1;
         let mut factor = 1.0;
         if let Some(m) = magnitude(t.key(b)) {
@@ -165,6 +181,7 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
             factor,
             approx: false,
             words: false,
+            needs_de: factor > 1.0,
         });
     }
     if !t.is_word(i) {
@@ -211,6 +228,7 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                 factor,
                 approx: true,
                 words: true,
+                needs_de: true,
             });
         }
         // "des millions de personnes", "plusieurs milliards d'euros".
@@ -224,6 +242,7 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                         factor: m.factor,
                         approx: true,
                         words: true,
+                        needs_de: true,
                     });
                 }
             }
@@ -248,6 +267,7 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
             factor,
             approx: false,
             words: true,
+            needs_de: magnitude(t.key(w.end - 1)).is_some_and(|m| m.factor >= 1e6),
         });
     }
     None
@@ -326,7 +346,11 @@ fn qualifier_before(t: &Toks, a: usize) -> Option<(Qualifier, usize, bool)> {
         if n > p {
             continue;
         }
-        if words.iter().enumerate().all(|(x, w)| t.key(p - n + x) == *w) {
+        if words
+            .iter()
+            .enumerate()
+            .all(|(x, w)| t.key(p - n + x) == *w)
+        {
             let start = p - n;
             if best.is_none_or(|(_, s, _)| start < s) {
                 best = Some((q, start, adjacent));
@@ -390,24 +414,54 @@ fn ratio_verb(t: &Toks, i: usize) -> Option<(f64, usize, usize)> {
         p -= 1;
         let kp = t.key(p);
         let rp = t.raw(p);
-        if participle && (rp == "a" || matches!(kp, "ont" | "avait" | "avaient" | "aura" | "auront" | "ayant" | "aurait"))
+        if participle
+            && (rp == "a"
+                || matches!(
+                    kp,
+                    "ont" | "avait" | "avaient" | "aura" | "auront" | "ayant" | "aurait"
+                ))
         {
             break;
         }
         if infinitive
             && matches!(
                 kp,
-                "devrait" | "devraient" | "pourrait" | "pourraient" | "va" | "vont" | "doit"
-                    | "doivent" | "devra" | "devront" | "risque" | "pourra"
+                "devrait"
+                    | "devraient"
+                    | "pourrait"
+                    | "pourraient"
+                    | "va"
+                    | "vont"
+                    | "doit"
+                    | "doivent"
+                    | "devra"
+                    | "devront"
+                    | "risque"
+                    | "pourra"
             )
         {
             break;
         }
         if !matches!(
             kp,
-            "plus" | "que" | "presque" | "quasiment" | "pratiquement" | "pres" | "meme"
-                | "deja" | "environ" | "ainsi" | "donc" | "encore" | "pas" | "ne" | "n'"
-                | "largement" | "au" | "moins"
+            "plus"
+                | "que"
+                | "presque"
+                | "quasiment"
+                | "pratiquement"
+                | "pres"
+                | "meme"
+                | "deja"
+                | "environ"
+                | "ainsi"
+                | "donc"
+                | "encore"
+                | "pas"
+                | "ne"
+                | "n'"
+                | "largement"
+                | "au"
+                | "moins"
         ) {
             return None;
         }
@@ -443,6 +497,7 @@ pub fn scan(t: &Toks, used: &[bool], dates: &[DateHit], cues: &Cues) -> Vec<Amt>
                         factor: 1.0,
                         approx: false,
                         words: true,
+                        needs_de: false,
                     },
                     kind: Some(AmountKind::Ratio),
                     value: v,
@@ -579,7 +634,7 @@ fn classify(
         return amt;
     }
     // Count: "1 000 chefs d'entreprise", "une centaine de pays", "30 millions de cas".
-    let noun_at = if np.factor > 1.0 || np.approx {
+    let noun_at = if np.needs_de {
         matches!(t.key(b), "de" | "d'").then_some(b + 1)
     } else {
         Some(b)

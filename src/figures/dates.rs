@@ -58,10 +58,8 @@ fn tense_cue(t: &Toks, i: usize) -> Tense {
         | "s'est" | "precedent" | "precedente" => Tense::Past,
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient"
         | "doit" | "doivent" | "devra" | "devront" | "prochain" | "prochaine" | "prochains"
-        | "prevu" | "prevue" | "prevus" | "prevues" | "prevoit" | "pourra" | "pourront"
-        | "ira" | "iront" | "demain" | "compte" | "entend" | "envisage" | "souhaite" => {
-            Tense::Future
-        }
+        | "prevu" | "prevue" | "prevus" | "prevues" | "prevoit" | "pourra" | "pourront" | "ira"
+        | "iront" | "demain" | "compte" | "entend" | "envisage" | "souhaite" => Tense::Future,
         _ => {
             let n = k.len();
             if n >= 6 && (k.ends_with("ront") || (k.ends_with("ra") && !k.ends_with("tra"))) {
@@ -135,7 +133,9 @@ impl Anchor {
     fn approx_days(&self) -> Option<i64> {
         let y = self.year?;
         let m = self.month.unwrap_or(7);
-        let d = self.day.unwrap_or(if self.month.is_some() { 15 } else { 1 });
+        let d = self
+            .day
+            .unwrap_or(if self.month.is_some() { 15 } else { 1 });
         Some(days_from_civil(y, m, d))
     }
 }
@@ -147,7 +147,11 @@ fn pick(cands: &[i64], reference: i64, tense: Tense, slack: i64) -> Option<i64> 
         .copied()
         .min_by_key(|c| ((c - reference).abs(), -*c))?;
     let chosen = match tense {
-        Tense::Past => cands.iter().rev().copied().find(|&c| c <= reference + slack),
+        Tense::Past => cands
+            .iter()
+            .rev()
+            .copied()
+            .find(|&c| c <= reference + slack),
         Tense::Future => cands.iter().copied().find(|&c| c >= reference - slack),
         Tense::Unknown => None,
     };
@@ -734,17 +738,17 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             strong = prev != "ete" || !t.is_num(i + 1);
         } else if prev == "(" && t.key(i + 1) == ")" {
             strong = true;
-        } else if matches!(prev, "de" | "pour" | "a" | "et" | "ou" | "contre" | "entre" | "du")
-        {
+        } else if matches!(
+            prev,
+            "de" | "pour" | "a" | "et" | "ou" | "contre" | "entre" | "du"
+        ) {
             // A weak cue: the year must not be followed by a counted noun or a unit
             // ("de 2000 euros", "pour 2000 personnes").
             let next = t.key(i + 1);
             let prev_year = matches!(prev, "a" | "et" | "ou" | "contre")
                 && self.hits.last().is_some_and(|h| h.b + 1 == i);
-            let ok_next = next.is_empty()
-                || !t.is_word(i + 1)
-                || t.is_cap(i + 1)
-                || is_function_word(next);
+            let ok_next =
+                next.is_empty() || !t.is_word(i + 1) || t.is_cap(i + 1) || is_function_word(next);
             if !ok_next {
                 return None;
             }
@@ -838,7 +842,11 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             Precision::Month => match (an.year, an.month) {
                 (Some(y), Some(m)) => {
                     let z = y as i64 * 12 + m as i64 - 1 + offset;
-                    Some(format!("{:04}-{:02}", z.div_euclid(12), z.rem_euclid(12) + 1))
+                    Some(format!(
+                        "{:04}-{:02}",
+                        z.div_euclid(12),
+                        z.rem_euclid(12) + 1
+                    ))
                 }
                 _ => None,
             },
@@ -871,14 +879,19 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         };
         let an = self.an;
         let (value, p) = match t.key(after) {
-            "an" | "ans" | "annee" | "annees" => {
-                (an.year.map(|y| format!("{:04}", y as i64 - n)), Precision::Year)
-            }
+            "an" | "ans" | "annee" | "annees" => (
+                an.year.map(|y| format!("{:04}", y as i64 - n)),
+                Precision::Year,
+            ),
             "mois" => (
                 match (an.year, an.month) {
                     (Some(y), Some(m)) => {
                         let z = y as i64 * 12 + m as i64 - 1 - n;
-                        Some(format!("{:04}-{:02}", z.div_euclid(12), z.rem_euclid(12) + 1))
+                        Some(format!(
+                            "{:04}-{:02}",
+                            z.div_euclid(12),
+                            z.rem_euclid(12) + 1
+                        ))
                     }
                     _ => None,
                 },

@@ -70,3 +70,6 @@ impl FigureExtractor {
         (amounts, dates)
     }
 }
+
+#[cfg(test)]
+mod tests;

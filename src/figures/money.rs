@@ -238,9 +238,7 @@ impl Cues {
                 | "douala" | "libreville" | "brazzaville" | "cemac" | "beac" => {
                     c.central_africa = true
                 }
-                "royaume-uni" | "londres" | "brexit" | "angleterre" | "britannique" => {
-                    c.uk = true
-                }
+                "royaume-uni" | "londres" | "brexit" | "angleterre" | "britannique" => c.uk = true,
                 "algerie" | "alger" | "oran" | "constantine" => c.algeria = true,
                 "tunisie" | "tunis" | "sfax" => c.tunisia = true,
                 _ => {}

@@ -191,7 +191,10 @@ fn atom(w: &str) -> Option<Atom> {
 
 /// True when a folded word is a number word (or a hyphenated compound of them).
 pub fn is_number_word(w: &str) -> bool {
-    !w.is_empty() && w.split('-').all(|p| p == "et" || atom(p).is_some())
+    !w.is_empty()
+        && w != "et"
+        && !w.starts_with('-')
+        && w.split('-').all(|p| p == "et" || atom(p).is_some())
 }
 
 /// Accumulates number-word atoms into a value, French style.

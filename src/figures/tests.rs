@@ -1,0 +1,655 @@
+//! Table-driven tests of the whole figure stage on French news phrasing (sentences written
+//! for these tests).
+
+use super::FigureExtractor;
+use crate::article::ArticleDate;
+use crate::record::{AmountKind, Qualifier};
+use crate::text::Document;
+
+fn amounts(text: &str) -> Vec<(AmountKind, f64, Option<String>)> {
+    let doc = Document::new(text, None);
+    let (a, _) = FigureExtractor::new().extract(&doc);
+    a.into_iter().map(|a| (a.kind, a.value, a.unit)).collect()
+}
+
+fn full(text: &str) -> Vec<crate::record::Amount> {
+    let doc = Document::new(text, None);
+    FigureExtractor::new().extract(&doc).0
+}
+
+fn dates(text: &str, date: Option<&str>) -> Vec<Option<String>> {
+    let doc = Document::new(text, date.and_then(ArticleDate::parse));
+    let (_, d) = FigureExtractor::new().extract(&doc);
+    d.into_iter().map(|d| d.value).collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+use AmountKind::*;
+
+/// (text, expected amounts as (kind, value, unit)).
+const AMOUNT_CASES: &[(&str, &[(AmountKind, f64, Option<&str>)])] = &[
+    // Money: magnitudes and currencies.
+    (
+        "Le fonds a levé 300 milliards de dollars.",
+        &[(Money, 3e11, Some("USD"))],
+    ),
+    (
+        "L'État investira 109 milliards d'euros.",
+        &[(Money, 1.09e11, Some("EUR"))],
+    ),
+    (
+        "Un plan de 1,5 milliard d'euros a été voté.",
+        &[(Money, 1.5e9, Some("EUR"))],
+    ),
+    (
+        "Le chiffre d'affaires atteint 4,5 Md€ cette année.",
+        &[(Money, 4.5e9, Some("EUR"))],
+    ),
+    (
+        "La start-up a levé 2,4 M$ auprès de business angels.",
+        &[(Money, 2.4e6, Some("USD"))],
+    ),
+    (
+        "Le prix de vente est fixé à 35 900 € TTC.",
+        &[(Money, 35900.0, Some("EUR"))],
+    ),
+    (
+        "Le prix de vente est fixé à 35\u{a0}900\u{a0}€.",
+        &[(Money, 35900.0, Some("EUR"))],
+    ),
+    (
+        "Le prix de vente est fixé à 35\u{202f}900\u{202f}€.",
+        &[(Money, 35900.0, Some("EUR"))],
+    ),
+    (
+        "La maison s'est vendue 839.000 euros.",
+        &[(Money, 839000.0, Some("EUR"))],
+    ),
+    (
+        "Il réclame 51'000 francs à son employeur.",
+        &[(Money, 51000.0, Some("CHF"))],
+    ),
+    (
+        "Le déficit s'élève à 19 337 992,84 euros.",
+        &[(Money, 19337992.84, Some("EUR"))],
+    ),
+    (
+        "Le contrat est estimé à USD 3 millions.",
+        &[(Money, 3e6, Some("USD"))],
+    ),
+    (
+        "Une aide de 3 millions de dollars canadiens a été promise.",
+        &[(Money, 3e6, Some("CAD"))],
+    ),
+    (
+        "Une aide de 3 millions de dollars américains a été promise.",
+        &[(Money, 3e6, Some("USD"))],
+    ),
+    (
+        "Le tableau a été adjugé 2 millions de livres sterling.",
+        &[(Money, 2e6, Some("GBP"))],
+    ),
+    (
+        "Le loyer atteint 2 500 francs suisses par mois.",
+        &[(Money, 2500.0, Some("CHF"))],
+    ),
+    (
+        "Pékin a débloqué 500 milliards de yuans.",
+        &[(Money, 5e11, Some("CNY"))],
+    ),
+    (
+        "Tokyo a promis 10 000 milliards de yens.",
+        &[(Money, 1e13, Some("JPY"))],
+    ),
+    (
+        "Chaque famille a reçu 50 000 FCFA.",
+        &[(Money, 50000.0, Some("XOF"))],
+    ),
+    (
+        "Le budget est de 250 k€ pour l'année.",
+        &[(Money, 250000.0, Some("EUR"))],
+    ),
+    (
+        "Il a touché mille euros de prime.",
+        &[(Money, 1000.0, Some("EUR"))],
+    ),
+    (
+        "L'État a injecté un milliard d'euros dans la filière.",
+        &[(Money, 1e9, Some("EUR"))],
+    ),
+    (
+        "Le rachat s'est fait pour 12 millions $.",
+        &[(Money, 1.2e7, Some("USD"))],
+    ),
+    (
+        "Le club a payé £ 40 millions pour le joueur.",
+        &[(Money, 4e7, Some("GBP"))],
+    ),
+    (
+        "La société a perdu 8,5 millions d'euros en un an.",
+        &[(Money, 8.5e6, Some("EUR"))],
+    ),
+    ("Le billet coûte 9,90 euros.", &[(Money, 9.9, Some("EUR"))]),
+    (
+        "Le ticket passe à 50 centimes d'euro.",
+        &[(Money, 0.5, Some("EUR"))],
+    ),
+    (
+        "Une amende de 135 € sera infligée.",
+        &[(Money, 135.0, Some("EUR"))],
+    ),
+    (
+        "Le projet coûtera deux milliards d'euros.",
+        &[(Money, 2e9, Some("EUR"))],
+    ),
+    (
+        "Une rallonge de quelques millions d'euros est prévue.",
+        &[(Money, 1e6, Some("EUR"))],
+    ),
+    (
+        "Un trou d'une dizaine de millions d'euros a été découvert.",
+        &[(Money, 1e7, Some("EUR"))],
+    ),
+    (
+        "Le groupe a dégagé 170 millions d'euros de bénéfice, contre 76 millions l'an passé.",
+        &[(Money, 1.7e8, Some("EUR")), (Money, 7.6e7, Some("EUR"))],
+    ),
+    (
+        "Le salaire moyen est de 2 300 dollars.",
+        &[(Money, 2300.0, Some("USD"))],
+    ),
+    ("Il a gagné 1 200 roubles.", &[(Money, 1200.0, Some("RUB"))]),
+    (
+        "Le budget atteint 2,5 milliards de dinars algériens.",
+        &[(Money, 2.5e9, Some("DZD"))],
+    ),
+    (
+        "La Suède a prêté 3 milliards de couronnes suédoises.",
+        &[(Money, 3e9, Some("SEK"))],
+    ),
+    // Percentages and points.
+    (
+        "Le chômage a atteint 12,5 % de la population active.",
+        &[(Percent, 12.5, None)],
+    ),
+    (
+        "Le chômage a atteint 12,5 pour cent.",
+        &[(Percent, 12.5, None)],
+    ),
+    (
+        "La participation est de 30\u{a0}%.",
+        &[(Percent, 30.0, None)],
+    ),
+    (
+        "La participation est de 30\u{202f}%.",
+        &[(Percent, 30.0, None)],
+    ),
+    ("Les prix ont augmenté de 3%.", &[(Percent, 3.0, None)]),
+    (
+        "Le taux a baissé de 0,25 point de pourcentage.",
+        &[(Points, 0.25, None)],
+    ),
+    (
+        "Le candidat recule de 3 points, à 22 % des intentions de vote.",
+        &[(Points, 3.0, None), (Percent, 22.0, None)],
+    ),
+    (
+        "Seuls dix pour cent des électeurs ont voté.",
+        &[(Percent, 10.0, None)],
+    ),
+    // Counts.
+    (
+        "Plus de 1 000 chefs d'entreprise ont signé.",
+        &[(Count, 1000.0, Some("chefs d'entreprise"))],
+    ),
+    (
+        "L'usine va créer un millier d'emplois.",
+        &[(Count, 1000.0, Some("emplois"))],
+    ),
+    (
+        "Une centaine de pays sont représentés.",
+        &[(Count, 100.0, Some("pays"))],
+    ),
+    (
+        "On recense 30 millions de cas dans le monde.",
+        &[(Count, 3e7, Some("cas"))],
+    ),
+    (
+        "Une quinzaine de ministres étaient présents.",
+        &[(Count, 15.0, Some("ministres"))],
+    ),
+    (
+        "Des milliers de manifestants ont défilé.",
+        &[(Count, 1000.0, Some("manifestants"))],
+    ),
+    (
+        "Des dizaines de milliers de personnes ont fui.",
+        &[(Count, 10000.0, Some("personnes"))],
+    ),
+    (
+        "L'accident a fait 12 morts et 40 blessés.",
+        &[(Count, 12.0, Some("morts")), (Count, 40.0, Some("blessés"))],
+    ),
+    (
+        "Le pays compte 14 nouveaux cas.",
+        &[(Count, 14.0, Some("nouveaux cas"))],
+    ),
+    (
+        "Près de 40.000 personnes ont manifesté.",
+        &[(Count, 40000.0, Some("personnes"))],
+    ),
+    (
+        "Vingt et un pays ont signé l'accord.",
+        &[(Count, 21.0, Some("pays"))],
+    ),
+    (
+        "Quatre-vingt-dix-neuf salariés ont été licenciés.",
+        &[(Count, 99.0, Some("salariés"))],
+    ),
+    (
+        "Deux cents familles ont été relogées.",
+        &[(Count, 200.0, Some("familles"))],
+    ),
+    (
+        "Le stade compte soixante-dix mille places.",
+        &[(Count, 70000.0, Some("places"))],
+    ),
+    (
+        "Le film a réuni un million deux cent mille spectateurs.",
+        &[(Count, 1.2e6, Some("spectateurs"))],
+    ),
+    (
+        "Le site a été visité par 30 000 Français.",
+        &[(Count, 30000.0, Some("Français"))],
+    ),
+    // Ratios.
+    (
+        "La réponse est 10 fois plus rapide que celle des concurrents.",
+        &[(Ratio, 10.0, None)],
+    ),
+    ("Le trafic a doublé en un an.", &[(Ratio, 2.0, None)]),
+    (
+        "Les ventes ont triplé depuis janvier.",
+        &[(Ratio, 3.0, None)],
+    ),
+    (
+        "Ce modèle consomme trois fois moins d'énergie.",
+        &[(Ratio, 3.0, None)],
+    ),
+    // Not amounts.
+    ("Deux grands absents ont marqué la réunion.", &[]),
+    ("Il a passé trois ans en prison.", &[]),
+    ("L'homme de 45 ans a été interpellé.", &[]),
+    ("La réunion a commencé à 10h30.", &[]),
+    ("Rendez-vous à 20 heures au 12 rue de la Paix.", &[]),
+    (
+        "Selon l'article 49.3 de la Constitution, le texte est adopté.",
+        &[],
+    ),
+    ("Le PSG s'est imposé 3-1 face à Lyon.", &[]),
+    ("Appelez le 01 45 67 89 00 pour réserver.", &[]),
+    ("La 5G arrive dans la ville.", &[]),
+    ("Il a couru 10 km en 40 minutes.", &[]),
+    ("C'était la première fois depuis 2015.", &[]),
+    ("La Covid-19 continue de circuler.", &[]),
+    ("Le président est arrivé en 2017 au pouvoir.", &[]),
+    ("Il a été élu le 7 mai 2017.", &[]),
+    ("L'acte 15 de la mobilisation a eu lieu samedi.", &[]),
+    ("La température a atteint 40 degrés.", &[]),
+    ("Il est venu deux fois la semaine dernière.", &[]),
+];
+
+#[test]
+fn amount_table() {
+    let mut failures = Vec::new();
+    for (text, want) in AMOUNT_CASES {
+        let got = amounts(text);
+        let ok = got.len() == want.len()
+            && got.iter().zip(want.iter()).all(|(g, w)| {
+                g.0 == w.0
+                    && close(g.1, w.1)
+                    && g.2.as_deref().map(|s| s.replace('’', "'")).as_deref() == w.2
+            });
+        if !ok {
+            failures.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn qualifiers_are_separate_from_values() {
+    let cases: &[(&str, Qualifier, f64)] = &[
+        (
+            "Une offre de près de 100 milliards de dollars.",
+            Qualifier::Approximately,
+            1e11,
+        ),
+        (
+            "Environ 500 personnes étaient là.",
+            Qualifier::Approximately,
+            500.0,
+        ),
+        (
+            "Quelque 300 salariés sont concernés.",
+            Qualifier::Approximately,
+            300.0,
+        ),
+        (
+            "Une centaine de pays sont invités.",
+            Qualifier::Approximately,
+            100.0,
+        ),
+        (
+            "Plus de 1 000 chefs d'entreprise sont attendus.",
+            Qualifier::MoreThan,
+            1000.0,
+        ),
+        (
+            "Au moins 12 morts ont été recensés.",
+            Qualifier::AtLeast,
+            12.0,
+        ),
+        (
+            "Moins de 5 % des votants ont choisi blanc.",
+            Qualifier::LessThan,
+            5.0,
+        ),
+        (
+            "Les amendes vont jusqu'à 750 euros.",
+            Qualifier::UpTo,
+            750.0,
+        ),
+        (
+            "Le marché devrait atteindre, voire dépasser, les 100 milliards de dollars.",
+            Qualifier::MoreThan,
+            1e11,
+        ),
+        (
+            "Pas moins de 200 policiers ont été mobilisés.",
+            Qualifier::AtLeast,
+            200.0,
+        ),
+    ];
+    for (text, q, v) in cases {
+        let a = full(text);
+        assert_eq!(a.len(), 1, "{text}: {a:?}");
+        assert_eq!(a[0].qualifier, Some(*q), "{text}");
+        assert!(close(a[0].value, *v), "{text}: {}", a[0].value);
+    }
+}
+
+#[test]
+fn intervals_give_both_ends() {
+    let a = full("Le taux d'abstention devrait être compris entre 30 et 40 %.");
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(a
+        .iter()
+        .all(|x| x.kind == Percent && x.low == Some(30.0) && x.high == Some(40.0)));
+    let a = full("Le chantier coûtera de 40 à 50 millions d'euros.");
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(close(a[0].value, 4e7) && close(a[1].value, 5e7), "{a:?}");
+    assert!(a
+        .iter()
+        .all(|x| x.unit.as_deref() == Some("EUR") && x.qualifier == Some(Qualifier::Between)));
+}
+
+#[test]
+fn rates_and_referred_dates() {
+    let a = full("Les salariés toucheront 150 euros par mois.");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].rate.as_deref(), Some("mois"));
+    let a = full("La dépense atteint 3 000 euros par habitant.");
+    assert_eq!(a[0].rate.as_deref(), Some("habitant"));
+    let a = full("Le marché devrait peser 100 milliards de dollars en 2028.");
+    assert_eq!(a[0].refers_to.as_deref(), Some("2028"));
+    assert_eq!(a[0].span.text, "100 milliards de dollars en 2028");
+}
+
+#[test]
+fn spans_are_exact() {
+    let text = "Selon l’étude, près de 100 milliards d’euros seront investis.";
+    let a = full(text);
+    assert_eq!(a[0].span.text, "près de 100 milliards d’euros");
+    let chars: Vec<char> = text.chars().collect();
+    let s: String = chars[a[0].span.start..a[0].span.end].iter().collect();
+    assert_eq!(s, a[0].span.text);
+}
+
+#[test]
+fn canadian_dollars_from_context() {
+    let text = "À Montréal, le gouvernement du Québec a annoncé une aide de 20 millions de dollars. Le Canada suivra.";
+    assert_eq!(amounts(text), vec![(Money, 2e7, Some("CAD".to_string()))]);
+}
+
+/// (text, article date, expected date values in order).
+const DATE_CASES: &[(&str, Option<&str>, &[Option<&str>])] = &[
+    (
+        "Le sommet s'est tenu le 5 février 2025 à Paris.",
+        None,
+        &[Some("2025-02-05")],
+    ),
+    (
+        "La loi est entrée en vigueur le 1er mai 2019.",
+        None,
+        &[Some("2019-05-01")],
+    ),
+    (
+        "Le courrier est daté du 05/02/2025.",
+        None,
+        &[Some("2025-02-05")],
+    ),
+    (
+        "Le courrier est daté du 5.2.2025.",
+        None,
+        &[Some("2025-02-05")],
+    ),
+    (
+        "Le rapport publié le 2025-02-05 est clair.",
+        None,
+        &[Some("2025-02-05")],
+    ),
+    (
+        "Le salon a lieu les 10 et 11 février 2025 à Lyon.",
+        None,
+        &[Some("2025-02-10"), Some("2025-02-11")],
+    ),
+    (
+        "Le festival se tiendra du 13 au 15 juillet.",
+        Some("2024-05-02"),
+        &[Some("2024-07-13"), Some("2024-07-15")],
+    ),
+    (
+        "La session durera du 28 février au 3 mars 2025.",
+        None,
+        &[Some("2025-02-28"), Some("2025-03-03")],
+    ),
+    (
+        "Le vote aura lieu mardi 11 février.",
+        Some("2025-02-10"),
+        &[Some("2025-02-11")],
+    ),
+    ("Le vote aura lieu mardi 11 février.", None, &[None]),
+    (
+        "Il a parlé vendredi 7 février à Berlin.",
+        Some("2025-02-10"),
+        &[Some("2025-02-07")],
+    ),
+    (
+        "Lundi 10, la société a annoncé un partenariat.",
+        Some("2025-02-12"),
+        &[Some("2025-02-10")],
+    ),
+    (
+        "Le ministre a démissionné en décembre.",
+        Some("2020-05-12"),
+        &[Some("2019-12")],
+    ),
+    (
+        "Le texte sera examiné en décembre.",
+        Some("2020-05-12"),
+        &[Some("2020-12")],
+    ),
+    (
+        "Les travaux commenceront début juin.",
+        Some("2020-05-12"),
+        &[Some("2020-06")],
+    ),
+    (
+        "Les résultats sont attendus fin 2019.",
+        None,
+        &[Some("2019")],
+    ),
+    (
+        "Le marché atteindra ce niveau en 2028.",
+        None,
+        &[Some("2028")],
+    ),
+    ("Il vit à Lyon depuis 2015.", None, &[Some("2015")]),
+    (
+        "Le chantier doit s'achever d'ici 2030.",
+        None,
+        &[Some("2030")],
+    ),
+    (
+        "Le pic a été atteint en mai 2019.",
+        None,
+        &[Some("2019-05")],
+    ),
+    (
+        "Aujourd'hui, le sommet s'ouvre.",
+        Some("2025-02-10"),
+        &[Some("2025-02-10")],
+    ),
+    (
+        "Le ministre a parlé hier.",
+        Some("2025-02-10"),
+        &[Some("2025-02-09")],
+    ),
+    (
+        "Le sommet se clôturera demain.",
+        Some("2025-02-10"),
+        &[Some("2025-02-11")],
+    ),
+    ("Le ministre a parlé hier.", None, &[None]),
+    (
+        "La semaine dernière, le projet a été présenté.",
+        Some("2025-02-10"),
+        &[Some("2025-W06")],
+    ),
+    (
+        "La croissance a ralenti l'an passé.",
+        Some("2025-02"),
+        &[Some("2024")],
+    ),
+    (
+        "Le déficit sera réduit l'année prochaine.",
+        Some("2025-02-10"),
+        &[Some("2026")],
+    ),
+    (
+        "Les ventes ont chuté le mois dernier.",
+        Some("2025-01-15"),
+        &[Some("2024-12")],
+    ),
+    (
+        "Le club a été fondé il y a deux ans.",
+        Some("2025-01-15"),
+        &[Some("2023")],
+    ),
+    (
+        "Le Conseil s'est réuni mercredi.",
+        Some("2020-07-03"),
+        &[Some("2020-07-01")],
+    ),
+    (
+        "Le Conseil se réunira mercredi prochain.",
+        Some("2020-07-03"),
+        &[Some("2020-07-08")],
+    ),
+    (
+        "La décision a été prise le 3 mars dernier.",
+        Some("2020-02-10"),
+        &[Some("2019-03-03")],
+    ),
+    (
+        "Cette année, la récolte est bonne.",
+        Some("2021-09-01"),
+        &[Some("2021")],
+    ),
+    (
+        "Entre 2010 et 2015, les prix ont doublé.",
+        None,
+        &[Some("2010"), Some("2015")],
+    ),
+    (
+        "Mi-juin, le gouvernement a tranché.",
+        Some("2020-07-01"),
+        &[Some("2020-06")],
+    ),
+    (
+        "La crise de mi-2019 a laissé des traces.",
+        None,
+        &[Some("2019")],
+    ),
+    ("Il a reçu 2000 euros de prime.", None, &[]),
+    ("La loi de 2019 a été abrogée.", None, &[Some("2019")]),
+    // Not dates.
+    (
+        "La réunion a commencé à 10h30 et a duré trois heures.",
+        None,
+        &[],
+    ),
+    ("Le quinquagénaire de 52 ans a été relâché.", None, &[]),
+    ("Il a marqué 2 buts en 20 minutes.", None, &[]),
+    ("La planète Mars est visible.", None, &[]),
+    (
+        "L'Europe de demain se construit aujourd'hui.",
+        Some("2025-02-10"),
+        &[Some("2025-02-10")],
+    ),
+];
+
+#[test]
+fn date_table() {
+    let mut failures = Vec::new();
+    for (text, date, want) in DATE_CASES {
+        let got = dates(text, *date);
+        let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_string)).collect();
+        if got != want {
+            failures.push(format!(
+                "{text} [{date:?}]\n   got  {got:?}\n   want {want:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn date_fields() {
+    let doc = Document::new("Le ministre a parlé hier.", None);
+    let (_, d) = FigureExtractor::new().extract(&doc);
+    assert!(!d[0].resolved);
+    assert_eq!(d[0].kind, crate::record::DateKind::Relative);
+    let doc = Document::new(
+        "Les travaux commenceront début juin.",
+        ArticleDate::parse("2020-05-12"),
+    );
+    let (_, d) = FigureExtractor::new().extract(&doc);
+    assert_eq!(d[0].modifier, Some(crate::record::DateModifier::Early));
+    assert_eq!(d[0].precision, crate::record::Precision::Month);
+    assert_eq!(d[0].span.text, "début juin");
+}
