@@ -253,6 +253,10 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
         if w.end == i + 1 && matches!(k, "un" | "une") {
             return None;
         }
+        // "millions" alone is no number ("des millions" is handled above).
+        if w.end == i + 1 && magnitude(k).is_some() && k.ends_with('s') {
+            return None;
+        }
         let factor = if w.value >= 1e9 && w.large {
             1e9
         } else if w.value >= 1e6 && w.large {
@@ -296,6 +300,10 @@ fn counted_noun(t: &Toks, j: usize) -> Option<usize> {
                 "fois" | "pour" | "points" | "point" | "pts" | "pourcent" | "h" | "er" | "e"
             )
         {
+            return false;
+        }
+        // Verbs: "30 autres montraient", "les 3 étaient".
+        if k.len() > 4 && (k.ends_with("aient") || k.ends_with("ait") || k.ends_with("erent")) {
             return false;
         }
         if t.is_cap(j) {
@@ -615,6 +623,22 @@ fn classify(
     if cur.is_none() && free(b) {
         cur = currency_after(t, b, cues);
     }
+    // A currency word whose country is unknown ("pesos", "couronnes"): no amount at all
+    // rather than a wrong currency.
+    if cur.is_none() {
+        let j = if np.needs_de && matches!(t.key(b), "de" | "d'") {
+            b + 1
+        } else {
+            b
+        };
+        if currency_word(t.key(j)).is_some() && !t.is_cap(j) {
+            return amt;
+        }
+        if np.needs_de && matches!(t.key(b), "de" | "d'") && is_measure_word(t.key(b + 1)) {
+            // "1,6 million d'hectares", "des millions de fois": a measure.
+            return amt;
+        }
+    }
     if let Some(c) = cur {
         amt.kind = Some(AmountKind::Money);
         amt.unit = Some(c.code.to_string());
@@ -728,7 +752,7 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
             if q.num.factor == 1.0 && p.num.factor > 1.0 && !q.num.words {
                 q.value *= p.num.factor;
             }
-        } else if p.kind.is_none() || q.kind.is_none() || p.kind != q.kind {
+        } else if p.kind.is_none() || q.kind.is_none() || p.kind != q.kind || p.unit != q.unit {
             continue;
         }
         let change = before == "de"

@@ -141,7 +141,7 @@ impl Anchor {
 }
 
 /// Pick among candidates (sorted ascending) given the reference and tense.
-fn pick(cands: &[i64], reference: i64, tense: Tense, slack: i64) -> Option<i64> {
+fn pick(cands: &[i64], reference: i64, tense: Tense, slack: i64, explicit: bool) -> Option<i64> {
     let nearest = cands
         .iter()
         .copied()
@@ -155,7 +155,11 @@ fn pick(cands: &[i64], reference: i64, tense: Tense, slack: i64) -> Option<i64> 
         Tense::Future => cands.iter().copied().find(|&c| c >= reference - slack),
         Tense::Unknown => None,
     };
-    // Tense only overrides the nearest candidate within a year's reach.
+    // A date within six weeks of the article is the nearest one whatever the tense; tense
+    // only decides between farther candidates.
+    if (nearest - reference).abs() <= 45 && !explicit {
+        return Some(nearest);
+    }
     Some(match chosen {
         Some(c) if (c - reference).abs() <= 366 => c,
         _ => nearest,
@@ -169,6 +173,7 @@ fn year_for_day_month(
     m: u8,
     wd: Option<u8>,
     tense: Tense,
+    explicit: bool,
 ) -> Option<(i32, bool)> {
     let y = an.year?;
     let Some(reference) = an.approx_days() else {
@@ -192,12 +197,12 @@ fn year_for_day_month(
         }
     }
     let slack = if an.day.is_some() { 1 } else { 15 };
-    let c = pick(&cands, reference, tense, slack)?;
+    let c = pick(&cands, reference, tense, slack, explicit)?;
     Some((calendar::civil_from_days(c).0, true))
 }
 
 /// Year of month `m` written without a year.
-fn year_for_month(an: &Anchor, m: u8, tense: Tense) -> Option<i32> {
+fn year_for_month(an: &Anchor, m: u8, tense: Tense, explicit: bool) -> Option<i32> {
     let y = an.year?;
     let Some(am) = an.month else {
         return Some(y);
@@ -210,13 +215,16 @@ fn year_for_month(an: &Anchor, m: u8, tense: Tense) -> Option<i32> {
         .iter()
         .copied()
         .min_by_key(|c| ((c - reference).abs(), -*c))?;
+    if (nearest - reference).abs() <= 1 && !explicit {
+        return Some((nearest.div_euclid(12)) as i32);
+    }
     let chosen = match tense {
         Tense::Past => cands.iter().rev().copied().find(|&c| c <= reference),
         Tense::Future => cands.iter().copied().find(|&c| c >= reference),
         Tense::Unknown => None,
     }
     .unwrap_or(nearest);
-    Some((chosen / 12) as i32)
+    Some(chosen.div_euclid(12) as i32)
 }
 
 /// Day of month written at token `i`: "11", "1er", "premier".
@@ -507,6 +515,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 year = year_at(t, k + 2, 1000, 2999);
             }
         }
+        let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {
             tense = tense_near(t, j);
         }
@@ -520,7 +529,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                     if !valid(2024, m, d) {
                         continue;
                     }
-                    let v = year_for_day_month(&self.an, d, m, wd, tense)
+                    let v = year_for_day_month(&self.an, d, m, wd, tense, explicit)
                         .filter(|&(y, _)| valid(y, m, d))
                         .map(|(y, _)| format!("{y:04}-{m:02}-{d:02}"));
                     (v, DateKind::Partial)
@@ -543,7 +552,17 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         let mut tense = Tense::Unknown;
         // "Lundi 10" (not "lundi 10 heures").
         if let Some(d) = day_at(t, i + 1) {
-            if !matches!(t.key(i + 2), "heures" | "h" | "heure" | "%" | "ans") {
+            let next = t.key(i + 2);
+            let unit = super::lexicon::is_unit_word(next)
+                || super::numbers::approx_noun(next).is_some()
+                || (t.is_word(i + 2)
+                    && !t.is_cap(i + 2)
+                    && !is_function_word(next)
+                    && !matches!(
+                        next,
+                        "soir" | "matin" | "midi" | "apres-midi" | "dernier" | "prochain"
+                    ));
+            if !unit {
                 let value = self.weekday_day(w, d, tense_near(t, i));
                 self.push(i, i + 2, value, DateKind::Partial, Precision::Day);
                 return Some(i + 2);
@@ -596,7 +615,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 cands.push(c);
             }
         }
-        pick(&cands, r, tense, 1).map(iso_day)
+        pick(&cands, r, tense, 1, false).map(iso_day)
     }
 
     /// "en mai", "début juin", "mai 2019", "fin mars dernier".
@@ -655,10 +674,11 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             }
             _ => {}
         }
+        let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {
             tense = tense_near(t, i);
         }
-        let value = year_for_month(&self.an, m, tense).map(|y| format!("{y:04}-{m:02}"));
+        let value = year_for_month(&self.an, m, tense, explicit).map(|y| format!("{y:04}-{m:02}"));
         self.push(start, end, value, DateKind::Partial, Precision::Month);
         self.set_modifier(modifier);
         Some(end)
@@ -680,7 +700,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 return Some(i + 2);
             }
             let tense = tense_near(t, i);
-            let value = year_for_month(&self.an, m, tense).map(|y| format!("{y:04}-{m:02}"));
+            let value = year_for_month(&self.an, m, tense, false).map(|y| format!("{y:04}-{m:02}"));
             self.push(i, i + 1, value, DateKind::Partial, Precision::Month);
         } else {
             let y: i32 = rest.parse().ok()?;
