@@ -279,7 +279,7 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
 
 /// The counted noun at token `j`: one past its last token, and the end of the unit text
 /// (noun, optional adjective before it, optional "de" complement after it).
-fn counted_noun(t: &Toks, j: usize) -> Option<usize> {
+fn counted_noun(t: &Toks, j: usize, plural: bool) -> Option<usize> {
     let ok_noun = |j: usize| -> bool {
         if !t.is_word(j) {
             return false;
@@ -302,8 +302,17 @@ fn counted_noun(t: &Toks, j: usize) -> Option<usize> {
         {
             return false;
         }
-        // Verbs: "30 autres montraient", "les 3 étaient".
-        if k.len() > 4 && (k.ends_with("aient") || k.ends_with("ait") || k.ends_with("erent")) {
+        // Verbs and adverbs: "30 autres montraient", "17 grièvement".
+        if k.len() > 4
+            && (k.ends_with("aient")
+                || k.ends_with("ait")
+                || k.ends_with("erent")
+                || k.ends_with("ment"))
+        {
+            return false;
+        }
+        // More than one of something is plural: "12 morts", "300 repas", "73 quintaux".
+        if plural && !(k.ends_with('s') || k.ends_with('x') || k.ends_with('z')) {
             return false;
         }
         if t.is_cap(j) {
@@ -665,7 +674,7 @@ fn classify(
     };
     if let Some(j) = noun_at {
         if !small_words && free(j) && t.same_sent(np.a, j) {
-            if let Some(e) = counted_noun(t, j) {
+            if let Some(e) = counted_noun(t, j, np.value >= 2.0) {
                 if !is_year_like(t, np) || t.key(j).ends_with('s') {
                     amt.kind = Some(AmountKind::Count);
                     amt.unit = Some(t.doc.text[t.start(j)..t.end(e - 1)].to_string());

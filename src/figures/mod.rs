@@ -46,7 +46,7 @@ impl FigureExtractor {
             .into_iter()
             .map(|a| Amount {
                 kind: a.kind.expect("scan keeps classified amounts"),
-                value: a.value,
+                value: round_value(a.value),
                 unit: a.unit,
                 span: doc.span(t.start(a.a), t.end(a.b - 1)),
                 qualifier: a.qualifier,
@@ -69,6 +69,17 @@ impl FigureExtractor {
             .collect();
         (amounts, dates)
     }
+}
+
+/// Round away binary noise ("33,3 millions" -> 33300000, not 33299999.999999996): 12
+/// significant digits.
+fn round_value(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let mag = v.abs().log10().floor() as i32;
+    let scale = 10f64.powi(11 - mag);
+    (v * scale).round() / scale
 }
 
 #[cfg(test)]

@@ -301,6 +301,20 @@ pub fn currency_after(t: &Toks, j: usize, cues: &Cues) -> Option<CurrencyMatch> 
             factor: 1.0,
         });
     }
+    // Abbreviations used after a number: "2 400 DA" (dinars algériens), "30 DT", "50 DH".
+    if let Some(code) = match t.raw(j) {
+        "DA" => Some("DZD"),
+        "DT" => Some("TND"),
+        "DH" | "Dh" | "MAD" => Some("MAD"),
+        _ => None,
+    } {
+        return Some(CurrencyMatch {
+            code,
+            start: j,
+            end: j + 1,
+            factor: 1.0,
+        });
+    }
     if k == "f" && t.raw(j + 1) == "CFA" {
         return Some(CurrencyMatch {
             code: "XOF",

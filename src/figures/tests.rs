@@ -653,3 +653,10 @@ fn date_fields() {
     assert_eq!(d[0].precision, crate::record::Precision::Month);
     assert_eq!(d[0].span.text, "début juin");
 }
+
+#[test]
+fn values_are_rounded() {
+    let a = amounts("Le butin atteint 33,3 millions de francs suisses, soit 0,6 % du total.");
+    assert_eq!(a[0].1, 33_300_000.0);
+    assert_eq!(a[1].1, 0.6);
+}
