@@ -498,7 +498,7 @@ pub fn scan(t: &Toks, used: &[bool], dates: &[DateHit], cues: &Cues) -> Vec<Amt>
     let n = t.len();
     let mut i = 0;
     while i < n {
-        if used[i] {
+        if used[i] || t.trig(i) & super::view::TRIG_AMOUNT == 0 {
             i += 1;
             continue;
         }

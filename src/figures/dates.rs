@@ -338,10 +338,10 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             }
             return self.year(i);
         }
-        let k = t.key(i);
-        if k.is_empty() {
+        if t.trig(i) & super::view::TRIG_DATE == 0 {
             return None;
         }
+        let k = t.key(i);
         if let Some(e) = self.relative(i) {
             return Some(e);
         }

@@ -1,6 +1,25 @@
 //! Word lists for the figure rules, compared on folded keys (lowercase, no accents,
 //! apostrophes as `'`, hyphens as `-`).
 
+/// Words that may start a date rule.
+pub const DATE_TRIGGERS: &[&str] = &[
+    "janvier", "janv.", "jan.", "fevrier", "fevr.", "fev.", "mars", "avril", "avr.", "mai",
+    "juin", "juillet", "juil.", "aout", "septembre", "sept.", "octobre", "oct.", "novembre",
+    "nov.", "decembre", "dec.", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "aujourd'hui", "hier", "avant-hier", "demain", "apres-demain", "semaine", "an",
+    "annee", "mois", "il", "premier",
+];
+
+/// Words that may start an amount rule (number words are added by their own test).
+pub const AMOUNT_TRIGGERS: &[&str] = &[
+    "un", "une", "des", "plusieurs", "quelques", "de", "d'", "ces", "les", "zero", "deux",
+    "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante",
+    "soixante", "septante", "huitante", "octante", "nonante", "cent", "cents", "mille", "million",
+    "millions", "milliard", "milliards", "double", "triple", "quadruple", "quintuple", "decuple",
+    "centuple", "doubler", "tripler", "quadrupler", "quintupler", "decupler", "centupler",
+];
+
 /// Month number of a folded month name or abbreviation ("fevrier", "fevr.", "sept.").
 pub fn month(k: &str) -> Option<u8> {
     Some(match k {

@@ -22,17 +22,21 @@ use crate::text::Document;
 
 /// Extracts amounts and dates. Built once; `extract` is thread-safe.
 #[derive(Debug, Default)]
-pub struct FigureExtractor {}
+pub struct FigureExtractor {
+    triggers: view::Triggers,
+}
 
 impl FigureExtractor {
     /// Build the extractor (compiles lexicons).
     pub fn new() -> Self {
-        FigureExtractor {}
+        FigureExtractor {
+            triggers: view::Triggers::new(),
+        }
     }
 
     /// Amounts and dates of one document, in text order.
     pub fn extract(&self, doc: &Document) -> (Vec<Amount>, Vec<DateMention>) {
-        let t = view::Toks::new(doc);
+        let t = view::Toks::new(doc, &self.triggers);
         let hits = dates::scan(&t);
         let mut used = vec![false; t.len()];
         for h in &hits {

@@ -3,6 +3,82 @@
 //! of every token.
 
 use crate::text::{chars, Document, TokenKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The token may start a date (month, weekday, relative word, "mi-...").
+pub const TRIG_DATE: u8 = 1;
+/// The token may start an amount (number word, approximate-number determiner, ratio verb).
+pub const TRIG_AMOUNT: u8 = 2;
+
+/// FNV-1a: a fast hash for short keys.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Words that trigger the figure rules, with their trigger bits.
+#[derive(Debug, Clone)]
+pub struct Triggers(HashMap<&'static str, u8, BuildHasherDefault<Fnv>>);
+
+impl Default for Triggers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Triggers {
+    /// Build the trigger table from the lexicons.
+    pub fn new() -> Self {
+        let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for w in super::lexicon::DATE_TRIGGERS {
+            *m.entry(w).or_default() |= TRIG_DATE;
+        }
+        for w in super::lexicon::AMOUNT_TRIGGERS {
+            *m.entry(w).or_default() |= TRIG_AMOUNT;
+        }
+        Triggers(m)
+    }
+
+    /// Trigger bits of a folded word.
+    pub fn of(&self, k: &str) -> u8 {
+        if let Some(&f) = self.0.get(k) {
+            return f;
+        }
+        let mut f = 0;
+        if k.len() > 3 {
+            if k.starts_with("mi-") {
+                f |= TRIG_DATE;
+            }
+            if k.contains('-') && super::numbers::is_number_word(k) {
+                f |= TRIG_AMOUNT;
+            }
+            if ["doubl", "tripl", "quadrupl", "quintupl", "decupl", "centupl"]
+                .iter()
+                .any(|s| k.starts_with(s))
+            {
+                f |= TRIG_AMOUNT;
+            }
+        }
+        f
+    }
+}
 
 /// Folded token keys and sentence indexes over one document.
 pub struct Toks<'d, 'a> {
@@ -11,28 +87,35 @@ pub struct Toks<'d, 'a> {
     keys: String,
     ranges: Vec<(u32, u32)>,
     sent: Vec<u32>,
+    trig: Vec<u8>,
 }
 
 impl<'d, 'a> Toks<'d, 'a> {
     /// Build the view (one pass, one buffer).
-    pub fn new(doc: &'d Document<'a>) -> Self {
+    pub fn new(doc: &'d Document<'a>, triggers: &Triggers) -> Self {
         let n = doc.tokens.len();
         let mut keys = String::with_capacity(doc.text.len() + 16);
         let mut ranges = Vec::with_capacity(n);
+        let mut trig = Vec::with_capacity(n);
         for t in &doc.tokens {
-            let s = keys.len() as u32;
+            let s = keys.len();
             let raw = t.text(doc.text);
-            if raw.is_ascii() {
-                for b in raw.bytes() {
-                    keys.push(match b {
-                        b'`' => '\'',
-                        _ => b.to_ascii_lowercase() as char,
-                    });
-                }
+            if raw.is_ascii() && !raw.contains('`') {
+                keys.push_str(raw);
+                keys[s..].make_ascii_lowercase();
             } else {
                 chars::fold_key_into(raw, &mut keys);
             }
-            ranges.push((s, keys.len() as u32));
+            let e = keys.len();
+            ranges.push((s as u32, e as u32));
+            let f = match t.kind {
+                TokenKind::Number => TRIG_DATE | TRIG_AMOUNT,
+                TokenKind::Word | TokenKind::Elision | TokenKind::Abbrev if e - s <= 24 => {
+                    triggers.of(&keys[s..e])
+                }
+                _ => 0,
+            };
+            trig.push(f);
         }
         let mut sent = vec![0u32; n];
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -47,7 +130,14 @@ impl<'d, 'a> Toks<'d, 'a> {
             keys,
             ranges,
             sent,
+            trig,
         }
+    }
+
+    /// Trigger bits of token `i` (see [`TRIG_DATE`], [`TRIG_AMOUNT`]).
+    #[inline]
+    pub fn trig(&self, i: usize) -> u8 {
+        self.trig.get(i).copied().unwrap_or(0)
     }
 
     /// Number of tokens.
