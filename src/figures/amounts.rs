@@ -369,15 +369,19 @@ fn qualifier_before(t: &Toks, a: usize) -> Option<(Qualifier, usize, bool)> {
             .all(|(x, w)| t.key(p - n + x) == *w)
         {
             let start = p - n;
-            if best.is_none_or(|(_, s, _)| start < s) {
+            if best.map_or(true, |(_, s, _)| start < s) {
                 best = Some((q, start, adjacent));
             }
         }
         // ", voire dépasser ," with a comma between.
-        if n == 2 && words[0] == "voire" && p >= 3 && t.key(p - 1) == "," {
-            if t.key(p - 3) == "voire" && t.key(p - 2) == "depasser" {
-                best = Some((q, p - 3, false));
-            }
+        if n == 2
+            && words[0] == "voire"
+            && p >= 3
+            && t.key(p - 1) == ","
+            && t.key(p - 3) == "voire"
+            && t.key(p - 2) == "depasser"
+        {
+            best = Some((q, p - 3, false));
         }
     }
     best
@@ -624,10 +628,8 @@ fn classify(
     }
     // Money, currency after: "300 milliards de dollars", "35 900 €", "4,5 Md€".
     let mut cur = None;
-    if np.factor > 1.0 || np.approx {
-        if matches!(t.key(b), "de" | "d'") && free(b + 1) {
-            cur = currency_after(t, b + 1, cues);
-        }
+    if (np.factor > 1.0 || np.approx) && matches!(t.key(b), "de" | "d'") && free(b + 1) {
+        cur = currency_after(t, b + 1, cues);
     }
     if cur.is_none() && free(b) {
         cur = currency_after(t, b, cues);

@@ -29,8 +29,11 @@ fn close(a: f64, b: f64) -> bool {
 
 use AmountKind::*;
 
-/// (text, expected amounts as (kind, value, unit)).
-const AMOUNT_CASES: &[(&str, &[(AmountKind, f64, Option<&str>)])] = &[
+/// An expected amount: kind, value, unit.
+type Want = (AmountKind, f64, Option<&'static str>);
+
+/// (text, expected amounts).
+const AMOUNT_CASES: &[(&str, &[Want])] = &[
     // Money: magnitudes and currencies.
     (
         "Le fonds a levé 300 milliards de dollars.",
@@ -431,7 +434,14 @@ fn canadian_dollars_from_context() {
 }
 
 /// (text, article date, expected date values in order).
-const DATE_CASES: &[(&str, Option<&str>, &[Option<&str>])] = &[
+type DateCase = (
+    &'static str,
+    Option<&'static str>,
+    &'static [Option<&'static str>],
+);
+
+/// Date cases.
+const DATE_CASES: &[DateCase] = &[
     (
         "Le sommet s'est tenu le 5 février 2025 à Paris.",
         None,

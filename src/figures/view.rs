@@ -69,9 +69,11 @@ impl Triggers {
             if k.contains('-') && super::numbers::is_number_word(k) {
                 f |= TRIG_AMOUNT;
             }
-            if ["doubl", "tripl", "quadrupl", "quintupl", "decupl", "centupl"]
-                .iter()
-                .any(|s| k.starts_with(s))
+            if [
+                "doubl", "tripl", "quadrupl", "quintupl", "decupl", "centupl",
+            ]
+            .iter()
+            .any(|s| k.starts_with(s))
             {
                 f |= TRIG_AMOUNT;
             }
