@@ -156,7 +156,16 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                 && t.end(p) == t.start(p + 1)
                 && t.end(p + 1) == t.start(q)
         };
-        if glued_pair(i, i + 2) || (i >= 2 && glued_pair(i - 2, i)) {
+        // ... unless a unit follows: "65-70 %", "4-6 millions de dollars", "20/30 %".
+        let unit_after = |q: usize| {
+            let k = t.key(q + 1);
+            percent_at(t, q + 1).is_some()
+                || currency_word(k).is_some()
+                || magnitude(k).is_some_and(|m| !m.needs_currency)
+        };
+        if (glued_pair(i, i + 2) && !unit_after(i + 2))
+            || (i >= 2 && glued_pair(i - 2, i) && !unit_after(i))
+        {
             return None;
         }
         let mut b = i + 1;
@@ -742,7 +751,7 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
             continue;
         }
         let conn = t.key(q.num.a - 1);
-        if !matches!(conn, "et" | "a" | "-" | "ou") {
+        if !matches!(conn, "et" | "a" | "-" | "ou" | "/" | "–") {
             continue;
         }
         let before = t.key_before(p.num.a, 1);
@@ -769,7 +778,7 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
         let change = before == "de"
             && p.num.a >= 2
             && (t.key(p.num.a - 2).starts_with("pass") || t.key(p.num.a - 2).starts_with("chut"));
-        if opener && !change || conn == "-" {
+        if opener && !change || matches!(conn, "-" | "–" | "/") {
             let (lo, hi) = if p.value <= q.value {
                 (p.value, q.value)
             } else {

@@ -631,7 +631,10 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             start = i - 1;
             modifier = md;
             cued = true;
-        } else if prev == "de" && matches!(prev2, "mois" | "debut" | "fin" | "courant" | "mi") {
+        } else if matches!(prev, "de" | "d'")
+            && matches!(prev2, "mois" | "debut" | "fin" | "courant" | "mi")
+        {
+            // "au mois d'avril", "fin d'octobre".
             start = i - 2;
             modifier = strong_cue(prev2).flatten();
             cued = true;
@@ -639,12 +642,19 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             && self.hits.last().is_some_and(|h| h.b + 1 == i)
         {
             cued = true;
-        } else if prev == "de" && !t.is_cap(i) && month_at(t, i + 2).is_some() {
-            // "de mars à mai".
+        } else if prev == "a" && prev2 == "ici" {
+            // "d'ici à septembre".
+            start = i.saturating_sub(3);
+            cued = true;
+        } else if matches!(prev, "de" | "d'" | "pour" | "entre") && !t.is_cap(i) {
+            // "la présidentielle de novembre", "de mars à mai", "prévu pour juin".
             start = i - 1;
             cued = true;
         } else if prev == "d'ici" || (prev == "ici" && prev2 == "d'") {
             start = if prev == "ici" { i - 2 } else { i - 1 };
+            cued = true;
+        } else if matches!(t.key(i + 1), "dernier" | "prochain") && !t.is_cap(i) {
+            // "juin prochain".
             cued = true;
         }
         if let Some(y) = year_at(t, i + 1, 1000, 2999) {
@@ -751,12 +761,14 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 | "saison"
                 | "rentree"
                 | "horizon"
+                | "trimestre"
+                | "semestre"
                 | "millesime"
                 | "budget"
                 | "promotion"
         ) {
             strong = prev != "ete" || !t.is_num(i + 1);
-        } else if prev == "(" && t.key(i + 1) == ")" {
+        } else if prev == "(" && (t.key(i + 1) == ")" || self.year_range_end(i, 0).is_some()) {
             strong = true;
         } else if matches!(
             prev,
@@ -767,8 +779,12 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             let next = t.key(i + 1);
             let prev_year = matches!(prev, "a" | "et" | "ou" | "contre")
                 && self.hits.last().is_some_and(|h| h.b + 1 == i);
-            let ok_next =
-                next.is_empty() || !t.is_word(i + 1) || t.is_cap(i + 1) || is_function_word(next);
+            // Plural nouns and units after the number make it a count.
+            let ok_next = next.is_empty()
+                || !t.is_word(i + 1)
+                || t.is_cap(i + 1)
+                || is_function_word(next)
+                || !(next.ends_with('s') || next.ends_with('x'));
             if !ok_next {
                 return None;
             }
@@ -788,6 +804,19 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         if !(lo..=hi).contains(&y) {
             return None;
         }
+        // A period "2010-2011", "(1950-1953)": both years.
+        if let Some(y2) = self.year_range_end(i, y) {
+            for v in [y, y2] {
+                self.push(
+                    start,
+                    i + 3,
+                    Some(format!("{v:04}")),
+                    DateKind::Absolute,
+                    Precision::Year,
+                );
+            }
+            return Some(i + 3);
+        }
         // Not a count: "en 2000 exemplaires" is rare, "de 2000 personnes" is not a date.
         if t.is_word(i + 1) && !t.is_cap(i + 1) && super::lexicon::is_unit_word(t.key(i + 1)) {
             return None;
@@ -801,6 +830,21 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         );
         self.set_modifier(modifier);
         Some(i + 1)
+    }
+
+    /// The second year of a period written "2010-2011" starting at token `i`.
+    fn year_range_end(&self, i: usize, y: i32) -> Option<i32> {
+        let t = self.t;
+        if !matches!(t.key(i + 1), "-" | "–" | "/")
+            || i + 2 >= t.len()
+            || t.end(i) != t.start(i + 1)
+            || t.end(i + 1) != t.start(i + 2)
+        {
+            return None;
+        }
+        let y2 = year_at(t, i + 2, 1000, 2100)?;
+        let y1: i32 = if y == 0 { t.key(i).parse().ok()? } else { y };
+        (y2 > y1 && y2 - y1 < 100).then_some(y2)
     }
 
     /// Relative dates: "aujourd'hui", "hier", "demain", "la semaine dernière",

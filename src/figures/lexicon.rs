@@ -393,7 +393,7 @@ pub fn is_unit_word(k: &str) -> bool {
     is_measure_word(k)
         || super::money::currency_word(k).is_some()
         || super::numbers::magnitude(k).is_some()
-        || matches!(k, "%" | "pour" | "points" | "personnes" | "habitants")
+        || matches!(k, "%" | "points" | "personnes" | "habitants")
 }
 
 /// Qualifier phrases read backwards from the number: (words before the number, in text

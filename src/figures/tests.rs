@@ -303,6 +303,48 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
     ("L'acte 15 de la mobilisation a eu lieu samedi.", &[]),
     ("La température a atteint 40 degrés.", &[]),
     ("Il est venu deux fois la semaine dernière.", &[]),
+    (
+        "Le bilan fait état de 528 blessés, dont 17 grièvement atteints.",
+        &[(Count, 528.0, Some("blessés"))],
+    ),
+    ("Le classement Soft Power 30 anticipe un recul.", &[]),
+    (
+        "Le kilo de viande dépasse 1 800 DA au marché.",
+        &[(Money, 1800.0, Some("DZD"))],
+    ),
+    ("Les racketteurs ont perdu 131 millions de pesos.", &[]),
+    ("L'application a été téléchargée 1,9 million de fois.", &[]),
+    ("Le feu a détruit 1,6 million d'hectares.", &[]),
+    (
+        "Les salles sont remplies à 65-70 %.",
+        &[(Percent, 65.0, None), (Percent, 70.0, None)],
+    ),
+    (
+        "Ses revenus ont fondu de 4-6 millions de dollars.",
+        &[(Money, 4e6, Some("USD")), (Money, 6e6, Some("USD"))],
+    ),
+    (
+        "Le vaccin pourrait protéger des millions de personnes.",
+        &[(Count, 1e6, Some("personnes"))],
+    ),
+    (
+        "Le gouvernement a annoncé dimanche 3 milliards d'euros d'aides.",
+        &[(Money, 3e9, Some("EUR"))],
+    ),
+    (
+        "Ils étaient des milliers dans la rue.",
+        &[(Count, 1000.0, None)],
+    ),
+    (
+        "Le prix a été multiplié par quatre en un an.",
+        &[(Ratio, 4.0, None)],
+    ),
+    (
+        "Le vainqueur a obtenu 93 voix contre 63.",
+        &[(Count, 93.0, Some("voix"))],
+    ),
+    ("Le moteur développe 480 ch et 560 Nm.", &[]),
+    ("La voiture est équipée de jantes de 20 pouces.", &[]),
 ];
 
 #[test]
