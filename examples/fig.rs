@@ -8,6 +8,14 @@ fn main() {
         let doc = depeche::text::Document::new(&a, date);
         let (am, da) = fx.extract(&doc);
         println!("{a}");
+        if std::env::var_os("TOKS").is_some() {
+            let v: Vec<String> = doc
+                .tokens
+                .iter()
+                .map(|t| format!("{}/{:?}", t.text(&a), t.kind))
+                .collect();
+            println!("  {}", v.join(" | "));
+        }
         for x in am {
             println!(
                 "  A {:?} {} {:?} {:?} q={:?}",

@@ -123,6 +123,49 @@ fn is_label_word(k: &str) -> bool {
     )
 }
 
+/// Nouns whose counts matter even when small and spelled out ("trois morts").
+fn is_key_count_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "morts"
+            | "blesses"
+            | "victimes"
+            | "tues"
+            | "deces"
+            | "personnes"
+            | "otages"
+            | "enfants"
+            | "soldats"
+            | "militaires"
+            | "policiers"
+            | "gendarmes"
+            | "pompiers"
+            | "manifestants"
+            | "migrants"
+            | "refugies"
+            | "civils"
+            | "detenus"
+            | "prisonniers"
+            | "suspects"
+            | "salaries"
+            | "emplois"
+            | "postes"
+            | "habitants"
+            | "hommes"
+            | "femmes"
+            | "adolescents"
+            | "mineurs"
+            | "patients"
+            | "malades"
+            | "cas"
+            | "journalistes"
+            | "interpellations"
+            | "arrestations"
+            | "disparus"
+            | "survivants"
+    )
+}
+
 /// Approximate-number determiners ("une centaine", "des milliers", "quelques dizaines").
 fn is_approx_det(k: &str) -> bool {
     matches!(
@@ -183,10 +226,29 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                 b += 1;
             }
         }
+        let mut value = v * factor;
+        // "1 billion 344 milliards 656 millions": smaller groups follow.
+        if factor >= 1e6 {
+            let mut last = factor;
+            while t.is_num(b) && t.same_sent(i, b) {
+                let Some(m) = magnitude(t.key(b + 1)) else {
+                    break;
+                };
+                let Some(w) = parse_digits(t.key(b)) else {
+                    break;
+                };
+                if m.needs_currency || m.factor >= last || w >= 1000.0 {
+                    break;
+                }
+                value += w * m.factor;
+                last = m.factor;
+                b += 2;
+            }
+        }
         return Some(NumPhrase {
             a: i,
             b,
-            value: v * factor,
+            value,
             factor,
             approx: false,
             words: false,
@@ -332,8 +394,13 @@ fn counted_noun(t: &Toks, j: usize, plural: bool) -> Option<usize> {
         true
     };
     let mut e = j;
-    if is_pre_noun_adjective(t.key(j)) && ok_noun(j + 1) {
-        e = j + 2;
+    if is_pre_noun_adjective(t.key(j)) {
+        // "12 nouveaux cas"; "les 30 dernières années" is a duration, not a count.
+        if ok_noun(j + 1) {
+            e = j + 2;
+        } else {
+            return None;
+        }
     } else if ok_noun(j) {
         e = j + 1;
     }
@@ -401,6 +468,14 @@ fn percent_at(t: &Toks, b: usize) -> Option<usize> {
     match t.key(b) {
         "%" | "pourcent" | "pct" | "p.c." | "pc" | "pourcents" => Some(b + 1),
         "pour" if t.key(b + 1) == "cent" => Some(b + 2),
+        // Belgian "p.c.", tokenized "p." "c" ".".
+        "p." if t.key(b + 1) == "c" && t.end(b) == t.start(b + 1) => {
+            if t.key(b + 2) == "." && t.end(b + 1) == t.start(b + 2) {
+                Some(b + 3)
+            } else {
+                Some(b + 2)
+            }
+        }
         _ => None,
     }
 }
@@ -684,7 +759,10 @@ fn classify(
         Some(b)
     };
     if let Some(j) = noun_at {
-        if !small_words && free(j) && t.same_sent(np.a, j) {
+        // Small numbers in words count only for the nouns news counts ("trois morts"), not
+        // for "deux grands absents".
+        let small_ok = !small_words || (np.value >= 2.0 && is_key_count_noun(t.key(j)));
+        if small_ok && free(j) && t.same_sent(np.a, j) {
             if let Some(e) = counted_noun(t, j, np.value >= 2.0) {
                 if !is_year_like(t, np) || t.key(j).ends_with('s') {
                     amt.kind = Some(AmountKind::Count);

@@ -345,6 +345,19 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
     ),
     ("Le moteur développe 480 ch et 560 Nm.", &[]),
     ("La voiture est équipée de jantes de 20 pouces.", &[]),
+    (
+        "Le taux a doublé au cours des 30 dernières années.",
+        &[(Ratio, 2.0, None)],
+    ),
+    (
+        "L'attaque a fait trois morts et cinq blessés.",
+        &[(Count, 3.0, Some("morts")), (Count, 5.0, Some("blessés"))],
+    ),
+    ("Les deux candidats se sont affrontés.", &[]),
+    (
+        "Le projet coûte 1 billion 344 milliards 656 millions FCFA.",
+        &[(Money, 1.344656e12, Some("XOF"))],
+    ),
 ];
 
 #[test]
