@@ -200,6 +200,10 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
         &[(Points, 3.0, None), (Percent, 22.0, None)],
     ),
     (
+        "La hausse atteint 5 p.c. sur un an.",
+        &[(Percent, 5.0, None)],
+    ),
+    (
         "Seuls dix pour cent des électeurs ont voté.",
         &[(Percent, 10.0, None)],
     ),
