@@ -83,9 +83,10 @@ pub fn parse_digits(s: &str) -> Option<f64> {
             scale /= 10.0;
             v += d * scale;
         }
-        return Some(a + v);
+        return Some(a + v).filter(|v| v.is_finite());
     }
-    Some(int_part + frac)
+    let v = int_part + frac;
+    v.is_finite().then_some(v)
 }
 
 /// True when the digit token is a plain integer written without separators.
