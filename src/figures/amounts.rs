@@ -227,6 +227,11 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
             }
         }
         let mut value = v * factor;
+        // "deux millions et demi".
+        if factor > 1.0 && t.key(b) == "et" && matches!(t.key(b + 1), "demi" | "demie") {
+            value += 0.5 * factor;
+            b += 2;
+        }
         // "1 billion 344 milliards 656 millions": smaller groups follow.
         if factor >= 1e6 {
             let mut last = factor;
@@ -328,6 +333,13 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
         if w.end == i + 1 && magnitude(k).is_some() && k.ends_with('s') {
             return None;
         }
+        let mut value = w.value;
+        let mut end = w.end;
+        if w.large && t.key(end) == "et" && matches!(t.key(end + 1), "demi" | "demie") {
+            let f = magnitude(t.key(end - 1)).map_or(1.0, |m| m.factor);
+            value += 0.5 * f;
+            end += 2;
+        }
         let factor = if w.value >= 1e9 && w.large {
             1e9
         } else if w.value >= 1e6 && w.large {
@@ -337,8 +349,8 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
         };
         return Some(NumPhrase {
             a: i,
-            b: w.end,
-            value: w.value,
+            b: end,
+            value,
             factor,
             approx: false,
             words: true,

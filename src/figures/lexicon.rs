@@ -384,6 +384,17 @@ pub fn is_measure_word(k: &str) -> bool {
             | "centiemes"
             | "tiers"
             | "quarts"
+            | "millieme"
+            | "milliemes"
+            | "cylindres"
+            | "soupapes"
+            | "trs"
+            | "tr/min"
+            | "years"
+            | "days"
+            | "months"
+            | "hours"
+            | "minutes."
     )
 }
 

@@ -350,6 +350,15 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
     ("Le moteur développe 480 ch et 560 Nm.", &[]),
     ("La voiture est équipée de jantes de 20 pouces.", &[]),
     (
+        "Trois millions et demi de dollars sont perdus.",
+        &[(Money, 3.5e6, Some("USD"))],
+    ),
+    (
+        "Le pays a reçu 2 millions et demi de doses.",
+        &[(Count, 2.5e6, Some("doses"))],
+    ),
+    ("Le moteur V8 compte 8 cylindres.", &[]),
+    (
         "Le taux a doublé au cours des 30 dernières années.",
         &[(Ratio, 2.0, None)],
     ),
