@@ -788,6 +788,22 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             if !ok_next {
                 return None;
             }
+            // "de 2000 à 3000 euros": the other end carries a unit.
+            if matches!(next, "a" | "et" | "-" | "ou") && t.is_num(i + 2) {
+                let after = t.key(i + 3);
+                let noun = t.is_word(i + 3)
+                    && !t.is_cap(i + 3)
+                    && !is_function_word(after)
+                    && (after.ends_with('s') || after.ends_with('x'));
+                if noun
+                    || super::lexicon::is_unit_word(after)
+                    || crate::text::chars::is_currency_symbol(
+                        t.raw(i + 3).chars().next().unwrap_or(' '),
+                    )
+                {
+                    return None;
+                }
+            }
             if !(prev_year || matches!(prev, "de" | "entre" | "pour" | "contre" | "du")) {
                 return None;
             }
