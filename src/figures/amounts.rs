@@ -652,6 +652,20 @@ pub fn scan(t: &Toks, used: &[bool], dates: &[DateHit], cues: &Cues) -> Vec<Amt>
     for a in &mut out {
         tail(t, a, dates, used);
     }
+    // The low end of an interval shares the rate and date of the high end ("de 40 à 50
+    // euros par mois en 2020").
+    for x in 1..out.len() {
+        let (l, r) = out.split_at_mut(x);
+        let (p, q) = (&mut l[x - 1], &r[0]);
+        if p.qualifier == Some(Qualifier::Between) && p.high == q.high && p.low == q.low {
+            if p.rate.is_none() {
+                p.rate = q.rate.clone();
+            }
+            if p.refers_to.is_none() {
+                p.refers_to = q.refers_to.clone();
+            }
+        }
+    }
     out
 }
 

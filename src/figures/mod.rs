@@ -1,13 +1,51 @@
 //! Figures stage: amounts (money, percentages, points, counts, ratios) and dates.
 //!
-//! One pass builds a folded view of the tokens ([`view::Toks`]); the date rules run first
+//! One pass builds a folded view of the tokens ([`view::Toks`]: lowercase, no accents,
+//! apostrophes and hyphens normalised, plus a trigger bit per token); the date rules run first
 //! and claim their tokens, then the amount rules read the rest. Everything works on token
 //! indexes and byte offsets; spans come from [`Document::span`].
 //!
-//! Module map: [`numbers`] (digits and number words), [`money`] (currencies),
-//! [`amounts`] (money, percent, points, counts, ratios, qualifiers, intervals, rates),
+//! Module map: [`numbers`] (digits and number words), [`money`] (currencies and country
+//! cues), [`amounts`] (money, percent, points, counts, ratios, qualifiers, intervals, rates),
 //! [`dates`] (absolute, partial and relative dates, resolution), [`calendar`] (day
-//! arithmetic), [`lexicon`] (word lists).
+//! arithmetic), [`lexicon`] (word lists), [`view`] (the token view).
+//!
+//! # What is an amount
+//! - `money`: a number with a currency after it ("300 milliards de dollars", "4,5 Md€",
+//!   "51'000 francs", "2 400 DA") or before it ("USD 3 millions", "US$ 5", "€ 20"); a bare
+//!   magnitude ("... de 76 millions") takes the currency of a money amount in the same or
+//!   previous sentence. Currency families take their adjective ("dollars canadiens") or the
+//!   document's country cues ("$" in a Québec paper is CAD, "francs" in a Swiss one CHF);
+//!   a currency that stays ambiguous ("pesos", "couronnes", "livres" without a British cue)
+//!   yields no amount rather than a wrong one.
+//! - `percent` ("12,5 %", "12,5 pour cent", "5 p.c.") and `points` ("3 points" in a sentence
+//!   about percentages, "0,25 point de pourcentage").
+//! - `count`: a number with its counted noun ("1 000 chefs d'entreprise", "30 millions de
+//!   cas"), an approximate-number noun ("une centaine de pays", "des milliers"), or a bare
+//!   magnitude ("6,7 millions"). Numbers written in words count from ten up, or for the nouns
+//!   news counts even when small ("trois morts"); "deux grands absents" is no amount.
+//! - `ratio`: "10 fois plus rapide", "multiplié par quatre", "a doublé", "devrait tripler".
+//!
+//! Not amounts: years, dates, times ("10h30", "20 heures"), durations and ages ("trois ans",
+//! "45 ans"), measures ("10 km", "480 ch", "20 pouces", "1,6 million d'hectares"), ordinals,
+//! labels ("article 49.3", "l'acte 15"), scores ("3-1"), phone numbers, and numbers glued to
+//! words ("5G", "A380").
+//!
+//! Qualifiers stay out of `value`: `qualifier` (approximately, more_than, at_least,
+//! less_than, up_to, between), `low`/`high` for both ends of an interval (each end is its own
+//! amount), `rate` ("par mois" -> "mois"), `refers_to` ("100 milliards de dollars en 2028" ->
+//! "2028").
+//!
+//! # What is a date
+//! Absolute ("5 février 2025", "05/02/2025", "en 2028", "mai 2019", "2010-2011"), partial
+//! ("mardi 11 février", "Lundi 10", "en mai", "début juin", "mercredi") and relative
+//! ("aujourd'hui", "hier", "la semaine dernière", "l'an passé", "il y a deux ans").
+//! Coordinations and ranges give one mention per date, sharing the span. Partial and
+//! relative dates are resolved against the article date: the nearest candidate within six
+//! weeks, else the tense of the sentence decides (a past-tense "en décembre" in May 2020 is
+//! 2019-12); "dernier"/"prochain" always decide. Without an article date they keep no value
+//! and `resolved: false`. Values are ISO at the precision given (`YYYY`, `YYYY-MM`,
+//! `YYYY-MM-DD`, `YYYY-Www`).
 
 pub mod amounts;
 pub mod calendar;

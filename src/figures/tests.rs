@@ -474,6 +474,13 @@ fn intervals_give_both_ends() {
 }
 
 #[test]
+fn interval_ends_share_rate() {
+    let a = full("Les loyers vont de 400 à 600 euros par mois.");
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert!(a.iter().all(|x| x.rate.as_deref() == Some("mois")), "{a:?}");
+}
+
+#[test]
 fn rates_and_referred_dates() {
     let a = full("Les salariés toucheront 150 euros par mois.");
     assert_eq!(a.len(), 1);
