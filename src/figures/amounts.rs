@@ -457,7 +457,11 @@ fn qualifier_before(t: &Toks, a: usize) -> Option<(Qualifier, usize, bool)> {
             .all(|(x, w)| t.key(p - n + x) == *w)
         {
             let start = p - n;
-            if best.map_or(true, |(_, s, _)| start < s) {
+            let better = match best {
+                None => true,
+                Some((_, s, _)) => start < s,
+            };
+            if better {
                 best = Some((q, start, adjacent));
             }
         }
