@@ -41,7 +41,9 @@ fn main() {
             }
         }
         let s = t0.elapsed().as_secs_f64() / 3.0;
-        let cpu = thread_cpu_ns().zip(c0).map(|(a, b)| (a - b) as f64 / 1e9 / 3.0);
+        let cpu = thread_cpu_ns()
+            .zip(c0)
+            .map(|(a, b)| (a - b) as f64 / 1e9 / 3.0);
         eprintln!(
             "figures: {} docs, {:.1} MB, {:.3} s/pass wall, {:.1} MB/s wall, {} ({} figures)",
             built.len(),

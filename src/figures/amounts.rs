@@ -498,7 +498,10 @@ fn percent_at(t: &Toks, b: usize) -> Option<usize> {
 
 /// True when the sentence of token `i` speaks of percentages (for "3 points").
 fn sentence_has_percent(t: &Toks, i: usize) -> bool {
-    t.sentence_tokens(i).any(|j| {
+    // Within the sentence, and at most 40 tokens away (bounded work on run-on text).
+    let r = t.sentence_tokens(i);
+    let r = r.start.max(i.saturating_sub(40))..r.end.min(i + 40);
+    r.into_iter().any(|j| {
         matches!(
             t.key(j),
             "%" | "sondage" | "taux" | "intentions" | "pourcentage" | "chomage" | "croissance"

@@ -606,7 +606,10 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
 
     /// The date of weekday `w` falling on day `d` nearest the article date.
     fn weekday_day(&self, w: u8, d: u8, tense: Tense) -> Option<String> {
-        let r = self.an.days()?;
+        // Without the article's day, the middle of its month stands in: the weekday check
+        // still singles out one date in most cases.
+        self.an.month?;
+        let r = self.an.approx_days()?;
         let mut cands = Vec::new();
         for off in -50i64..=50 {
             let c = r + off;

@@ -775,6 +775,11 @@ const DATE_CASES: &[DateCase] = &[
         Some("2020-06-08"),
         &[Some("2020-06-06"), Some("2020-06-07")],
     ),
+    (
+        "Lundi 10, la société a annoncé un partenariat.",
+        Some("2025-02"),
+        &[Some("2025-02-10")],
+    ),
 ];
 
 #[test]
