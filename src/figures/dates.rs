@@ -943,10 +943,14 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
     /// "il y a deux ans", "il y a 3 jours", "il y a un mois".
     fn ago(&mut self, i: usize) -> Option<usize> {
         let t = self.t;
-        if !(t.key(i) == "il" && t.key(i + 1) == "y" && t.key(i + 2) == "a") {
+        // "il y a deux ans" (past) or "dans deux ans" (future).
+        let (j, sign) = if t.key(i) == "il" && t.key(i + 1) == "y" && t.key(i + 2) == "a" {
+            (i + 3, -1i64)
+        } else if t.key(i) == "dans" {
+            (i + 1, 1i64)
+        } else {
             return None;
-        }
-        let j = i + 3;
+        };
         let (n, after) = if t.is_num(j) {
             let k = t.key(j);
             if !is_plain_int(k) || k.len() > 3 {
@@ -960,6 +964,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             }
             (w.value as i64, w.end)
         };
+        let n = -sign * n;
         let an = self.an;
         let (value, p) = match t.key(after) {
             "an" | "ans" | "annee" | "annees" => (

@@ -3,6 +3,7 @@
 
 /// Words that may start a date rule.
 pub const DATE_TRIGGERS: &[&str] = &[
+    "dans",
     "janvier",
     "janv.",
     "jan.",

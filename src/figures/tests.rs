@@ -780,6 +780,17 @@ const DATE_CASES: &[DateCase] = &[
         Some("2025-02"),
         &[Some("2025-02-10")],
     ),
+    (
+        "Le chantier sera achevé dans deux ans.",
+        Some("2025-01-15"),
+        &[Some("2027")],
+    ),
+    (
+        "Les résultats sont attendus dans trois semaines.",
+        Some("2025-02-10"),
+        &[Some("2025-W10")],
+    ),
+    ("Il vit dans 3 pièces.", Some("2025-02-10"), &[]),
 ];
 
 #[test]
