@@ -371,6 +371,156 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
         "Le projet coûte 1 billion 344 milliards 656 millions FCFA.",
         &[(Money, 1.344656e12, Some("XOF"))],
     ),
+    // More phrasing from news.
+    (
+        "La mairie a versé 12 500 euros à l'association.",
+        &[(Money, 12500.0, Some("EUR"))],
+    ),
+    (
+        "Le contrat s'élève à 1,2 milliard de dollars.",
+        &[(Money, 1.2e9, Some("USD"))],
+    ),
+    (
+        "La banque a provisionné 850 M€ au troisième trimestre.",
+        &[(Money, 8.5e8, Some("EUR"))],
+    ),
+    (
+        "Le club a déboursé 80 millions d'euros, bonus compris.",
+        &[(Money, 8e7, Some("EUR"))],
+    ),
+    (
+        "Le smic net atteint 1 231 euros par mois.",
+        &[(Money, 1231.0, Some("EUR"))],
+    ),
+    (
+        "Le baril de Brent cotait 72,50 dollars à Londres.",
+        &[(Money, 72.5, Some("USD"))],
+    ),
+    (
+        "La facture atteint 3 millions de francs CFA.",
+        &[(Money, 3e6, Some("XOF"))],
+    ),
+    (
+        "Ottawa a promis 500 millions de dollars canadiens.",
+        &[(Money, 5e8, Some("CAD"))],
+    ),
+    (
+        "Le budget prévoit 2,3 milliards de roupies.",
+        &[(Money, 2.3e9, Some("INR"))],
+    ),
+    (
+        "La BCE a racheté pour 20 milliards d'euros de dettes.",
+        &[(Money, 2e10, Some("EUR"))],
+    ),
+    (
+        "Le ticket de métro passe à 1,90 €.",
+        &[(Money, 1.9, Some("EUR"))],
+    ),
+    (
+        "Une enveloppe de deux cent mille euros a été votée.",
+        &[(Money, 200000.0, Some("EUR"))],
+    ),
+    (
+        "Une prime de mille cent euros sera versée.",
+        &[(Money, 1100.0, Some("EUR"))],
+    ),
+    (
+        "Le PIB a reculé de 0,4 % au premier trimestre.",
+        &[(Percent, 0.4, None)],
+    ),
+    (
+        "L'inflation ressort à 2,1 % sur un an.",
+        &[(Percent, 2.1, None)],
+    ),
+    (
+        "Près de 60 % des sondés se disent inquiets.",
+        &[(Percent, 60.0, None)],
+    ),
+    (
+        "Le parti gagne 4,5 points de pourcentage.",
+        &[(Points, 4.5, None)],
+    ),
+    (
+        "La participation a atteint 41 %, en hausse de 5 points.",
+        &[(Percent, 41.0, None), (Points, 5.0, None)],
+    ),
+    (
+        "Les ventes ont bondi de 150 % en mars.",
+        &[(Percent, 150.0, None)],
+    ),
+    (
+        "Au moins 25 personnes ont été tuées dans l'explosion.",
+        &[(Count, 25.0, Some("personnes"))],
+    ),
+    (
+        "Plus de 3 000 policiers seront mobilisés samedi.",
+        &[(Count, 3000.0, Some("policiers"))],
+    ),
+    (
+        "L'usine emploie 1.200 salariés.",
+        &[(Count, 1200.0, Some("salariés"))],
+    ),
+    (
+        "Une trentaine d'élus ont signé la tribune.",
+        &[(Count, 30.0, Some("élus"))],
+    ),
+    (
+        "Des centaines de milliers de fidèles sont attendus.",
+        &[(Count, 100000.0, Some("fidèles"))],
+    ),
+    (
+        "Quelques dizaines de manifestants se sont réunis.",
+        &[(Count, 10.0, Some("manifestants"))],
+    ),
+    (
+        "Le pays compte 67 millions d'habitants.",
+        &[(Count, 6.7e7, Some("habitants"))],
+    ),
+    (
+        "Le virus a contaminé 2,6 millions de personnes.",
+        &[(Count, 2.6e6, Some("personnes"))],
+    ),
+    (
+        "Cinquante-trois migrants ont été secourus.",
+        &[(Count, 53.0, Some("migrants"))],
+    ),
+    (
+        "Le livre s'est vendu à 500 000 exemplaires.",
+        &[(Count, 500000.0, Some("exemplaires"))],
+    ),
+    (
+        "La pétition a recueilli 1,2 million de signatures.",
+        &[(Count, 1.2e6, Some("signatures"))],
+    ),
+    ("Le réseau compte 30 000 km de voies.", &[]),
+    ("Le bâtiment s'étend sur 5 000 m2.", &[]),
+    ("Il a été condamné à 18 mois de prison.", &[]),
+    ("La séance a duré quatre heures.", &[]),
+    ("La victime, âgée de 32 ans, a été hospitalisée.", &[]),
+    ("Le vol AF447 s'est abîmé en mer.", &[]),
+    ("Rendez-vous au 15 avenue Foch.", &[]),
+    ("La loi n° 2019-1428 a été promulguée.", &[]),
+    ("Le Top 14 reprend ce week-end.", &[]),
+    ("Il a fini 3e de la course.", &[]),
+    ("Le véhicule roulait à 130 km/h.", &[]),
+    ("La température a chuté de 10 degrés.", &[]),
+    ("Le sommet du G20 s'ouvre à Osaka.", &[]),
+    (
+        "Le candidat a recueilli deux fois plus de voix que son rival.",
+        &[(Ratio, 2.0, None)],
+    ),
+    (
+        "La production a été multipliée par 10 en dix ans.",
+        &[(Ratio, 10.0, None)],
+    ),
+    (
+        "Les prix pourraient doubler d'ici l'été.",
+        &[(Ratio, 2.0, None)],
+    ),
+    (
+        "Ce chiffre est cinq fois supérieur à la moyenne.",
+        &[(Ratio, 5.0, None)],
+    ),
 ];
 
 #[test]
@@ -791,6 +941,129 @@ const DATE_CASES: &[DateCase] = &[
         &[Some("2025-W10")],
     ),
     ("Il vit dans 3 pièces.", Some("2025-02-10"), &[]),
+    (
+        "Le scrutin aura lieu le dimanche 15 mars 2020.",
+        None,
+        &[Some("2020-03-15")],
+    ),
+    (
+        "Il est né le 3 janvier 1958 à Lyon.",
+        None,
+        &[Some("1958-01-03")],
+    ),
+    (
+        "La loi du 9 décembre 1905 sépare les Églises et l'État.",
+        None,
+        &[Some("1905-12-09")],
+    ),
+    (
+        "Le 14 juillet, le défilé a eu lieu.",
+        Some("2019-07-16"),
+        &[Some("2019-07-14")],
+    ),
+    (
+        "Les 24 et 25 juin, des orages sont attendus.",
+        Some("2020-06-20"),
+        &[Some("2020-06-24"), Some("2020-06-25")],
+    ),
+    (
+        "Le festival se déroule du 1er au 3 mai.",
+        Some("2021-04-10"),
+        &[Some("2021-05-01"), Some("2021-05-03")],
+    ),
+    (
+        "Le confinement a débuté le 17 mars.",
+        Some("2020-05-11"),
+        &[Some("2020-03-17")],
+    ),
+    (
+        "Le texte a été adopté jeudi 27 février.",
+        Some("2020-02-28"),
+        &[Some("2020-02-27")],
+    ),
+    (
+        "Le ministre s'est exprimé mardi soir.",
+        Some("2020-06-25"),
+        &[Some("2020-06-23")],
+    ),
+    (
+        "Le conseil se réunira vendredi.",
+        Some("2020-06-23"),
+        &[Some("2020-06-26")],
+    ),
+    (
+        "Le rapport sera publié fin septembre.",
+        Some("2020-06-23"),
+        &[Some("2020-09")],
+    ),
+    (
+        "Les soldes commencent mi-janvier.",
+        Some("2020-12-20"),
+        &[Some("2021-01")],
+    ),
+    (
+        "Le projet a été lancé en janvier 2018.",
+        None,
+        &[Some("2018-01")],
+    ),
+    (
+        "La mesure s'applique depuis le 1er janvier.",
+        Some("2020-03-02"),
+        &[Some("2020-01-01")],
+    ),
+    ("Les élections de 2022 approchent.", None, &[Some("2022")]),
+    (
+        "Au printemps 2021, le chantier reprendra.",
+        None,
+        &[Some("2021")],
+    ),
+    (
+        "Le déficit sera ramené sous 3 % en 2027.",
+        None,
+        &[Some("2027")],
+    ),
+    (
+        "L'an dernier, les ventes ont baissé.",
+        Some("2020-06-23"),
+        &[Some("2019")],
+    ),
+    (
+        "Le mois prochain, la loi entrera en vigueur.",
+        Some("2020-12-10"),
+        &[Some("2021-01")],
+    ),
+    (
+        "Avant-hier, un incendie s'est déclaré.",
+        Some("2020-06-23"),
+        &[Some("2020-06-21")],
+    ),
+    (
+        "Après-demain, les écoles rouvrent.",
+        Some("2020-06-23"),
+        &[Some("2020-06-25")],
+    ),
+    (
+        "Il y a trois jours, la police est intervenue.",
+        Some("2020-06-23"),
+        &[Some("2020-06-20")],
+    ),
+    (
+        "Le match a été fixé au 12/09/2021.",
+        None,
+        &[Some("2021-09-12")],
+    ),
+    (
+        "Le tribunal rendra sa décision le 2 septembre prochain.",
+        Some("2020-06-23"),
+        &[Some("2020-09-02")],
+    ),
+    (
+        "Il a purgé sa peine entre 2005 et 2012.",
+        None,
+        &[Some("2005"), Some("2012")],
+    ),
+    ("Le bilan s'élève à 2000 morts.", None, &[]),
+    ("Il a marché 2025 kilomètres.", None, &[]),
 ];
 
 #[test]
