@@ -655,6 +655,7 @@ pub fn scan(t: &Toks, used: &[bool], dates: &[DateHit], cues: &Cues) -> Vec<Amt>
         i = next;
     }
     intervals(t, &mut out);
+    comparisons(t, &mut out);
     out.retain(|a| a.kind.is_some());
     for a in &mut out {
         tail(t, a, dates, used);
@@ -902,6 +903,36 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
                     z.qualifier = Some(Qualifier::Between);
                 }
             }
+        }
+    }
+}
+
+/// A bare number compared with a money or percent amount just before it takes its unit:
+/// "40 000 euros cette année, contre 35 000 l'an dernier".
+fn comparisons(t: &Toks, out: &mut [Amt]) {
+    for x in 1..out.len() {
+        if out[x].kind.is_some() {
+            continue;
+        }
+        let a = out[x].num.a;
+        if a == 0 || t.key(a - 1) != "contre" || out[x].num.words {
+            continue;
+        }
+        let Some(prev) = out[..x].iter().rev().find(|p| p.kind.is_some()) else {
+            continue;
+        };
+        let near = a.saturating_sub(prev.b) <= 15 && t.same_sent(prev.a, a);
+        let same_scale = prev.num.factor == out[x].num.factor;
+        if near
+            && same_scale
+            && matches!(
+                prev.kind,
+                Some(AmountKind::Money) | Some(AmountKind::Percent)
+            )
+        {
+            let (kind, unit) = (prev.kind, prev.unit.clone());
+            out[x].kind = kind;
+            out[x].unit = unit;
         }
     }
 }

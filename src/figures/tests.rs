@@ -521,6 +521,21 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
         "Ce chiffre est cinq fois supérieur à la moyenne.",
         &[(Ratio, 5.0, None)],
     ),
+    (
+        "Le loyer moyen atteint 40 000 euros cette année, contre 35 000 l'an dernier.",
+        &[(Money, 40000.0, Some("EUR")), (Money, 35000.0, Some("EUR"))],
+    ),
+    (
+        "Le taux atteint 12 %, contre 10 en 2019.",
+        &[(Percent, 12.0, None), (Percent, 10.0, None)],
+    ),
+    (
+        "Il a gagné 3 matches contre 2 défaites.",
+        &[
+            (Count, 3.0, Some("matches")),
+            (Count, 2.0, Some("défaites")),
+        ],
+    ),
 ];
 
 #[test]
