@@ -908,7 +908,7 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
 }
 
 /// A bare number compared with a money or percent amount just before it takes its unit:
-/// "40 000 euros cette année, contre 35 000 l'an dernier".
+/// "40 000 euros, contre 35 000 l'an dernier".
 fn comparisons(t: &Toks, out: &mut [Amt]) {
     for x in 1..out.len() {
         if out[x].kind.is_some() {
@@ -918,10 +918,10 @@ fn comparisons(t: &Toks, out: &mut [Amt]) {
         if a == 0 || t.key(a - 1) != "contre" || out[x].num.words {
             continue;
         }
-        let Some(prev) = out[..x].iter().rev().find(|p| p.kind.is_some()) else {
-            continue;
-        };
-        let near = a.saturating_sub(prev.b) <= 15 && t.same_sent(prev.a, a);
+        // Only right after the compared amount: "X euros contre Y", "X euros, contre Y".
+        let prev = &out[x - 1];
+        let gap = a - 1 - prev.b.min(a - 1);
+        let near = gap == 0 || (gap == 1 && matches!(t.key(prev.b), "," | "("));
         let same_scale = prev.num.factor == out[x].num.factor;
         if near
             && same_scale

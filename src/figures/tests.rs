@@ -522,7 +522,7 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
         &[(Ratio, 5.0, None)],
     ),
     (
-        "Le loyer moyen atteint 40 000 euros cette année, contre 35 000 l'an dernier.",
+        "Le loyer moyen atteint 40 000 euros, contre 35 000 l'an dernier.",
         &[(Money, 40000.0, Some("EUR")), (Money, 35000.0, Some("EUR"))],
     ),
     (
@@ -534,6 +534,13 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
         &[
             (Count, 3.0, Some("matches")),
             (Count, 2.0, Some("défaites")),
+        ],
+    ),
+    (
+        "Le bénéfice atteint 40 000 euros cette année, contre 58 sur les 407 dossiers.",
+        &[
+            (Money, 40000.0, Some("EUR")),
+            (Count, 407.0, Some("dossiers")),
         ],
     ),
 ];
