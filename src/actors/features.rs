@@ -530,6 +530,10 @@ mod tests {
         features(&infos, 3, &mut b);
         assert_eq!(a[1], b[1]);
         assert_ne!(a[14], b[14]);
-        assert!(a.iter().all(|&h| h != 0));
+        // Every template gives a distinct feature id.
+        let mut ids = a.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), NUM_FEATURES);
     }
 }
