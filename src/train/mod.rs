@@ -161,7 +161,10 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     let t0 = Instant::now();
     let news_dir = args.data_dir.join("news");
     eprintln!("counting case statistics in {} ...", news_dir.display());
-    let news_texts = news::read_news_dir(&news_dir)
+    // The open model learns its word statistics from openly licensed news only (OrangeSum,
+    // CC BY-SA 4.0); the full model from every news file.
+    let open = args.profile == Profile::Open;
+    let news_texts = news::read_news_dir(&news_dir, |name| !open || name.starts_with("orangesum"))
         .map_err(|e| anyhow::anyhow!("reading {}: {e}", news_dir.display()))?;
     let n_articles = news_texts.len();
     let mut counter = news::CaseCounter::default();
@@ -284,6 +287,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         "prior_epochs": args.prior_epochs,
         "corpora": corpora.iter().map(|(s, _, _, _)| serde_json::json!({"path": s.path, "licence": s.licence})).collect::<Vec<_>>(),
         "news_articles": n_articles,
+        "news_files": if open { "orangesum_fr.jsonl (CC BY-SA 4.0)" } else { "all *.jsonl in data/news" },
         "dev_strict_f1": dev_scores,
     });
     model.meta = meta.to_string();

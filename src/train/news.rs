@@ -119,12 +119,14 @@ impl PriorCounter {
     }
 }
 
-/// Read every `text` field of the JSON Lines files (`*.jsonl`) in `dir`.
-pub fn read_news_dir(dir: &Path) -> std::io::Result<Vec<String>> {
+/// Read every `text` field of the JSON Lines files (`*.jsonl`) in `dir` whose file name
+/// passes `keep`.
+pub fn read_news_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> std::io::Result<Vec<String>> {
     let mut out = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(&keep))
         .collect();
     files.sort();
     for f in files {
