@@ -183,6 +183,17 @@ const NEVER_ALONE: &[&str] = &[
     "presidente",
     "gouvernement",
     "etat",
+    "premier",
+    "premiere",
+    "republique",
+    "ministre",
+    "ministere",
+    "coupe",
+    "internet",
+    "web",
+    "nation",
+    "conseil",
+    "parlement",
 ];
 
 /// Nouns that, right before a name, say it is a person ("le président X", "la juge X").
