@@ -280,29 +280,35 @@ pub fn viterbi(scores: &[[f32; NT]], trans: &[f32], back: &mut Vec<[u8; NT]>, ta
     }
     back.clear();
     back.resize(n, [0u8; NT]);
+    // Transitions with the forbidden ones at -inf: the inner loop needs no branch.
+    let mut tr = [[f32::NEG_INFINITY; NT]; NT + 1];
+    for (p, row) in tr.iter_mut().enumerate() {
+        let prev = if p == 0 { None } else { Some((p - 1) as u8) };
+        for (t, cell) in row.iter_mut().enumerate() {
+            if allowed(prev, t as u8) {
+                *cell = trans[p * NT + t];
+            }
+        }
+    }
     let mut delta = [f32::NEG_INFINITY; NT];
     for t in 0..NT {
-        if allowed(None, t as u8) {
-            delta[t] = scores[0][t] + trans[t];
-        }
+        delta[t] = scores[0][t] + tr[0][t];
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NT];
+        let bi = &mut back[i];
         for t in 0..NT {
-            let mut best = f32::NEG_INFINITY;
+            let mut best = delta[0] + tr[1][t];
             let mut arg = 0u8;
-            for p in 0..NT {
-                if delta[p] == f32::NEG_INFINITY || !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
-                let s = delta[p] + trans[(p + 1) * NT + t];
+            for p in 1..NT {
+                let s = delta[p] + tr[p + 1][t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
             next[t] = best + scores[i][t];
-            back[i][t] = arg;
+            bi[t] = arg;
         }
         delta = next;
     }
