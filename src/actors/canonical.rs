@@ -193,7 +193,6 @@ const NEVER_ALONE: &[&str] = &[
     "web",
     "nation",
     "conseil",
-    "parlement",
 ];
 
 /// Nouns that, right before a name, say it is a person ("le président X", "la juge X").

@@ -118,6 +118,9 @@ impl ActorExtractor {
             );
             repair(&scratch.infos, |i| toks[i].text(doc.text), &mut tags);
             for (a, b, ty) in spans_of(&tags) {
+                if b - a == 1 && is_common_word(&scratch.infos[a], ty) {
+                    continue;
+                }
                 out.push(canonical::RawMention {
                     first: first + a,
                     end: first + b,
@@ -190,6 +193,14 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
             }
         }
     }
+}
+
+/// True when a one-word mention is a common word by the news statistics: written lowercase
+/// nearly always (any type), or often (MISC: demonyms and adjectives such as "Chinois").
+fn is_common_word(info: &TokInfo, ty: usize) -> bool {
+    use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
+    let class = info.case >> 4;
+    class == LOWER || (ty == 3 && (class == MOSTLY_LOWER || class == MIXED))
 }
 
 /// The entity spans (token range, type index) of a valid IOB2 tag sequence.
