@@ -719,6 +719,30 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
         }
     }
 
+    // 3b. Organisations and places shortened to their head word ("l'Union" after "Union
+    // européenne", "la Commission" after "Commission européenne"), when only one entity of
+    // the article starts with that word.
+    for s in 0..groups.len() {
+        let sg = &groups[s];
+        if sg.words.len() != 1 || sg.kind() == ActorType::Per {
+            continue;
+        }
+        let cands: Vec<usize> = (0..groups.len())
+            .filter(|&l| {
+                l != s
+                    && groups[l].words.len() >= 2
+                    && groups[l].words[0] == sg.words[0]
+                    && groups[l].kind() != ActorType::Per
+            })
+            .collect();
+        if let [l] = cands[..] {
+            let (ra, rt) = (root(&mut parent, s), root(&mut parent, l));
+            if ra != rt {
+                parent[ra] = rt;
+            }
+        }
+    }
+
     // 4. Collect.
     let mut merged: Vec<(usize, Vec<usize>, [u32; 4])> = Vec::new();
     let mut slot = vec![usize::MAX; groups.len()];
@@ -1017,6 +1041,25 @@ mod tests {
         let a = canonical_actors(&doc, &r);
         assert_eq!(a[0].mentions.len(), 2);
         assert_eq!(a[0].mentions[1].span.text, "Renault");
+    }
+
+    #[test]
+    fn head_word_joins_its_organisation() {
+        let text = "La Commission européenne a tranché. La Commission a aussi parlé à Lyon.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("Commission européenne", Org),
+                ("Commission", Org),
+                ("Lyon", Loc),
+            ],
+        );
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(
+            names(&a),
+            vec![("Commission européenne".into(), 2), ("Lyon".into(), 1)]
+        );
     }
 
     #[test]
