@@ -270,6 +270,43 @@ mod tests {
     }
 
     #[test]
+    fn repair_splits_glued_organisations() {
+        use features::{lower_hash, prior, tok_info, CaseStats};
+        let mut stats = CaseStats::default();
+        let org = (prior::pack(20, [0, 20, 0, 0], 20) as u16) << 8;
+        stats.map.insert(lower_hash("Fabrikam") as u32, org);
+        let gaz = gazetteer::Gazetteer::builtin();
+        let run = |words: &[&str], tags: &[&str]| -> Vec<&'static str> {
+            let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &stats)).collect();
+            gaz.mark(&mut infos);
+            let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
+            repair(&infos, |i| words[i], &mut t);
+            t.iter().map(|&i| model::TAGS[i as usize]).collect()
+        };
+        // "Prénom Nom de Org" with an organisation prior after "de".
+        assert_eq!(
+            run(
+                &["Sundar", "Pichai", "de", "Fabrikam"],
+                &["B-PER", "I-PER", "I-PER", "I-PER"]
+            ),
+            vec!["B-PER", "I-PER", "O", "B-ORG"]
+        );
+        // A particle name stays whole when nothing says the rest is an organisation.
+        assert_eq!(
+            run(&["Charles", "de", "Gaulle"], &["B-PER", "I-PER", "I-PER"]),
+            vec!["B-PER", "I-PER", "I-PER"]
+        );
+        // "Org Prénom Nom".
+        assert_eq!(
+            run(
+                &["Zorblax", "Patrick", "Dupuis"],
+                &["B-PER", "I-PER", "I-PER"]
+            ),
+            vec!["B-ORG", "B-PER", "I-PER"]
+        );
+    }
+
+    #[test]
     fn spans_iterate() {
         let v: Vec<_> = spans_of(&[0, 1, 2, 0, 5, 7, 8]).collect();
         assert_eq!(v, vec![(1, 3, 0), (4, 5, 2), (5, 7, 3)]);
