@@ -105,6 +105,9 @@ pub struct TrainArgs {
     /// priors).
     #[arg(long, default_value_t = 6)]
     pub prior_epochs: usize,
+    /// Rounds of prior models (each one sees the previous round's priors).
+    #[arg(long, default_value_t = 1)]
+    pub prior_rounds: usize,
     /// Also write each corpus's dev split to this directory as `token<TAB>tag` CoNLL files
     /// (for `depeche evaluate --conll`).
     #[arg(long)]
@@ -232,10 +235,18 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             t0.elapsed().as_secs_f64()
         )
     };
-    if args.prior_epochs > 0 {
+    for round in 0..if args.prior_epochs > 0 {
+        args.prior_rounds.max(1)
+    } else {
+        0
+    } {
         // A first model votes on every capitalised word of the news; its corpus-wide votes
-        // become features of the final model.
-        eprintln!("training the prior model on {} sentences ...", data.len());
+        // become features of the next model.
+        eprintln!(
+            "training prior model {} on {} sentences ...",
+            round + 1,
+            data.len()
+        );
         let pcfg = PerceptronConfig {
             epochs: args.prior_epochs,
             ..cfg.clone()
@@ -245,6 +256,9 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         let (mut scratch, mut tags) = (Default::default(), Vec::new());
         for t in &news_texts {
             pc.add_text(&first, t, &mut scratch, &mut tags);
+        }
+        for v in stats.map.values_mut() {
+            *v &= 0xff;
         }
         pc.merge_into(&mut stats);
         eprintln!("  news priors done ({:.0}s)", t0.elapsed().as_secs_f64());
@@ -285,6 +299,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         "dev_fraction": args.dev_fraction,
         "modern_weight": args.modern_weight,
         "prior_epochs": args.prior_epochs,
+        "prior_rounds": args.prior_rounds,
         "corpora": corpora.iter().map(|(s, _, _, _)| serde_json::json!({"path": s.path, "licence": s.licence})).collect::<Vec<_>>(),
         "news_articles": n_articles,
         "news_files": if open { "orangesum_fr.jsonl (CC BY-SA 4.0)" } else { "all *.jsonl in data/news" },
