@@ -656,7 +656,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
                     ini == akey
                         || KNOWN_ACRONYMS
                             .iter()
-                            .any(|(acr, exp)| *acr == akey && *exp == g.key)
+                            .any(|(acr, exp)| *acr == akey && name_key(exp) == g.key)
                 }
             })
         });
@@ -1060,6 +1060,15 @@ mod tests {
             names(&a),
             vec![("Commission européenne".into(), 2), ("Lyon".into(), 1)]
         );
+    }
+
+    #[test]
+    fn known_acronyms_join_without_pairing() {
+        let text = "Les États-Unis ont répondu. Les USA restent fermes.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("États-Unis", Loc), ("USA", Loc)]);
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(names(&a), vec![("États-Unis".into(), 2)]);
     }
 
     #[test]
