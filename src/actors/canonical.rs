@@ -857,7 +857,7 @@ fn recover_repeats(
             for (keys, e) in list {
                 let n = keys.len();
                 if i + n <= n_tok
-                    && best.map_or(true, |(bn, _)| n > bn)
+                    && !matches!(best, Some((bn, _)) if n <= bn)
                     && (0..n).all(|j| {
                         !covered[i + j] && (j == 0 || name_key(doc.token_text(i + j)) == keys[j])
                     })
