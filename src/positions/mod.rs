@@ -1,22 +1,29 @@
 //! Positions stage: roles, quotes and stances.
 
+mod conjugate;
+mod lexicon;
+
 use crate::record::{Actor, Position};
 use crate::text::Document;
 
 /// Extracts positions. Built once; `extract` is thread-safe.
 #[derive(Debug, Default)]
-pub struct PositionExtractor {}
+pub struct PositionExtractor {
+    lex: lexicon::Lexicon,
+}
 
 impl PositionExtractor {
     /// Build the extractor (compiles lexicons).
     pub fn new() -> Self {
-        PositionExtractor {}
+        PositionExtractor {
+            lex: lexicon::Lexicon::new(),
+        }
     }
 
     /// Positions of one document. May add mentions to `actors` (a person named by title or
     /// pronoun).
     pub fn extract(&self, doc: &Document, actors: &mut Vec<Actor>) -> Vec<Position> {
-        let _ = (doc, actors);
+        let _ = (doc, actors, &self.lex);
         Vec::new()
     }
 }
