@@ -1,7 +1,10 @@
 //! Positions stage: roles, quotes and stances.
 
 mod conjugate;
+mod context;
+mod coref;
 mod lexicon;
+mod roles;
 
 use crate::record::{Actor, Position};
 use crate::text::Document;
