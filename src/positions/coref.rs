@@ -2,7 +2,7 @@
 //! Kyutai") and light coreference: a title alone resolves to the person who holds it in the
 //! article, a subject pronoun to the most salient compatible person.
 
-use super::context::{Ctx, Ment};
+use super::context::Ctx;
 use crate::record::ActorType;
 use crate::text::chars::fold_key;
 
@@ -168,7 +168,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
     }
     let mut key_s = info.key.clone();
     let mut org: Option<String> = None;
-    let mut nat = |ctx: &Ctx, e: &mut usize, org: &mut Option<String>| {
+    let nat = |ctx: &Ctx, e: &mut usize, org: &mut Option<String>| {
         if let Some(c) = ctx.fold(*e).and_then(|f| ctx.lex.nationalities.get(f)) {
             if ctx
                 .mention_at
@@ -339,17 +339,23 @@ impl Holders {
     /// The holder of `t` stated before token `before`: same title key and compatible org.
     pub fn holder_of(&self, t: &TitlePhrase, before: usize) -> Option<usize> {
         let org = t.org_key();
-        let mut best = None;
+        // Same organisation beats an unstated one; the latest statement wins a tie.
+        let mut best: Option<(u8, usize)> = None;
         for (k, o, a, at) in &self.list {
             if *at >= before || *k != t.key {
                 continue;
             }
-            match (&org, o) {
+            let score = match (&org, o) {
                 (Some(x), Some(y)) if x != y => continue,
-                _ => best = Some(*a),
+                (Some(_), Some(_)) => 2,
+                (None, None) => 2,
+                _ => 1,
+            };
+            if best.is_none_or(|(s, _)| score >= s) {
+                best = Some((score, *a));
             }
         }
-        best
+        best.map(|(_, a)| a)
     }
 
     /// True when actor `a` holds a title with a different key.
@@ -458,11 +464,6 @@ pub fn resolve_titles(
             None => None,
         })
         .collect()
-}
-
-/// The mention a token range stands for, to add to an actor.
-pub fn mention_range(m: &Ment) -> (usize, usize) {
-    (m.start, m.end)
 }
 
 #[cfg(test)]

@@ -1,13 +1,26 @@
-//! Positions stage: roles, quotes and stances.
+//! Positions stage: roles, attributed quotes and stances.
+//!
+//! Runs after the actors stage. Title phrases are found first ([`coref`]); roles link them to
+//! named persons ([`roles`]); a title used alone then resolves to its holder. Quotations are
+//! paired and attributed through reporting cues ([`quotes`]), and stance cues give who is for
+//! or against what ([`stances`]). Speaker and subject search is shared ([`attrib`]). All
+//! passes are linear over the tokens; the lexicons ([`lexicon`]) are built once.
 
+mod attrib;
 mod conjugate;
 mod context;
 mod coref;
 mod lexicon;
+mod quotes;
 mod roles;
+mod stances;
 
-use crate::record::{Actor, Position};
+use crate::record::{Actor, Mention, Position, Quote, Role, Stance};
+use crate::text::chars::fold_key;
 use crate::text::Document;
+use attrib::{Resolver, Who};
+use context::Ctx;
+use std::collections::HashSet;
 
 /// Extracts positions. Built once; `extract` is thread-safe.
 #[derive(Debug, Default)]
@@ -26,7 +39,213 @@ impl PositionExtractor {
     /// Positions of one document. May add mentions to `actors` (a person named by title or
     /// pronoun).
     pub fn extract(&self, doc: &Document, actors: &mut Vec<Actor>) -> Vec<Position> {
-        let _ = (doc, actors, &self.lex);
-        Vec::new()
+        if doc.tokens.is_empty() {
+            return Vec::new();
+        }
+        let (positions, new_mentions) = self.analyse(doc, actors);
+        add_mentions(doc, actors, new_mentions);
+        positions
+    }
+
+    fn analyse(
+        &self,
+        doc: &Document,
+        actors: &[Actor],
+    ) -> (Vec<Position>, Vec<(usize, usize, usize)>) {
+        let ctx = Ctx::new(doc, &self.lex, actors);
+        let titles = coref::find_titles(&ctx);
+        let (found_roles, attached) = roles::find_roles(&ctx, &titles);
+        let mut holders = coref::Holders::default();
+        for r in &found_roles {
+            let t = &titles[r.title];
+            holders
+                .list
+                .push((t.key.clone(), t.org_key(), r.actor, r.start));
+        }
+        let title_actor = coref::resolve_titles(&titles, &attached, &holders);
+        let attached_flags: Vec<bool> = attached.iter().map(Option::is_some).collect();
+        let spans = quotes::find_quote_spans(&ctx);
+        let marks = spans.iter().map(|q| (q.open, q.close)).collect();
+        let mut res = Resolver::new(&ctx, &titles, title_actor, attached_flags, &holders, marks);
+        let found_quotes = quotes::attribute(&ctx, &mut res, &spans);
+        let found_stances = stances::find_stances(&ctx, &mut res, &found_quotes);
+
+        let mut out = Vec::new();
+        let mut new_mentions: Vec<(usize, usize, usize)> = Vec::new();
+        let mut seen_roles = HashSet::new();
+        for r in &found_roles {
+            let t = &titles[r.title];
+            if !seen_roles.insert((r.actor, t.key.clone())) {
+                continue;
+            }
+            let (bs, be) = ctx.bytes(r.start, r.end);
+            out.push(Position::Role(Role {
+                actor: actors[r.actor].name.clone(),
+                title: t.title.clone(),
+                org: t.org.clone(),
+                span: doc.span(bs, be),
+            }));
+        }
+        // Title phrases used alone that resolved to a person become mentions of that person.
+        for (ti, t) in titles.iter().enumerate() {
+            if let (Some(a), false) = (res.title_actor[ti], res.attached[ti]) {
+                new_mentions.push((a, t.start, t.end));
+            }
+        }
+        for q in &found_quotes {
+            let (bs, be) = quotes::inner_bytes(&ctx, q.span);
+            let actor = match q.who {
+                Some(Who::Actor(a, range)) => {
+                    if let Some((s, e)) = range {
+                        new_mentions.push((a, s, e));
+                    }
+                    Some(actors[a].name.clone())
+                }
+                _ => None,
+            };
+            out.push(Position::Quote(Quote {
+                actor,
+                text: doc.text[bs..be].to_string(),
+                cue: q.cue.map(|(s, e)| ctx.text(s, e).to_string()),
+                start: doc.char_offset(bs),
+                end: doc.char_offset(be),
+            }));
+        }
+        let mut seen_stances = HashSet::new();
+        for st in &found_stances {
+            let Who::Actor(a, range) = st.who else {
+                continue;
+            };
+            let target = match &st.target_text {
+                Some(t) => t.clone(),
+                None => ctx.text(st.target.0, st.target.1).to_string(),
+            };
+            if !seen_stances.insert((a, st.polarity, fold_key(&target))) {
+                continue;
+            }
+            if let Some((s, e)) = range {
+                new_mentions.push((a, s, e));
+            }
+            let (s, e) = (st.cue.0.min(st.target.0), st.cue.1.max(st.target.1));
+            let (bs, be) = ctx.bytes(s, e);
+            out.push(Position::Stance(Stance {
+                actor: actors[a].name.clone(),
+                polarity: st.polarity,
+                target,
+                cue: Some(ctx.text(st.cue.0, st.cue.1).to_string()),
+                span: doc.span(bs, be),
+            }));
+        }
+        let mentions = new_mentions
+            .into_iter()
+            .map(|(a, s, e)| {
+                let (bs, be) = ctx.bytes(s, e);
+                (a, bs, be)
+            })
+            .collect();
+        (out, mentions)
+    }
+}
+
+/// Add mentions (actor, byte start, byte end) that do not overlap an existing mention.
+fn add_mentions(doc: &Document, actors: &mut [Actor], mentions: Vec<(usize, usize, usize)>) {
+    let mut touched = HashSet::new();
+    for (a, bs, be) in mentions {
+        let Some(actor) = actors.get_mut(a) else {
+            continue;
+        };
+        let overlaps = actor
+            .mentions
+            .iter()
+            .any(|m| bs < m.span.byte_end && m.span.byte_start < be);
+        if overlaps {
+            continue;
+        }
+        actor.mentions.push(Mention {
+            span: doc.span(bs, be),
+        });
+        touched.insert(a);
+    }
+    for a in touched {
+        actors[a].mentions.sort_by_key(|m| m.span.byte_start);
+    }
+}
+
+#[cfg(test)]
+mod dev {
+    //! Development harness: runs the stage on the example articles with actors taken from the
+    //! gold file (a perfect actor stage), writing records to `$DEPECHE_OUT` for
+    //! `score.py`. Ignored by default: `cargo test --lib positions::dev -- --ignored`.
+    use super::*;
+    use crate::record::{ActorType, Record};
+    use context::testing::actors as surface_actors;
+
+    #[test]
+    #[ignore]
+    fn seeds_with_gold_actors() {
+        let shared = std::env::var("DEPECHE_SHARED").unwrap_or_else(|_| "/work/shared".into());
+        let out_path =
+            std::env::var("DEPECHE_OUT").unwrap_or_else(|_| "/tmp/positions-seeds.jsonl".into());
+        let gold: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{shared}/gold/seeds.gold.json")).unwrap(),
+        )
+        .unwrap();
+        let seeds = std::fs::read_to_string(format!("{shared}/corpus/seeds/seeds.jsonl")).unwrap();
+        let ex = PositionExtractor::new();
+        let mut out = String::new();
+        for line in seeds.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = v["id"].as_str().unwrap().to_string();
+            let text = v["text"].as_str().unwrap().to_string();
+            let doc = Document::new(&text, None);
+            let g = gold["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["id"] == id.as_str())
+                .unwrap();
+            let mut specs: Vec<(String, ActorType, Vec<String>)> = Vec::new();
+            for key in ["required", "optional"] {
+                for a in g["actors"][key].as_array().unwrap() {
+                    let name = a["name"].as_str().unwrap().to_string();
+                    let kind = match a["types"][0].as_str().unwrap() {
+                        "PER" => ActorType::Per,
+                        "ORG" => ActorType::Org,
+                        "LOC" => ActorType::Loc,
+                        _ => continue,
+                    };
+                    if name.starts_with(|c: char| c.is_lowercase()) || name.starts_with("Président")
+                    {
+                        continue;
+                    }
+                    let mut forms = vec![name.clone()];
+                    for al in a["aliases"].as_array().into_iter().flatten() {
+                        forms.push(al.as_str().unwrap().to_string());
+                    }
+                    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+                    specs.push((name, kind, forms));
+                }
+            }
+            let spec_refs: Vec<(&str, ActorType, Vec<&str>)> = specs
+                .iter()
+                .map(|(n, k, f)| (n.as_str(), *k, f.iter().map(String::as_str).collect()))
+                .collect();
+            let spec_refs2: Vec<(&str, ActorType, &[&str])> = spec_refs
+                .iter()
+                .map(|(n, k, f)| (*n, *k, f.as_slice()))
+                .collect();
+            let mut acts = surface_actors(&doc, &spec_refs2);
+            acts.retain(|a| !a.mentions.is_empty());
+            let positions = ex.extract(&doc, &mut acts);
+            let rec = Record {
+                id,
+                actors: acts,
+                positions,
+                ..Default::default()
+            };
+            out.push_str(&serde_json::to_string(&rec).unwrap());
+            out.push('\n');
+        }
+        std::fs::write(&out_path, out).unwrap();
     }
 }

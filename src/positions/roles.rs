@@ -49,8 +49,12 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
         if t.indefinite && t.det_start >= 1 && !ctx.is_punct(t.det_start - 1, ",") {
             continue;
         }
+        // A name right after the title wins: "le vice-président américain J.D. Vance, le
+        // vice-Premier ministre chinois Zhang Guoqing" lists two roles.
+        let direct = person_at(ctx, t.end).is_some()
+            || ctx.is_civility(t.end) && person_at(ctx, t.end + 1).is_some();
         // Apposition after the name: "PERSON, [le] TITLE ...".
-        if t.det_start >= 2 && ctx.is_punct(t.det_start - 1, ",") {
+        if !direct && t.det_start >= 2 && ctx.is_punct(t.det_start - 1, ",") {
             let prev = t.det_start - 2;
             if let Some(m) = ctx
                 .mention_ending(prev)

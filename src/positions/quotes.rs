@@ -1,0 +1,612 @@
+//! Direct quotes: pairing of quotation marks (« », “ ”, straight quotes, across paragraphs),
+//! reporting cues ("a déclaré", "a-t-il estimé", "selon"), and speaker attribution.
+
+use super::attrib::{Resolver, Who};
+use super::conjugate::FormKind;
+use super::context::Ctx;
+use crate::text::chars::is_dash;
+use crate::text::TokenKind;
+
+/// A pair of quotation marks, as token indices of the marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark.
+    pub close: usize,
+}
+
+/// Quotes whose opening and closing marks span at most this many paragraphs.
+const MAX_PARAGRAPHS: u32 = 6;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    GuilOpen,
+    GuilClose,
+    CurlyOpen,
+    CurlyClose,
+    Straight,
+}
+
+fn mark(ctx: &Ctx, i: usize) -> Option<Mark> {
+    if ctx.kind(i) != Some(TokenKind::Quote) {
+        return None;
+    }
+    match ctx.raw(i).chars().next()? {
+        '«' | '‹' => Some(Mark::GuilOpen),
+        '»' | '›' => Some(Mark::GuilClose),
+        '“' | '„' => Some(Mark::CurlyOpen),
+        '”' => Some(Mark::CurlyClose),
+        '"' => Some(Mark::Straight),
+        _ => None,
+    }
+}
+
+/// Pair quotation marks. Nested marks inside guillemets are ignored; a quote left open at
+/// a paragraph end continues when the next paragraph opens with the same mark (French
+/// typography), otherwise it is dropped.
+pub fn find_quote_spans(ctx: &Ctx) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    // (open token, paragraph of the last continuation) per family.
+    let mut guil: Option<(usize, u32)> = None;
+    let mut curly: Option<(usize, u32)> = None;
+    let mut straight: Option<(usize, u32)> = None;
+    let n = ctx.len();
+    for i in 0..n {
+        let Some(m) = mark(ctx, i) else { continue };
+        let para = ctx.para_of[i];
+        let para_start = ctx.doc.paragraphs[para as usize].first_token as usize == i;
+        // A quote left open at a paragraph end continues when this paragraph opens with a
+        // mark of the same family; otherwise it is dropped.
+        let mut consumed = false;
+        for (slot, family) in [(&mut guil, 0u8), (&mut curly, 1), (&mut straight, 2)] {
+            let Some((o, p)) = *slot else { continue };
+            if p == para {
+                continue;
+            }
+            let same_family = match family {
+                0 => matches!(m, Mark::GuilOpen | Mark::GuilClose),
+                1 => m == Mark::CurlyOpen,
+                _ => m == Mark::Straight,
+            };
+            if para == p + 1 && para_start && same_family && para - ctx.para_of[o] < MAX_PARAGRAPHS
+            {
+                *slot = Some((o, para));
+                consumed = true;
+            } else {
+                *slot = None;
+            }
+        }
+        if consumed {
+            continue;
+        }
+        match m {
+            Mark::GuilOpen => guil = Some((i, para)),
+            Mark::GuilClose => {
+                if let Some((o, _)) = guil.take() {
+                    if i > o + 1 {
+                        out.push(QuoteSpan { open: o, close: i });
+                    }
+                    curly = None;
+                    straight = None;
+                }
+            }
+            // Marks nested inside guillemets belong to the outer quote.
+            _ if guil.is_some() => {}
+            Mark::CurlyOpen => curly = Some((i, para)),
+            Mark::CurlyClose => {
+                if let Some((o, _)) = curly.take() {
+                    if i > o + 1 {
+                        out.push(QuoteSpan { open: o, close: i });
+                    }
+                }
+            }
+            Mark::Straight => match straight.take() {
+                Some((o, _)) => {
+                    if i > o + 1 {
+                        out.push(QuoteSpan { open: o, close: i });
+                    }
+                }
+                None => {
+                    if i + 1 < n && ctx.para_of[i + 1] == para {
+                        straight = Some((i, para));
+                    }
+                }
+            },
+        }
+    }
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+/// A reporting cue as a token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// First token (auxiliary, reflexive pronoun, or the verb).
+    pub start: usize,
+    /// One past the last token (with an inverted pronoun).
+    pub end: usize,
+    /// The inverted subject pronoun ("-t-il"), if any.
+    pub inverted: Option<usize>,
+    /// "selon" / "d'après": the speaker follows directly.
+    pub selon: bool,
+}
+
+const AUX: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir", "ayant",
+    "eut", "eurent", "est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
+    "être", "étant", "fut", "ai", "avons",
+];
+
+const ADVERBS: &[&str] = &[
+    "encore",
+    "aussi",
+    "également",
+    "ensuite",
+    "alors",
+    "enfin",
+    "déjà",
+    "ainsi",
+    "même",
+    "toujours",
+    "bien",
+    "pourtant",
+    "d'ailleurs",
+    "lui-même",
+    "elle-même",
+    "plus",
+    "notamment",
+    "volontiers",
+    "surtout",
+    "souvent",
+    "jamais",
+    "pas",
+    "tout",
+    "hier",
+    "aujourd'hui",
+    "pour",
+    "sa",
+    "part",
+    "quant",
+    "récemment",
+    "longuement",
+    "simplement",
+    "immédiatement",
+    "tôt",
+    "d'abord",
+    "aussitôt",
+    "vite",
+    "par",
+    "ailleurs",
+    "elle",
+    "lui",
+    "mardi",
+    "lundi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+];
+
+fn is_adverb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.low(k);
+    ADVERBS.contains(&w) || (w.len() > 5 && w.ends_with("ment") && ctx.is_lower_word(k))
+}
+
+fn is_inverted(ctx: &Ctx, k: usize) -> bool {
+    matches!(
+        ctx.low(k),
+        "-t-il"
+            | "-t-elle"
+            | "-il"
+            | "-elle"
+            | "-t-on"
+            | "-on"
+            | "-ils"
+            | "-elles"
+            | "-t-ils"
+            | "-t-elles"
+    )
+}
+
+/// Reporting verb form starting at `k`: (length, kind).
+fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, FormKind)> {
+    ctx.lex
+        .reporting
+        .longest(|i| ctx.low_opt(i), k)
+        .map(|(n, v)| (n, v.kind))
+}
+
+const MODALS: &[&str] = &[
+    "tenu",
+    "voulu",
+    "souhaité",
+    "choisi",
+    "préféré",
+    "fini",
+    "décidé",
+    "pris",
+    "cru",
+    "jugé",
+    "manqué",
+];
+
+/// Parse a cue starting at token `j` (after a closing quote, or after "selon").
+pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
+    let w = ctx.low(j);
+    if w == "selon" {
+        return Some(Cue {
+            start: j,
+            end: j + 1,
+            inverted: None,
+            selon: true,
+        });
+    }
+    if w == "d'" && ctx.low(j + 1) == "après" {
+        return Some(Cue {
+            start: j,
+            end: j + 2,
+            inverted: None,
+            selon: true,
+        });
+    }
+    let mut k = j;
+    if matches!(ctx.low(k), "ne" | "n'") {
+        k += 1;
+    }
+    if matches!(ctx.low(k), "s'" | "se") {
+        k += 1;
+    }
+    if AUX.contains(&ctx.low(k)) {
+        k += 1;
+        let mut inverted = None;
+        if is_inverted(ctx, k) {
+            inverted = Some(k);
+            k += 1;
+        }
+        let mut adv = 0;
+        while adv < 3 && is_adverb(ctx, k) && reporting(ctx, k).is_none() {
+            k += 1;
+            adv += 1;
+        }
+        if let Some((len, FormKind::Participle)) = reporting(ctx, k) {
+            return Some(Cue {
+                start: j,
+                end: k + len,
+                inverted,
+                selon: false,
+            });
+        }
+        if MODALS.contains(&ctx.low(k)) && matches!(ctx.low(k + 1), "à" | "de" | "d'" | "par") {
+            if let Some((len, FormKind::Infinitive)) = reporting(ctx, k + 2) {
+                return Some(Cue {
+                    start: j,
+                    end: k + 2 + len,
+                    inverted,
+                    selon: false,
+                });
+            }
+        }
+        return None;
+    }
+    match reporting(ctx, k) {
+        Some((len, FormKind::Finite)) => {
+            let mut end = k + len;
+            let mut inverted = None;
+            if is_inverted(ctx, end) {
+                inverted = Some(end);
+                end += 1;
+            }
+            Some(Cue {
+                start: j,
+                end,
+                inverted,
+                selon: false,
+            })
+        }
+        Some((len, FormKind::PresentParticiple)) => Some(Cue {
+            start: j,
+            end: k + len,
+            inverted: None,
+            selon: false,
+        }),
+        _ => None,
+    }
+}
+
+/// The nearest cue before token `o` in its sentence, skipping other quotations.
+pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
+    let start = ctx.sent_start(o);
+    let mut k = o;
+    let mut steps = 0;
+    while k > start && steps < 30 {
+        k -= 1;
+        steps += 1;
+        if res.in_quote(k) {
+            continue;
+        }
+        let w = ctx.low(k);
+        if w == "selon" {
+            return Some(Cue {
+                start: k,
+                end: k + 1,
+                inverted: None,
+                selon: true,
+            });
+        }
+        if w == "après" && k >= 1 && ctx.low(k - 1) == "d'" {
+            return Some(Cue {
+                start: k - 1,
+                end: k + 1,
+                inverted: None,
+                selon: true,
+            });
+        }
+        let Some((len, kind)) = reporting(ctx, k) else {
+            continue;
+        };
+        // Walk back over adverbs, inverted pronoun, auxiliary, reflexive, negation.
+        let mut s = k;
+        let mut has_aux = false;
+        let mut inverted = None;
+        let mut back = 0;
+        while s > start && back < 5 {
+            let p = s - 1;
+            if is_adverb(ctx, p) && !AUX.contains(&ctx.low(p)) {
+                s = p;
+            } else if is_inverted(ctx, p) {
+                inverted = Some(p);
+                s = p;
+            } else if AUX.contains(&ctx.low(p)) && !has_aux {
+                has_aux = true;
+                s = p;
+            } else if matches!(ctx.low(p), "s'" | "se" | "ne" | "n'") {
+                s = p;
+            } else if MODALS.contains(&ctx.low(p))
+                || matches!(ctx.low(p), "à" | "de" | "d'") && kind == FormKind::Infinitive
+            {
+                s = p;
+            } else {
+                break;
+            }
+            back += 1;
+        }
+        let ok = match kind {
+            FormKind::Participle => has_aux,
+            FormKind::Finite => !(k >= 1 && ctx.is_det(k - 1)) && ctx.is_lower_word(k),
+            FormKind::Infinitive => s < k,
+            FormKind::PresentParticiple => true,
+        };
+        if ok {
+            if inverted.is_none() && is_inverted(ctx, k + len) {
+                inverted = Some(k + len);
+            }
+            return Some(Cue {
+                start: s,
+                end: k + len,
+                inverted,
+                selon: false,
+            });
+        }
+    }
+    None
+}
+
+/// Words before a quotation that make it a name or a title, not speech.
+const NAMING: &[&str] = &[
+    "appelé",
+    "appelée",
+    "appelés",
+    "appelées",
+    "baptisé",
+    "baptisée",
+    "baptisés",
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "nommé",
+    "nommée",
+    "dénommé",
+    "dénommée",
+    "surnommé",
+    "surnommée",
+    "opération",
+    "plan",
+    "projet",
+    "programme",
+    "loi",
+    "film",
+    "livre",
+    "ouvrage",
+    "roman",
+    "album",
+    "chanson",
+    "émission",
+    "série",
+    "magazine",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "mouvement",
+    "collectif",
+    "label",
+    "marque",
+    "application",
+    "hashtag",
+    "slogan",
+    "mot",
+    "terme",
+    "expression",
+    "titre",
+    "rubrique",
+    "site",
+    "compte",
+    "page",
+    "spectacle",
+    "pièce",
+    "exposition",
+    "festival",
+    "tube",
+    "documentaire",
+    "podcast",
+    "blog",
+    "affaire",
+    "dossier",
+    "rapport",
+    "étude",
+    "manifeste",
+    "pacte",
+    "opérations",
+    "mention",
+    "slogans",
+];
+
+/// An attributed (or unattributed) quote as token ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// The quotation marks.
+    pub span: QuoteSpan,
+    /// The speaker, or None when the text names none.
+    pub who: Option<Who>,
+    /// The cue token range.
+    pub cue: Option<(usize, usize)>,
+}
+
+/// Attribute each quotation to a speaker.
+pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<FoundQuote> {
+    let mut out: Vec<FoundQuote> = Vec::new();
+    for &q in spans {
+        let (o, c) = (q.open, q.close);
+        let words = (o + 1..c).filter(|&k| ctx.is_wordish(k)).count();
+        if words == 0 {
+            continue;
+        }
+        let named = o >= 1
+            && (NAMING.contains(&ctx.low(o - 1))
+                || o >= 2 && ctx.is_det(o - 1) && NAMING.contains(&ctx.low(o - 2))
+                || o >= 3 && ctx.is_punct(o - 1, ",") && NAMING.contains(&ctx.low(o - 2)));
+        if named {
+            continue;
+        }
+        let starts_sentence = o == ctx.sent_start(o)
+            || (o >= 1
+                && ctx.raw(o - 1).chars().all(|ch| is_dash(ch) || ch == '-')
+                && o - 1 == ctx.sent_start(o));
+        let colon = o >= 1 && ctx.is_punct(o - 1, ":");
+        let cap_name = ctx.is_cap(o + 1) && words <= 3 && !starts_sentence && !colon;
+        let mut found: Option<(Who, Option<(usize, usize)>, bool)> = None; // (who, cue, strong)
+                                                                           // 1. Cue after the closing mark: "», a déclaré X", "», a-t-il dit", "», selon X".
+        let mut j = c + 1;
+        if ctx.is_punct(j, ",") || ctx.raw(j).chars().all(is_dash) && !ctx.raw(j).is_empty() {
+            j += 1;
+        }
+        if let Some(cue) = cue_at(ctx, j) {
+            let who = if cue.selon {
+                res.speaker_after(ctx, cue.end, true)
+            } else if let Some(p) = cue.inverted {
+                Some(res.resolve_pronoun(ctx, p))
+            } else {
+                res.speaker_after(ctx, cue.end, false)
+            };
+            found = Some((
+                who.unwrap_or(Who::Unknown),
+                Some((cue.start, cue.end)),
+                true,
+            ));
+        }
+        // 2. "selon X" later in the sentence: "une « régulation excessive » selon X".
+        if found.is_none() {
+            let end = ctx.sent_end(c).min(c + 12);
+            for k in c + 1..end {
+                if res.in_quote(k) {
+                    break;
+                }
+                if let Some(cue) = cue_at(ctx, k).filter(|cue| cue.selon) {
+                    if let Some(who) = res.speaker_after(ctx, cue.end, true) {
+                        found = Some((who, Some((cue.start, cue.end)), true));
+                    }
+                    break;
+                }
+            }
+        }
+        // 3. Cue before the opening mark in the same sentence.
+        if found.is_none() {
+            if let Some(cue) = cue_before(ctx, res, o) {
+                let strong =
+                    colon || o >= 1 && matches!(ctx.low(o - 1), "que" | "qu'") || cue.end + 2 >= o;
+                let who = if cue.selon {
+                    res.speaker_after(ctx, cue.end, true)
+                } else if let Some(p) = cue.inverted {
+                    Some(res.resolve_pronoun(ctx, p))
+                } else {
+                    res.subject_before(ctx, cue.start)
+                };
+                found = Some((
+                    who.unwrap_or(Who::Unknown),
+                    Some((cue.start, cue.end)),
+                    strong,
+                ));
+            } else if colon && o >= 2 {
+                // "X : « ... »" without a verb.
+                let k = o - 2;
+                let who = if let Some(ti) = res.title_covering(k) {
+                    Some(res.resolve_title(ctx, ti))
+                } else if let Some(m) = ctx.mention_ending(k) {
+                    Some(Who::Actor(m.actor, None))
+                } else {
+                    None
+                };
+                if let Some(w) = who {
+                    found = Some((w, None, true));
+                }
+            }
+        }
+        // 4. Continuation: a quote opening a sentence right after an attributed quote.
+        if found.is_none() && starts_sentence && words >= 3 {
+            if let Some(prev) = out.last() {
+                let gap = ctx.sent_of[o] - ctx.sent_of[prev.span.close.min(o)];
+                let same_para = ctx.para_of[o] <= ctx.para_of[prev.span.close] + 1;
+                if let (Some(Who::Actor(a, _)), true, true) = (prev.who, gap <= 1, same_para) {
+                    found = Some((Who::Actor(a, None), None, true));
+                }
+            }
+        }
+        let keep = match &found {
+            Some((_, _, strong)) => (*strong && !cap_name) || words >= 3,
+            None => words >= 4 && !cap_name && !title_case(ctx, q),
+        };
+        if !keep {
+            continue;
+        }
+        let (who, cue) = match found {
+            Some((w, cue, _)) => (Some(w), cue),
+            None => (None, None),
+        };
+        out.push(FoundQuote { span: q, who, cue });
+    }
+    out
+}
+
+/// Most words capitalised: the title of a work or article, not speech.
+fn title_case(ctx: &Ctx, q: QuoteSpan) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for k in q.open + 1..q.close {
+        if ctx.kind(k) == Some(TokenKind::Word) {
+            words += 1;
+            caps += usize::from(ctx.is_cap(k));
+        }
+    }
+    words > 0 && caps * 2 > words
+}
+
+/// Byte range of a quote's inner text (without marks, spaces, or a trailing comma).
+pub fn inner_bytes(ctx: &Ctx, q: QuoteSpan) -> (usize, usize) {
+    let mut last = q.close - 1;
+    if last > q.open + 1 && ctx.is_punct(last, ",") {
+        last -= 1;
+    }
+    ctx.bytes(q.open + 1, last + 1)
+}
