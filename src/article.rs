@@ -23,6 +23,8 @@ pub struct Article {
     pub date: Option<ArticleDate>,
     /// Provenance, reported in records and error records.
     pub source: Option<Source>,
+    /// Non-fatal input problems (an unparseable date, replaced bytes), carried to the record.
+    pub warnings: Vec<String>,
 }
 
 impl Article {
@@ -31,8 +33,7 @@ impl Article {
         Article {
             id: id.into(),
             text: text.into(),
-            date: None,
-            source: None,
+            ..Default::default()
         }
     }
 

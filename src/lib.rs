@@ -15,6 +15,7 @@
 
 pub mod actors;
 pub mod article;
+pub mod bench;
 pub mod engine;
 pub mod figures;
 pub mod input;
@@ -175,6 +176,7 @@ impl Pipeline {
                 paragraphs: doc.paragraphs.len(),
             },
             source: article.source.clone(),
+            warnings: article.warnings.clone(),
         })
     }
 }

@@ -1,1 +1,323 @@
-fn main() {}
+//! The `depeche` command line.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use depeche::engine::{self, EngineOptions, Progress};
+use depeche::input::{self, FieldNames, InputOptions};
+use depeche::{Pipeline, PipelineConfig};
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Structured records from French news text: actors, amounts, dates, roles, quotes, stances.
+#[derive(Parser, Debug)]
+#[command(name = "depeche", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract one JSON record per article (JSON Lines on stdout or -o FILE).
+    Extract(ExtractArgs),
+    /// Measure per-stage and overall throughput, single-threaded and on all threads.
+    Bench(BenchArgs),
+    /// Print the JSON Schema of an output line.
+    Schema,
+    /// Train the NER model from the corpora in ../shared/data/ner.
+    Train(depeche::train::TrainArgs),
+    /// Score the NER model on a CoNLL/IOB or HIPE TSV file (strict entity P/R/F1).
+    Evaluate(depeche::train::EvaluateArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// Inputs: .txt files, directories (walked recursively), .jsonl dumps (also .jsonl.gz and
+    /// .jsonl.zst), or - for standard input (the default).
+    inputs: Vec<PathBuf>,
+    /// Write records to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// JSON field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSON field holding the article id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// JSON field holding the publication date (ISO 8601).
+    #[arg(long, default_value = "date")]
+    date_field: String,
+    /// Replace invalid UTF-8 with U+FFFD instead of emitting an error record.
+    #[arg(long)]
+    lossy: bool,
+    /// Articles larger than this many bytes get an error record.
+    #[arg(long, value_name = "BYTES", default_value_t = depeche::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// Stop at the first error record (exit status 3).
+    #[arg(long)]
+    fail_fast: bool,
+    /// NER model: a file path or a built-in model name.
+    #[arg(long, value_name = "PATH")]
+    ner_model: Option<PathBuf>,
+    /// Skip the first N input articles (to resume a run).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    skip: u64,
+    /// Resume into -o FILE: keep its complete lines, skip that many inputs, append the rest.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Articles per parallel chunk (memory is bounded by a few chunks).
+    #[arg(long, value_name = "N", default_value_t = 1024)]
+    chunk_size: usize,
+    /// Never show the progress bar (it shows only when stderr is a terminal).
+    #[arg(long)]
+    no_progress: bool,
+    /// Do not print the summary line on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct BenchArgs {
+    /// A JSON Lines corpus (default: the built-in sample, the example articles repeated).
+    input: Option<PathBuf>,
+    /// Most articles to load.
+    #[arg(long, default_value_t = 100_000)]
+    limit: usize,
+    /// Thread count for the parallel rows (default: all cores).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// NER model: a file path or a built-in model name.
+    #[arg(long, value_name = "PATH")]
+    ner_model: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Bench(a) => bench(a).map(|_| ExitCode::SUCCESS),
+        Command::Schema => schema().map(|_| ExitCode::SUCCESS),
+        Command::Train(a) => depeche::train::run_train(&a).map(|_| ExitCode::SUCCESS),
+        Command::Evaluate(a) => depeche::train::run_evaluate(&a).map(|_| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("depeche: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+struct Bar(indicatif::ProgressBar);
+
+impl Progress for Bar {
+    fn update(&self, lines: u64, input_bytes: u64) {
+        self.0.set_position(input_bytes);
+        self.0.set_message(format!("{lines} articles"));
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> indicatif::ProgressBar {
+    let bar = match total {
+        Some(t) => indicatif::ProgressBar::new(t).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+            )
+            .expect("template")
+            .progress_chars("=> "),
+        ),
+        None => indicatif::ProgressBar::new_spinner().with_style(
+            indicatif::ProgressStyle::with_template("{elapsed_precise} {spinner} {bytes} {bytes_per_sec} {msg}")
+                .expect("template"),
+        ),
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    bar
+}
+
+/// Count the complete lines of an output file and cut off a trailing partial line, so that a
+/// killed run can be resumed without duplicating or losing records.
+fn prepare_resume(path: &Path) -> Result<u64> {
+    let Ok(file) = File::open(path) else {
+        return Ok(0);
+    };
+    let mut reader = BufReader::new(file);
+    let mut complete_len: u64 = 0;
+    let mut lines: u64 = 0;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if buf.last() == Some(&b'\n') {
+            complete_len += n as u64;
+            lines += 1;
+        } else {
+            break;
+        }
+    }
+    let f = OpenOptions::new().write(true).open(path)?;
+    f.set_len(complete_len)?;
+    Ok(lines)
+}
+
+fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    let config = PipelineConfig {
+        ner_model: a.ner_model.clone(),
+        max_bytes: a.max_bytes,
+        ..Default::default()
+    };
+    let pipeline = Pipeline::new(&config).context("cannot build the pipeline")?;
+    let inputs = if a.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        a.inputs.clone()
+    };
+    if inputs.iter().any(|p| p.as_os_str() == "-") && io::stdin().is_terminal() {
+        bail!(
+            "no input: pass files or directories, or pipe articles on standard input (see --help)"
+        );
+    }
+    let (sources, early_errors) = input::expand_inputs(&inputs);
+    let input_opts = InputOptions {
+        fields: FieldNames {
+            id: a.id_field.clone(),
+            text: a.text_field.clone(),
+            date: a.date_field.clone(),
+        },
+        lossy: a.lossy,
+        max_bytes: a.max_bytes,
+    };
+    let mut skip = a.skip;
+    let mut out: Box<dyn Write> = match &a.output {
+        Some(path) => {
+            let file = if a.resume {
+                skip += prepare_resume(path)
+                    .with_context(|| format!("cannot resume into {}", path.display()))?;
+                let mut f = OpenOptions::new().create(true).append(true).open(path)?;
+                f.seek(SeekFrom::End(0))?;
+                f
+            } else {
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?
+            };
+            Box::new(BufWriter::with_capacity(1 << 20, file))
+        }
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    let opts = EngineOptions {
+        threads: a.threads,
+        chunk_articles: a.chunk_size,
+        fail_fast: a.fail_fast,
+        skip,
+        ..Default::default()
+    };
+    let show_bar = !a.no_progress && !a.quiet && io::stderr().is_terminal();
+    let total: Option<u64> = if sources.iter().all(|s| s.size.is_some()) {
+        Some(sources.iter().filter_map(|s| s.size).sum())
+    } else {
+        None
+    };
+    let bar = show_bar.then(|| Bar(progress_bar(total)));
+    let progress: &dyn Progress = match &bar {
+        Some(b) => b,
+        None => &(),
+    };
+    let summary = match engine::run(
+        &pipeline,
+        &sources,
+        early_errors,
+        &input_opts,
+        &opts,
+        progress,
+        &mut out,
+    ) {
+        Ok(s) => s,
+        Err(engine::EngineError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if let Some(b) = bar {
+        b.0.finish_and_clear();
+    }
+    if !a.quiet {
+        eprintln!("{}", summary.line());
+        if summary.failed_inputs > 0 {
+            eprintln!(
+                "depeche: {} input(s) could not be read completely; see the unreadable error records",
+                summary.failed_inputs
+            );
+        }
+    }
+    Ok(if summary.stopped_at_error {
+        ExitCode::from(3)
+    } else if summary.failed_inputs > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn bench(a: BenchArgs) -> Result<()> {
+    let config = PipelineConfig {
+        ner_model: a.ner_model.clone(),
+        max_bytes: usize::MAX,
+        parallel_stages: false,
+    };
+    let t = std::time::Instant::now();
+    let pipeline = Pipeline::new(&config).context("cannot build the pipeline")?;
+    let load_s = t.elapsed().as_secs_f64();
+    let corpus = match &a.input {
+        Some(p) => {
+            let mut text = String::new();
+            let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+            let mut r = input::open::open_file(p, counter)
+                .with_context(|| format!("cannot open {}", p.display()))?;
+            io::Read::read_to_string(&mut r, &mut text)
+                .with_context(|| format!("cannot read {}", p.display()))?;
+            depeche::bench::Corpus::from_jsonl(&text, a.limit)
+        }
+        None => {
+            let sample = depeche::bench::BUILTIN_SAMPLE.repeat(50);
+            depeche::bench::Corpus::from_jsonl(&sample, a.limit)
+        }
+    };
+    if corpus.articles.is_empty() {
+        bail!("no articles to measure");
+    }
+    let all = if a.threads > 0 {
+        a.threads
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    };
+    let counts: Vec<usize> = if all > 1 { vec![1, all] } else { vec![1] };
+    let report = depeche::bench::measure(&pipeline, &corpus, &counts);
+    if a.json {
+        let mut v = serde_json::to_value(&report)?;
+        v["model_load_seconds"] = serde_json::json!(load_s);
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!("model load: {load_s:.3} s");
+        print!("{}", report.table());
+    }
+    Ok(())
+}
+
+fn schema() -> Result<()> {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&depeche::record::json_schema())?
+    );
+    Ok(())
+}

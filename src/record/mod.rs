@@ -75,6 +75,9 @@ pub struct Record {
     /// Where the article came from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// Non-fatal problems with the input of this article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// What kind of problem kept an article from producing a record.

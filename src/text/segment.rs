@@ -126,7 +126,9 @@ pub fn segment(
             sent_start = i;
             para_start = i;
         }
-        if is_final_punct(&tokens[i], src) {
+        // "1." opening a numbered list item does not end a sentence.
+        let list_marker = i == sent_start + 1 && tokens[sent_start].kind == TokenKind::Number;
+        if !list_marker && is_final_punct(&tokens[i], src) {
             // Attach closing quotes and brackets to this sentence.
             let mut j = i + 1;
             while j < tokens.len()
@@ -230,6 +232,10 @@ mod tests {
             &["Le prix est de 5 €.", "Le coût (environ 3 €).", "Fin."],
         ),
         ("il est 10 h. c'est tard", &["il est 10 h. c'est tard"]),
+        (
+            "Sources\n1. Jean Dupont, Le Monde.\n2. Autre.",
+            &["Sources", "1. Jean Dupont, Le Monde.", "2. Autre."],
+        ),
     ];
 
     #[test]
