@@ -18,6 +18,8 @@ pub struct Ment {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
+    /// Found by this stage (a surname alone), not by the actor stage.
+    pub added: bool,
 }
 
 /// Document view shared by roles, quotes and stances.
@@ -156,10 +158,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         actor: ai,
                         start,
                         end,
+                        added: false,
                     });
                 }
             }
         }
+        add_surname_mentions(doc, actors, &mut mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut mention_at = vec![NONE; n];
         let mut kept = Vec::with_capacity(mentions.len());
@@ -361,6 +365,52 @@ impl<'d, 'a> Ctx<'d, 'a> {
     #[inline]
     pub fn sent_end(&self, i: usize) -> usize {
         self.doc.sentences[self.sent_of[i] as usize].end_token as usize
+    }
+}
+
+/// A capitalised token equal to the last word of exactly one multi-word person name, outside
+/// any mention, is a mention of that person ("Vance" after "J.D. Vance"). The actor stage may
+/// miss such short mentions at a line start; speakers and subjects often use them.
+fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Ment>) {
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for (ai, a) in actors.iter().enumerate() {
+        if a.kind != ActorType::Per {
+            continue;
+        }
+        let mut words = a.name.split_whitespace();
+        let Some(last) = words.next_back() else {
+            continue;
+        };
+        if words.next().is_none() || last.chars().count() < 3 {
+            continue;
+        }
+        surnames.push((crate::text::chars::fold_key(last), ai));
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in mentions.iter() {
+        for c in &mut covered[m.start..m.end] {
+            *c = true;
+        }
+    }
+    let mut key = String::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if covered[i] || t.kind != TokenKind::Word || !t.is_capitalized() {
+            continue;
+        }
+        key.clear();
+        fold_key_into(t.text(doc.text), &mut key);
+        let mut hits = surnames.iter().filter(|(k, _)| *k == key);
+        if let (Some(&(_, a)), None) = (hits.next(), hits.next()) {
+            mentions.push(Ment {
+                actor: a,
+                start: i,
+                end: i + 1,
+                added: true,
+            });
+        }
     }
 }
 

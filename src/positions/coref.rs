@@ -31,6 +31,9 @@ pub struct TitlePhrase {
     pub plural: bool,
     /// The title or its determiner is feminine.
     pub feminine: bool,
+    /// The organisation is a long person-typed actor (doubtful: maybe a merged name such
+    /// as "Kyutai Patrick Perez").
+    pub org_is_person: bool,
 }
 
 impl TitlePhrase {
@@ -254,6 +257,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
     let title_end = e;
     nat(ctx, &mut e, &mut org);
     // Organisation: "de/d'/du/des [la] [descriptor words] ORG".
+    let mut org_is_person = false;
     if matches!(ctx.low(e), "de" | "d'" | "du" | "des") && !ctx.is_punct(e + 1, ",") {
         let mut k = e + 1;
         if matches!(ctx.low(k), "la" | "l'" | "le" | "les") {
@@ -262,9 +266,9 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         let mut found = None;
         for s in k..(k + 4).min(ctx.len()) {
             if let Some(m) = ctx.mention_starting(s) {
-                if ctx.actor_kind(m.actor) != ActorType::Per {
-                    found = Some(m);
-                }
+                // Any type: a title's "de X" names an organisation even when the actor
+                // stage typed it otherwise; a person of the title follows it, not "de".
+                found = Some(m);
                 break;
             }
             if !is_descriptor_word(ctx, s) {
@@ -273,6 +277,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         }
         if let Some(m) = found {
             org = Some(ctx.actors[m.actor].name.clone());
+            org_is_person = ctx.actor_kind(m.actor) == ActorType::Per && m.end - m.start >= 3;
             e = m.end;
         } else if ctx.is_cap(k) && ctx.mention_at[k] == super::context::NONE && !ctx.is_civility(k)
         {
@@ -325,6 +330,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         indefinite,
         plural: info.plural,
         feminine: info.feminine || fem_det,
+        org_is_person,
     })
 }
 

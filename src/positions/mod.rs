@@ -86,6 +86,10 @@ impl PositionExtractor {
                 span: doc.span(bs, be),
             }));
         }
+        // Surnames alone that the actor stage left out.
+        for m in ctx.mentions.iter().filter(|m| m.added) {
+            new_mentions.push((m.actor, m.start, m.end));
+        }
         // Title phrases used alone that resolved to a person become mentions of that person.
         for (ti, t) in titles.iter().enumerate() {
             if let (Some(a), false) = (res.title_actor[ti], res.attached[ti]) {

@@ -24,11 +24,11 @@ fn person_at(ctx: &Ctx, k: usize) -> Option<Ment> {
         .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
 }
 
-/// The person mention right after a title phrase ending at `e`: optional comma, optional
-/// civility ("M.", "monsieur").
-fn person_after(ctx: &Ctx, e: usize) -> Option<Ment> {
+/// The person mention right after a title phrase ending at `e`: optional comma (unless
+/// `no_comma`), optional civility ("M.", "monsieur").
+fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<Ment> {
     let mut k = e;
-    if ctx.is_punct(k, ",") {
+    if ctx.is_punct(k, ",") && !no_comma {
         k += 1;
     }
     if let Some(m) = person_at(ctx, k) {
@@ -73,7 +73,7 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
             }
         }
         // Title before the name: "TITLE [nat] [de ORG] [,] PERSON".
-        if let Some(m) = person_after(ctx, t.end) {
+        if let Some(m) = person_after(ctx, t.end, t.org_is_person) {
             roles.push(FoundRole {
                 title: ti,
                 actor: m.actor,
