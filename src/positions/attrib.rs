@@ -128,7 +128,10 @@ impl<'t> Resolver<'t> {
     /// The subject of a cue starting at token `c`: walk left within the sentence, skipping
     /// quotations and prepositional objects, to the nearest actor mention, title phrase or
     /// subject pronoun.
-    pub fn subject_before(&mut self, ctx: &Ctx, c: usize) -> Option<Who> {
+    ///
+    /// With a plural verb (`plural`), a single person cannot be the subject: person mentions
+    /// and singular pronouns are passed over (organisations and places stay candidates).
+    pub fn subject_before(&mut self, ctx: &Ctx, c: usize, plural: bool) -> Option<Who> {
         let start = ctx.sent_start(c.min(ctx.len() - 1));
         let mut k = c;
         let mut after_relative = false;
@@ -149,7 +152,7 @@ impl<'t> Resolver<'t> {
                 let prep_obj = t.det_start >= 1 && ctx.is_prep(t.det_start - 1) && !after_relative
                     || matches!(ctx.low(t.det_start), "du" | "des" | "au" | "aux")
                         && !after_relative;
-                if prep_obj {
+                if prep_obj || plural != t.plural {
                     k = t.det_start;
                     continue;
                 }
@@ -166,7 +169,9 @@ impl<'t> Resolver<'t> {
                     k = m.start;
                     continue;
                 }
-                if ctx.actor_kind(m.actor) == ActorType::Misc {
+                if ctx.actor_kind(m.actor) == ActorType::Misc
+                    || plural && ctx.actor_kind(m.actor) == ActorType::Per
+                {
                     k = m.start;
                     continue;
                 }
@@ -174,10 +179,16 @@ impl<'t> Resolver<'t> {
             }
             let w = ctx.low(k);
             if SUBJECT_PRONOUNS.contains(&w) {
+                if plural {
+                    return Some(Who::Unknown);
+                }
                 return Some(self.resolve_pronoun(ctx, k));
             }
-            if w == "dernier" || w == "dernière" {
-                if k >= 1 && matches!(ctx.low(k - 1), "ce" | "cette") {
+            if (w == "dernier" || w == "dernière")
+                && k >= 1
+                && matches!(ctx.low(k - 1), "ce" | "cette")
+            {
+                {
                     let fem = Some(w == "dernière");
                     return Some(match self.salience.resolve(ctx, k - 1, fem, 3) {
                         Some(a) => Who::Actor(a, Some((k - 1, k + 1))),
@@ -192,6 +203,24 @@ impl<'t> Resolver<'t> {
                 return Some(Who::Unknown);
             }
             after_relative = w == "qui";
+        }
+        None
+    }
+
+    /// A person named after a comma within a few tokens of `e` (an apposition closing a
+    /// long title phrase).
+    fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<usize> {
+        let end = ctx.sent_end(e.min(ctx.len() - 1)).min(e + 12);
+        for k in e..end {
+            if ctx.is_punct(k, ",") {
+                return ctx
+                    .mention_starting(k + 1)
+                    .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
+                    .map(|m| m.actor);
+            }
+            if self.in_quote(k) || ctx.kind(k) == Some(crate::text::TokenKind::Punct) {
+                return None;
+            }
         }
         None
     }
@@ -215,7 +244,14 @@ impl<'t> Resolver<'t> {
                 let prep_det =
                     matches!(ctx.low(t.det_start), "au" | "aux" | "du" | "des") && !direct;
                 if !after_prep && !prep_det {
-                    return Some(self.resolve_title(ctx, ti));
+                    let who = self.resolve_title(ctx, ti);
+                    if who == Who::Unknown {
+                        // "la secrétaire d'État à l'Égalité entre ..., Marlène Dupont".
+                        if let Some(a) = self.person_in_apposition(ctx, t.end) {
+                            return Some(Who::Actor(a, None));
+                        }
+                    }
+                    return Some(who);
                 }
                 k = t.end;
                 continue;

@@ -326,11 +326,34 @@ impl<'d, 'a> Ctx<'d, 'a> {
         (m.end == i + 1).then_some(m)
     }
 
-    /// The mention covering token `i`.
-    #[inline]
-    pub fn mention_covering(&self, i: usize) -> Option<Ment> {
-        let id = *self.mention_at.get(i)?;
-        (id != NONE).then(|| self.mentions[id as usize])
+    /// True when the verb group `a..b` is third person plural ("ont déclaré", "estiment",
+    /// "ajoutent-ils"): its subject is a group, not one person.
+    pub fn plural_verb(&self, a: usize, b: usize) -> bool {
+        (a..b.min(self.len())).any(|k| {
+            let w = self.low(k);
+            matches!(
+                w,
+                "ont"
+                    | "sont"
+                    | "avaient"
+                    | "auraient"
+                    | "étaient"
+                    | "seront"
+                    | "seraient"
+                    | "auront"
+                    | "eurent"
+                    | "furent"
+                    | "-ils"
+                    | "-elles"
+                    | "-t-ils"
+                    | "-t-elles"
+            ) || (w.len() > 4
+                && w.ends_with("ent")
+                && !w.ends_with("ment")
+                && !w.ends_with("tient")
+                && !w.ends_with("vient")
+                && k + 1 == b)
+        })
     }
 
     /// The type of actor `a`.
@@ -436,11 +459,11 @@ pub(crate) mod testing {
                     let before_ok = text[..s]
                         .chars()
                         .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric());
+                        .map_or(true, |c| !c.is_alphanumeric());
                     let after_ok = text[e..]
                         .chars()
                         .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
+                        .map_or(true, |c| !c.is_alphanumeric());
                     let overlaps = mentions
                         .iter()
                         .any(|m| s < m.span.byte_end && m.span.byte_start < e);

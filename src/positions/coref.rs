@@ -159,9 +159,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
     // Post-modifiers: "vice-président exécutif", "ministre délégué", "par intérim".
     loop {
         let w = ctx.low(e);
-        if w == "par" && ctx.low(e + 1) == "intérim" {
-            e += 2;
-        } else if w == "en" && ctx.low(e + 1) == "exercice" {
+        if w == "par" && ctx.low(e + 1) == "intérim" || w == "en" && ctx.low(e + 1) == "exercice" {
             e += 2;
         } else if w == "d'honneur" || (POSTMODS.contains(&w) && !matches!(w, "par" | "en")) {
             e += 1;
@@ -176,7 +174,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             if ctx
                 .mention_at
                 .get(*e)
-                .is_none_or(|&m| m == super::context::NONE)
+                .map_or(true, |&m| m == super::context::NONE)
                 || org.is_none()
             {
                 if org.is_none() {
@@ -357,7 +355,7 @@ impl Holders {
                 (None, None) => 2,
                 _ => 1,
             };
-            if best.is_none_or(|(s, _)| score >= s) {
+            if best.map_or(true, |(s, _)| score >= s) {
                 best = Some((score, *a));
             }
         }
@@ -493,14 +491,16 @@ mod tests {
             .collect()
     }
 
+    type Case<'a> = (
+        &'a str,
+        &'a [(&'a str, ActorType, &'a [&'a str])],
+        (&'a str, Option<&'a str>, &'a str),
+    );
+
     #[test]
     fn title_phrases() {
         use ActorType::*;
-        let cases: &[(
-            &str,
-            &[(&str, ActorType, &[&str])],
-            (&str, Option<&str>, &str),
-        )] = &[
+        let cases: &[Case] = &[
             (
                 "Hier, la ministre de l'Agriculture Anne Dufour a parlé.",
                 &[("Anne Dufour", Per, &["Anne Dufour"])],

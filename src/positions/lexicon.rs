@@ -50,7 +50,7 @@ impl<T> PhraseTable<T> {
             return;
         }
         v.push((rest, value));
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
@@ -123,6 +123,8 @@ pub struct StanceCue {
     pub polarity: Polarity,
     /// Pronominal verb ("s'opposer").
     pub pronominal: bool,
+    /// The cue counts only when negated ("n'a pas signé").
+    pub negated_only: bool,
     /// Folded particles that must follow the verb ("a", "contre", "en faveur de"); empty when
     /// the target follows directly.
     pub particles: Vec<Vec<String>>,
@@ -264,9 +266,10 @@ impl Lexicon {
             else {
                 panic!("stance_cues.txt: need three tab-separated columns in {line:?}");
             };
+            let negated_only = pol.trim() == "against-neg";
             let polarity = match pol.trim() {
                 "for" => Polarity::For,
-                "against" => Polarity::Against,
+                "against" | "against-neg" => Polarity::Against,
                 other => panic!("stance_cues.txt: bad polarity {other:?}"),
             };
             let e = parse_line(verb.trim()).unwrap_or_else(|err| panic!("stance_cues.txt: {err}"));
@@ -278,6 +281,7 @@ impl Lexicon {
             let id = lx.stance_cues.len() as u32;
             lx.stance_cues.push(StanceCue {
                 polarity,
+                negated_only,
                 pronominal: e.pronominal,
                 particles,
             });
@@ -290,6 +294,7 @@ impl Lexicon {
     }
 
     /// Number of distinct single- or multi-token reporting forms.
+    #[cfg(test)]
     pub fn reporting_form_count(&self) -> usize {
         self.reporting.map.values().map(Vec::len).sum()
     }

@@ -38,6 +38,7 @@ impl PositionExtractor {
 
     /// Positions of one document. May add mentions to `actors` (a person named by title or
     /// pronoun).
+    #[allow(clippy::ptr_arg)] // the stage interface is fixed by the pipeline
     pub fn extract(&self, doc: &Document, actors: &mut Vec<Actor>) -> Vec<Position> {
         if doc.tokens.is_empty() {
             return Vec::new();
@@ -251,5 +252,270 @@ mod dev {
             out.push('\n');
         }
         std::fs::write(&out_path, out).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{ActorType, Polarity};
+    use context::testing::actors;
+    use ActorType::*;
+
+    type Spec<'a> = &'a [(&'a str, ActorType, &'a [&'a str])];
+
+    fn run(text: &str, specs: Spec) -> (Vec<Position>, Vec<Actor>) {
+        let doc = Document::new(text, None);
+        let mut acts = actors(&doc, specs);
+        let ex = PositionExtractor::new();
+        let pos = ex.extract(&doc, &mut acts);
+        (pos, acts)
+    }
+
+    fn quotes(pos: &[Position]) -> Vec<(Option<String>, String, Option<String>)> {
+        pos.iter()
+            .filter_map(|p| match p {
+                Position::Quote(q) => Some((q.actor.clone(), q.text.clone(), q.cue.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn stances(pos: &[Position]) -> Vec<(String, Polarity, String)> {
+        pos.iter()
+            .filter_map(|p| match p {
+                Position::Stance(s) => Some((s.actor.clone(), s.polarity, s.target.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    const PEOPLE: Spec = &[
+        ("Claire Fontaine", Per, &["Claire Fontaine", "Fontaine"]),
+        ("Hugo Marchal", Per, &["Hugo Marchal", "Marchal"]),
+        ("Nordis", Org, &["Nordis"]),
+        ("Canada", Loc, &["Canada"]),
+    ];
+
+    #[test]
+    fn quote_attribution_patterns() {
+        let cases: &[(&str, Option<&str>, &str, Option<&str>)] = &[
+            // Speaker and verb before a colon.
+            (
+                "Claire Fontaine a déclaré\u{a0}: «\u{a0}Nous ne céderons rien sur les salaires\u{a0}».",
+                Some("Claire Fontaine"),
+                "Nous ne céderons rien sur les salaires",
+                Some("a déclaré"),
+            ),
+            // Quote then verb and speaker.
+            (
+                "« Le budget sera voté en juin », a assuré Hugo Marchal mardi.",
+                Some("Hugo Marchal"),
+                "Le budget sera voté en juin",
+                Some("a assuré"),
+            ),
+            // Inverted incise with a pronoun.
+            (
+                "Hugo Marchal est arrivé tôt. « Je suis confiant pour la suite », a-t-il estimé.",
+                Some("Hugo Marchal"),
+                "Je suis confiant pour la suite",
+                Some("a-t-il estimé"),
+            ),
+            // Present tense incise, curly quotes.
+            (
+                "“Rien n’est encore décidé”, explique Claire Fontaine.",
+                Some("Claire Fontaine"),
+                "Rien n’est encore décidé",
+                Some("explique"),
+            ),
+            // "selon X" after a partial quote.
+            (
+                "Une hausse « tout à fait raisonnable » selon Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "tout à fait raisonnable",
+                Some("selon"),
+            ),
+            // Straight quotes, speaker after verb with an adverbial in between.
+            (
+                "\"Nous allons recruter cent personnes\", a annoncé lundi à la presse Claire Fontaine.",
+                Some("Claire Fontaine"),
+                "Nous allons recruter cent personnes",
+                Some("a annoncé"),
+            ),
+            // Speaker named by a title resolved to its holder.
+            (
+                "La ministre de la Culture Claire Fontaine visitait Lyon. La ministre de la Culture a précisé que le musée rouvrira « dès le mois de mars prochain ».",
+                Some("Claire Fontaine"),
+                "dès le mois de mars prochain",
+                Some("a précisé"),
+            ),
+            // Pronoun after a paragraph about one person.
+            (
+                "Hugo Marchal dirige Nordis depuis dix ans.\n\nIl a déclaré : « Notre croissance repose sur l'export ».",
+                Some("Hugo Marchal"),
+                "Notre croissance repose sur l'export",
+                Some("a déclaré"),
+            ),
+            // No speaker named: null.
+            (
+                "Sur la banderole, on pouvait lire « Nous voulons vivre dignement de notre travail ».",
+                None,
+                "Nous voulons vivre dignement de notre travail",
+                None,
+            ),
+            // Feminine inverted pronoun after a quote, skipping a male person.
+            (
+                "Claire Fontaine a rencontré M. Marchal. « La discussion fut franche et utile », a-t-elle confié.",
+                Some("Claire Fontaine"),
+                "La discussion fut franche et utile",
+                Some("a-t-elle confié"),
+            ),
+        ];
+        for (text, actor, quote, cue) in cases {
+            let (pos, _) = run(text, PEOPLE);
+            let got = quotes(&pos);
+            let want = (
+                actor.map(str::to_string),
+                quote.to_string(),
+                cue.map(str::to_string),
+            );
+            assert!(got.contains(&want), "{text}\n got {got:?}\nwant {want:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_that_are_not_speech() {
+        for text in [
+            "Nordis a lancé une application appelée « Mon Budget Facile » cette semaine.",
+            "Les « gilets rouges » étaient dans la rue.",
+            "Il a lu le roman « La Nuit des temps » en une journée.",
+        ] {
+            let (pos, _) = run(text, PEOPLE);
+            assert!(quotes(&pos).is_empty(), "{text}: {:?}", quotes(&pos));
+        }
+    }
+
+    #[test]
+    fn quote_across_paragraphs_and_consecutive_quotes() {
+        let text = "Claire Fontaine a répondu : « Nous avons travaillé tout l'été sans relâche.\n\n« Les résultats arriveront avant la fin de l'année. »\n\nPuis Hugo Marchal est parti.";
+        let (pos, _) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0.as_deref(), Some("Claire Fontaine"));
+        assert!(q[0].1.ends_with("avant la fin de l'année."), "{:?}", q[0].1);
+        let text = "« Le site fermera en mai », a indiqué Hugo Marchal. « Aucun salarié ne sera licencié pour autant. »";
+        let (pos, _) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0.as_deref(), Some("Hugo Marchal"));
+    }
+
+    #[test]
+    fn quote_offsets_are_code_points_of_inner_text() {
+        let text = "Été : « Ça ira mieux demain », a dit Claire Fontaine.";
+        let (pos, _) = run(text, PEOPLE);
+        let Some(Position::Quote(q)) = pos.iter().find(|p| matches!(p, Position::Quote(_))) else {
+            panic!("no quote: {pos:?}");
+        };
+        let chars: String = text.chars().skip(q.start).take(q.end - q.start).collect();
+        assert_eq!(chars, "Ça ira mieux demain");
+    }
+
+    #[test]
+    fn title_and_pronoun_mentions_are_added_with_exact_spans() {
+        let text = "Le chancelier autrichien Hugo Marchal arrive. Le chancelier autrichien a déclaré : « Nous sommes prêts ». Il a ajouté : « Tout est calme ».";
+        let (pos, acts) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert!(
+            q.iter().all(|x| x.0.as_deref() == Some("Hugo Marchal")),
+            "{q:?}"
+        );
+        let hugo = acts.iter().find(|a| a.name == "Hugo Marchal").unwrap();
+        let texts: Vec<&str> = hugo.mentions.iter().map(|m| m.span.text.as_str()).collect();
+        assert!(texts.contains(&"chancelier autrichien"), "{texts:?}");
+        assert!(texts.contains(&"Il"), "{texts:?}");
+        for m in &hugo.mentions {
+            assert_eq!(&text[m.span.byte_start..m.span.byte_end], m.span.text);
+        }
+    }
+
+    #[test]
+    fn stance_patterns() {
+        let cases: &[(&str, (&str, Polarity, &str))] = &[
+            (
+                "Claire Fontaine s'oppose à la réforme des retraites.",
+                (
+                    "Claire Fontaine",
+                    Polarity::Against,
+                    "réforme des retraites",
+                ),
+            ),
+            (
+                "Hugo Marchal soutient le projet de tramway.",
+                ("Hugo Marchal", Polarity::For, "projet de tramway"),
+            ),
+            (
+                "Nordis dénonce une concurrence déloyale sur le marché.",
+                (
+                    "Nordis",
+                    Polarity::Against,
+                    "concurrence déloyale sur le marché",
+                ),
+            ),
+            (
+                "Le Canada n'a pas signé l'accord final.",
+                ("Canada", Polarity::Against, "accord final"),
+            ),
+            (
+                "Hugo Marchal a plaidé en faveur d'une taxe carbone.",
+                ("Hugo Marchal", Polarity::For, "taxe carbone"),
+            ),
+            (
+                "Claire Fontaine réclame la démission du préfet.",
+                ("Claire Fontaine", Polarity::For, "démission du préfet"),
+            ),
+            (
+                "La position ferme du Canada contre les quotas a surpris.",
+                ("Canada", Polarity::Against, "quotas"),
+            ),
+            (
+                "Hugo Marchal est arrivé. Il a fustigé la hausse des loyers.",
+                ("Hugo Marchal", Polarity::Against, "hausse des loyers"),
+            ),
+            (
+                "Claire Fontaine s'est dite prête à travailler avec les syndicats.",
+                (
+                    "Claire Fontaine",
+                    Polarity::For,
+                    "coopération avec syndicats",
+                ),
+            ),
+            (
+                "« Cette taxe injuste doit disparaître », a déclaré Hugo Marchal.",
+                ("Hugo Marchal", Polarity::Against, "taxe"),
+            ),
+        ];
+        for (text, (actor, pol, target)) in cases {
+            let (pos, _) = run(text, PEOPLE);
+            let got = stances(&pos);
+            assert!(
+                got.iter()
+                    .any(|(a, p, t)| a == actor && p == pol && t == target),
+                "{text}\n got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_stance_without_object_or_with_other_meaning() {
+        for text in [
+            "Hugo Marchal s'est défendu d'avoir menti.",
+            "Claire Fontaine a signé un contrat avec Nordis.",
+            "Le soutien est fragile.",
+            "Hugo Marchal ne s'oppose pas à la réforme.",
+        ] {
+            let (pos, _) = run(text, PEOPLE);
+            assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));
+        }
     }
 }

@@ -16,6 +16,9 @@ pub struct QuoteSpan {
     pub close: usize,
 }
 
+/// Most tokens between a verb and a partial quote it introduces without a colon or "que".
+const WEAK_CUE_DISTANCE: usize = 10;
+
 /// Quotes whose opening and closing marks span at most this many paragraphs.
 const MAX_PARAGRAPHS: u32 = 6;
 
@@ -363,10 +366,9 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
             } else if AUX.contains(&ctx.low(p)) && !has_aux {
                 has_aux = true;
                 s = p;
-            } else if matches!(ctx.low(p), "s'" | "se" | "ne" | "n'") {
-                s = p;
             } else if MODALS.contains(&ctx.low(p))
                 || matches!(ctx.low(p), "à" | "de" | "d'") && kind == FormKind::Infinitive
+                || matches!(ctx.low(p), "s'" | "se" | "ne" | "n'")
             {
                 s = p;
             } else {
@@ -376,7 +378,10 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         }
         let ok = match kind {
             FormKind::Participle => has_aux,
-            FormKind::Finite => !(k >= 1 && ctx.is_det(k - 1)) && ctx.is_lower_word(k),
+            FormKind::Finite => {
+                !(k >= 1 && (ctx.is_det(k - 1) || ctx.is_prep(k - 1) || ctx.low(k - 1) == "d'"))
+                    && ctx.is_lower_word(k)
+            }
             FormKind::Infinitive => s < k,
             FormKind::PresentParticiple => true,
         };
@@ -464,6 +469,9 @@ const NAMING: &[&str] = &[
     "slogans",
 ];
 
+/// A speaker, the cue's token range, and whether the attribution is strong.
+type Found = (Who, Option<(usize, usize)>, bool);
+
 /// An attributed (or unattributed) quote as token ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FoundQuote {
@@ -497,8 +505,9 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 && o - 1 == ctx.sent_start(o));
         let colon = o >= 1 && ctx.is_punct(o - 1, ":");
         let cap_name = ctx.is_cap(o + 1) && words <= 3 && !starts_sentence && !colon;
-        let mut found: Option<(Who, Option<(usize, usize)>, bool)> = None; // (who, cue, strong)
-                                                                           // 1. Cue after the closing mark: "», a déclaré X", "», a-t-il dit", "», selon X".
+        // (who, cue tokens, strong attribution)
+        let mut found: Option<Found> = None;
+        // 1. Cue after the closing mark: "», a déclaré X", "», a-t-il dit", "», selon X".
         let mut j = c + 1;
         if ctx.is_punct(j, ",") || ctx.raw(j).chars().all(is_dash) && !ctx.raw(j).is_empty() {
             j += 1;
@@ -537,27 +546,28 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             if let Some(cue) = cue_before(ctx, res, o) {
                 let strong =
                     colon || o >= 1 && matches!(ctx.low(o - 1), "que" | "qu'") || cue.end + 2 >= o;
-                let who = if cue.selon {
-                    res.speaker_after(ctx, cue.end, true)
-                } else if let Some(p) = cue.inverted {
-                    Some(res.resolve_pronoun(ctx, p))
-                } else {
-                    res.subject_before(ctx, cue.start)
-                };
-                found = Some((
-                    who.unwrap_or(Who::Unknown),
-                    Some((cue.start, cue.end)),
-                    strong,
-                ));
+                // A partial quote far from its verb is rarely the verb's speech.
+                if strong || o - cue.end <= WEAK_CUE_DISTANCE {
+                    let who = if cue.selon {
+                        res.speaker_after(ctx, cue.end, true)
+                    } else if let Some(p) = cue.inverted {
+                        Some(res.resolve_pronoun(ctx, p))
+                    } else {
+                        res.subject_before(ctx, cue.start, ctx.plural_verb(cue.start, cue.end))
+                    };
+                    found = Some((
+                        who.unwrap_or(Who::Unknown),
+                        Some((cue.start, cue.end)),
+                        strong,
+                    ));
+                }
             } else if colon && o >= 2 {
                 // "X : « ... »" without a verb.
                 let k = o - 2;
                 let who = if let Some(ti) = res.title_covering(k) {
                     Some(res.resolve_title(ctx, ti))
-                } else if let Some(m) = ctx.mention_ending(k) {
-                    Some(Who::Actor(m.actor, None))
                 } else {
-                    None
+                    ctx.mention_ending(k).map(|m| Who::Actor(m.actor, None))
                 };
                 if let Some(w) = who {
                     found = Some((w, None, true));
@@ -575,7 +585,8 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             }
         }
         let keep = match &found {
-            Some((_, _, strong)) => (*strong && !cap_name) || words >= 3,
+            Some((Who::Actor(..), _, strong)) => (*strong && !cap_name) || words >= 3,
+            Some((Who::Unknown, _, _)) => words >= 3 && !cap_name,
             None => words >= 4 && !cap_name && !title_case(ctx, q),
         };
         if !keep {

@@ -136,9 +136,11 @@ mod tests {
             .collect()
     }
 
+    type Expected<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
+
     #[test]
     fn role_patterns() {
-        let cases: &[(&str, Spec, &[(&str, &str, Option<&str>, &str)])] = &[
+        let cases: &[(&str, Spec, &[Expected])] = &[
             (
                 "Le président brésilien Carlos Lima est arrivé hier.",
                 &[("Carlos Lima", Per, &["Carlos Lima"])],

@@ -115,7 +115,9 @@ const TARGET_MAX: usize = 9;
 fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
     let mut s = k;
     let mut skipped = 0;
-    while skipped < 3 && TARGET_DETS.contains(&ctx.low(s)) {
+    while skipped < 4
+        && (TARGET_DETS.contains(&ctx.low(s)) || ctx.kind(s) == Some(TokenKind::Quote))
+    {
         s += 1;
         skipped += 1;
     }
@@ -162,6 +164,15 @@ fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
     {
         e -= 1;
     }
+    // Straight quotes: an odd count takes the next mark, or is cut at the last one.
+    let straight = (s..e).filter(|&t| ctx.raw(t) == "\"").count();
+    if straight % 2 == 1 {
+        if ctx.raw(e) == "\"" {
+            e += 1;
+        } else if let Some(last) = (s..e).rev().find(|&t| ctx.raw(t) == "\"") {
+            e = last;
+        }
+    }
     // Keep quotation marks balanced: "« autoritaires" takes its closing mark.
     let open = (s..e).filter(|&t| is_opening(ctx, t)).count();
     let close = (s..e)
@@ -182,7 +193,12 @@ fn is_opening(ctx: &Ctx, t: usize) -> bool {
 fn particle_at(ctx: &Ctx, k: usize, p: &[String]) -> Option<usize> {
     p.iter()
         .enumerate()
-        .all(|(i, w)| ctx.low(k + i) == w)
+        .all(|(i, w)| {
+            let t = ctx.low(k + i);
+            t == w
+                || w == "de" && matches!(t, "d'" | "du" | "des")
+                || w == "à" && matches!(t, "au" | "aux")
+        })
         .then_some(p.len())
 }
 
@@ -335,7 +351,7 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         if AUX.contains(&w) && !has_aux {
             has_aux = true;
         } else if matches!(w, "pas" | "jamais" | "plus") {
-            negated = negated || w != "plus";
+            negated = negated || matches!(w, "pas" | "jamais");
         } else if matches!(w, "ne" | "n'") {
             negated = true;
         } else if matches!(w, "s'" | "se") {
@@ -349,7 +365,8 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         s = p;
         back += 1;
     }
-    if cue.pronominal && !reflexive {
+    // "se défendre de" is not "défendre": the reflexive must match the lexicon.
+    if cue.pronominal != reflexive {
         return None;
     }
     match form.kind {
@@ -365,16 +382,20 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     while matches!(ctx.low(j), "pas" | "jamais")
         || (ctx.low(j).ends_with("ment") && ctx.is_lower_word(j))
     {
-        negated = negated || ctx.low(j) != "plus";
+        negated = negated || matches!(ctx.low(j), "pas" | "jamais");
         j += 1;
     }
     if cue.particles.is_empty() {
         // Direct object: a determiner or "de" + infinitive must follow.
-        if !(ctx.is_det(j)
-            || matches!(
-                ctx.low(j),
-                "de" | "d'" | "tout" | "toute" | "toutes" | "tous"
-            )
+        let infinitive_next = |t: usize| {
+            let w = ctx.low(t);
+            ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+        };
+        let de_inf = matches!(ctx.low(j), "de" | "d'") && infinitive_next(j + 1);
+        let det = ctx.is_det(j) && !matches!(ctx.low(j), "de" | "d'");
+        if !(det
+            || de_inf
+            || matches!(ctx.low(j), "tout" | "toute" | "toutes" | "tous")
             || ctx.kind(j) == Some(TokenKind::Quote))
         {
             return None;
@@ -386,13 +407,17 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     }
     let target = target_at(ctx, j)?;
     let mut polarity = cue.polarity;
-    if negated {
+    if cue.negated_only {
+        if !negated {
+            return None;
+        }
+    } else if negated {
         if polarity == Polarity::Against {
             return None;
         }
         polarity = Polarity::Against;
     }
-    let who = res.subject_before(ctx, s)?;
+    let who = res.subject_before(ctx, s, ctx.plural_verb(s, k + len))?;
     Some(FoundStance {
         who,
         polarity,
@@ -482,7 +507,7 @@ fn cooperation(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         return None;
     }
     let obj = target_at(ctx, j + 2)?;
-    let who = res.subject_before(ctx, k)?;
+    let who = res.subject_before(ctx, k, false)?;
     let text = format!("coopération avec {}", ctx.text(obj.0, obj.1));
     Some(FoundStance {
         who,
