@@ -35,6 +35,14 @@ pub struct Resolver<'t> {
     pub quote_marks: Vec<(usize, usize)>,
 }
 
+/// Nouns that stand for an organisation named earlier ("la société", "le groupe").
+const ORG_NOUNS: &[&str] = &[
+    "société", "entreprise", "groupe", "agence", "association", "organisation", "compagnie",
+    "constructeur", "firme", "ong", "fédération", "syndicat", "parti", "banque", "fondation",
+    "institution", "start-up", "enseigne", "chaîne", "plateforme", "opérateur", "club", "collectif",
+    "laboratoire", "assureur", "géant", "fabricant", "mutuelle", "instance", "autorité",
+];
+
 const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "-il", "-elle", "-t-il", "-t-elle"];
 
 impl<'t> Resolver<'t> {
@@ -178,6 +186,15 @@ impl<'t> Resolver<'t> {
                 return Some(Who::Actor(m.actor, None));
             }
             let w = ctx.low(k);
+            if ORG_NOUNS.contains(&w) && k >= 1 && matches!(ctx.low(k - 1), "le" | "la" | "l'") {
+                if k >= 2 && ctx.is_prep(k - 2) && !after_relative {
+                    continue;
+                }
+                return Some(match self.recent_org(ctx, k - 1) {
+                    Some(a) => Who::Actor(a, Some((k, k + 1))),
+                    None => Who::Unknown,
+                });
+            }
             if SUBJECT_PRONOUNS.contains(&w) {
                 if plural {
                     return Some(Who::Unknown);
@@ -205,6 +222,18 @@ impl<'t> Resolver<'t> {
             after_relative = w == "qui";
         }
         None
+    }
+
+    /// The organisation most recently mentioned before token `k` (within three sentences).
+    pub fn recent_org(&self, ctx: &Ctx, k: usize) -> Option<usize> {
+        let s = ctx.sent_of[k];
+        let p = ctx.mentions.partition_point(|m| m.start < k);
+        ctx.mentions[..p]
+            .iter()
+            .rev()
+            .take_while(|m| s - ctx.sent_of[m.start] <= 3)
+            .find(|m| ctx.actor_kind(m.actor) == ActorType::Org && !self.in_quote(m.start))
+            .map(|m| m.actor)
     }
 
     /// A person named after a comma within a few tokens of `e` (an apposition closing a
@@ -272,9 +301,16 @@ impl<'t> Resolver<'t> {
                 }
                 return Some(self.resolve_pronoun(ctx, k));
             }
-            if direct && ctx.is_civility(k) {
+            if ctx.is_civility(k) {
                 k += 1;
                 continue;
+            }
+            // "a ajouté la société": the organisation last named.
+            if ctx.is_det(k) && ORG_NOUNS.contains(&ctx.low(k + 1)) && !(k >= 1 && ctx.is_prep(k - 1)) {
+                return Some(match self.recent_org(ctx, k) {
+                    Some(a) => Who::Actor(a, Some((k + 1, k + 2))),
+                    None => Who::Unknown,
+                });
             }
             if ctx.is_cap(k) && !(k >= 1 && ctx.is_prep(k - 1)) && ctx.mention_at[k] == NONE {
                 // A name the actor stage did not link: attributed, but unknown.

@@ -395,21 +395,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
 /// any mention, is a mention of that person ("Vance" after "J.D. Vance"). The actor stage may
 /// miss such short mentions at a line start; speakers and subjects often use them.
 fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Ment>) {
-    let mut surnames: Vec<(String, usize)> = Vec::new();
+    // (folded name word, actor, is the last word)
+    let mut parts: Vec<(String, usize, bool)> = Vec::new();
     for (ai, a) in actors.iter().enumerate() {
         if a.kind != ActorType::Per {
             continue;
         }
-        let mut words = a.name.split_whitespace();
-        let Some(last) = words.next_back() else {
-            continue;
-        };
-        if words.next().is_none() || last.chars().count() < 3 {
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        if words.len() < 2 {
             continue;
         }
-        surnames.push((crate::text::chars::fold_key(last), ai));
+        for (wi, w) in words.iter().enumerate() {
+            if w.chars().count() >= 2 && w.starts_with(char::is_uppercase) {
+                parts.push((crate::text::chars::fold_key(w), ai, wi + 1 == words.len()));
+            }
+        }
     }
-    if surnames.is_empty() {
+    if parts.is_empty() {
         return;
     }
     let mut covered = vec![false; doc.tokens.len()];
@@ -425,8 +427,20 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Men
         }
         key.clear();
         fold_key_into(t.text(doc.text), &mut key);
-        let mut hits = surnames.iter().filter(|(k, _)| *k == key);
-        if let (Some(&(_, a)), None) = (hits.next(), hits.next()) {
+        // After "M." or "Mme" any part of the name will do ("M. Yu" for "Yu Jihua").
+        let civil = i >= 1 && {
+            let p = doc.token_text(i - 1).to_lowercase();
+            matches!(p.as_str(), "m." | "mme" | "mme." | "monsieur" | "madame" | "mlle")
+        };
+        let mut actor = None;
+        let mut count = 0;
+        for (k, a, last) in &parts {
+            if *k == key && (*last || civil) && actor != Some(*a) {
+                actor = Some(*a);
+                count += 1;
+            }
+        }
+        if let (Some(a), 1) = (actor, count) {
             mentions.push(Ment {
                 actor: a,
                 start: i,

@@ -526,6 +526,26 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 true,
             ));
         }
+        // 1b. "« ... » dans l'unité, a-t-il dit": a cue after a comma further on.
+        if found.is_none() {
+            let end = ctx.sent_end(c).min(c + 10);
+            for k in c + 1..end {
+                if res.in_quote(k) || ctx.is_punct(k, ":") {
+                    break;
+                }
+                if ctx.is_punct(k, ",") {
+                    if let Some(cue) = cue_at(ctx, k + 1).filter(|cue| !cue.selon) {
+                        let who = if let Some(p) = cue.inverted {
+                            Some(res.resolve_pronoun(ctx, p))
+                        } else {
+                            res.speaker_after(ctx, cue.end, false)
+                        };
+                        found = Some((who.unwrap_or(Who::Unknown), Some((cue.start, cue.end)), true));
+                        break;
+                    }
+                }
+            }
+        }
         // 2. "selon X" later in the sentence: "une « régulation excessive » selon X".
         if found.is_none() {
             let end = ctx.sent_end(c).min(c + 12);
@@ -544,8 +564,12 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
         // 3. Cue before the opening mark in the same sentence.
         if found.is_none() {
             if let Some(cue) = cue_before(ctx, res, o) {
-                let strong =
-                    colon || o >= 1 && matches!(ctx.low(o - 1), "que" | "qu'") || cue.end + 2 >= o;
+                // Reported speech: "a déclaré que ..." makes the whole clause the speaker's.
+                let clause = matches!(ctx.low(cue.end), "que" | "qu'");
+                let strong = colon
+                    || clause
+                    || o >= 1 && matches!(ctx.low(o - 1), "que" | "qu'")
+                    || cue.end + 2 >= o;
                 // A partial quote far from its verb is rarely the verb's speech.
                 if strong || o - cue.end <= WEAK_CUE_DISTANCE {
                     let who = if cue.selon {
