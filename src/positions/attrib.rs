@@ -37,10 +37,36 @@ pub struct Resolver<'t> {
 
 /// Nouns that stand for an organisation named earlier ("la société", "le groupe").
 const ORG_NOUNS: &[&str] = &[
-    "société", "entreprise", "groupe", "agence", "association", "organisation", "compagnie",
-    "constructeur", "firme", "ong", "fédération", "syndicat", "parti", "banque", "fondation",
-    "institution", "start-up", "enseigne", "chaîne", "plateforme", "opérateur", "club", "collectif",
-    "laboratoire", "assureur", "géant", "fabricant", "mutuelle", "instance", "autorité",
+    "société",
+    "entreprise",
+    "groupe",
+    "agence",
+    "association",
+    "organisation",
+    "compagnie",
+    "constructeur",
+    "firme",
+    "ong",
+    "fédération",
+    "syndicat",
+    "parti",
+    "banque",
+    "fondation",
+    "institution",
+    "start-up",
+    "enseigne",
+    "chaîne",
+    "plateforme",
+    "opérateur",
+    "club",
+    "collectif",
+    "laboratoire",
+    "assureur",
+    "géant",
+    "fabricant",
+    "mutuelle",
+    "instance",
+    "autorité",
 ];
 
 const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "-il", "-elle", "-t-il", "-t-elle"];
@@ -107,7 +133,7 @@ impl<'t> Resolver<'t> {
             return Who::Unknown;
         }
         let fem = t.feminine.then_some(true);
-        if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 2) {
+        if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 2, false) {
             if !self.holders.holds_other(a, &t.key) {
                 self.title_actor[ti] = Some(a);
                 self.salience.add(t.start, a);
@@ -127,7 +153,7 @@ impl<'t> Resolver<'t> {
         } else {
             None
         };
-        match self.salience.resolve(ctx, i, fem, 4) {
+        match self.salience.resolve(ctx, i, fem, 4, true) {
             Some(a) => Who::Actor(a, Some((i, i + 1))),
             None => Who::Unknown,
         }
@@ -207,7 +233,7 @@ impl<'t> Resolver<'t> {
             {
                 {
                     let fem = Some(w == "dernière");
-                    return Some(match self.salience.resolve(ctx, k - 1, fem, 3) {
+                    return Some(match self.salience.resolve(ctx, k - 1, fem, 3, true) {
                         Some(a) => Who::Actor(a, Some((k - 1, k + 1))),
                         None => Who::Unknown,
                     });
@@ -306,7 +332,10 @@ impl<'t> Resolver<'t> {
                 continue;
             }
             // "a ajouté la société": the organisation last named.
-            if ctx.is_det(k) && ORG_NOUNS.contains(&ctx.low(k + 1)) && !(k >= 1 && ctx.is_prep(k - 1)) {
+            if ctx.is_det(k)
+                && ORG_NOUNS.contains(&ctx.low(k + 1))
+                && !(k >= 1 && ctx.is_prep(k - 1))
+            {
                 return Some(match self.recent_org(ctx, k) {
                     Some(a) => Who::Actor(a, Some((k + 1, k + 2))),
                     None => Who::Unknown,

@@ -430,7 +430,10 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Men
         // After "M." or "Mme" any part of the name will do ("M. Yu" for "Yu Jihua").
         let civil = i >= 1 && {
             let p = doc.token_text(i - 1).to_lowercase();
-            matches!(p.as_str(), "m." | "mme" | "mme." | "monsieur" | "madame" | "mlle")
+            matches!(
+                p.as_str(),
+                "m." | "mme" | "mme." | "monsieur" | "madame" | "mlle"
+            )
         };
         let mut actor = None;
         let mut count = 0;

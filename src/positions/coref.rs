@@ -428,6 +428,7 @@ impl Salience {
         tok: usize,
         feminine: Option<bool>,
         window: u32,
+        allow_object: bool,
     ) -> Option<usize> {
         let s = ctx.sent_of[tok];
         let p = self.refs.partition_point(|r| r.0 < tok);
@@ -448,7 +449,7 @@ impl Salience {
             }
             fallback.get_or_insert(a);
         }
-        fallback
+        fallback.filter(|_| allow_object)
     }
 }
 

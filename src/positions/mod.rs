@@ -361,6 +361,13 @@ mod tests {
                 "Sur la banderole, on pouvait lire « Nous voulons vivre dignement de notre travail ».",
                 None,
                 "Nous voulons vivre dignement de notre travail",
+                Some("pouvait lire"),
+            ),
+            // No cue at all: null speaker, null cue.
+            (
+                "Dans le cortège, une pancarte : « Nous voulons vivre dignement de notre travail ».",
+                None,
+                "Nous voulons vivre dignement de notre travail",
                 None,
             ),
             // Feminine inverted pronoun after a quote, skipping a male person.

@@ -194,10 +194,66 @@ const ADVERBS: &[&str] = &[
     "matin",
 ];
 
-fn is_adverb(ctx: &Ctx, k: usize) -> bool {
+pub(crate) fn is_adverb(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.low(k);
-    ADVERBS.contains(&w) || (w.len() > 5 && w.ends_with("ment") && ctx.is_lower_word(k))
+    ADVERBS.contains(&w)
+        || MENT_ADVERBS.contains(&w)
+        || (w.ends_with("amment") || w.ends_with("emment")) && ctx.is_lower_word(k)
 }
+
+/// Adverbs in -ment common between an auxiliary and its participle (nouns such as
+/// "gouvernement" or "engagement" also end in -ment, so no suffix rule).
+const MENT_ADVERBS: &[&str] = &[
+    "clairement",
+    "vivement",
+    "fermement",
+    "notamment",
+    "également",
+    "simplement",
+    "longuement",
+    "immédiatement",
+    "publiquement",
+    "directement",
+    "ouvertement",
+    "régulièrement",
+    "personnellement",
+    "sobrement",
+    "laconiquement",
+    "ironiquement",
+    "fièrement",
+    "finalement",
+    "seulement",
+    "justement",
+    "précisément",
+    "vraiment",
+    "franchement",
+    "sèchement",
+    "amèrement",
+    "fortement",
+    "largement",
+    "totalement",
+    "complètement",
+    "officiellement",
+    "visiblement",
+    "explicitement",
+    "implicitement",
+    "longtemps",
+    "rapidement",
+    "vertement",
+    "violemment",
+    "lourdement",
+    "doucement",
+    "froidement",
+    "calmement",
+    "solennellement",
+    "formellement",
+    "catégoriquement",
+    "également",
+    "pareillement",
+    "dernièrement",
+    "récemment",
+    "auparavant",
+];
 
 fn is_inverted(ctx: &Ctx, k: usize) -> bool {
     matches!(
@@ -222,6 +278,31 @@ fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, FormKind)> {
         .longest(|i| ctx.low_opt(i), k)
         .map(|(n, v)| (n, v.kind))
 }
+
+/// Finite verbs that govern a reporting infinitive ("veut rappeler", "vient de déclarer").
+const INF_GOVERNORS: &[&str] = &[
+    "tient",
+    "tenait",
+    "veut",
+    "voulait",
+    "souhaite",
+    "souhaitait",
+    "peut",
+    "pouvait",
+    "va",
+    "allait",
+    "doit",
+    "devait",
+    "vient",
+    "venait",
+    "refuse",
+    "préfère",
+    "pour",
+    "tiennent",
+    "veulent",
+    "vont",
+    "viennent",
+];
 
 const MODALS: &[&str] = &[
     "tenu",
@@ -367,7 +448,11 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
                 has_aux = true;
                 s = p;
             } else if MODALS.contains(&ctx.low(p))
-                || matches!(ctx.low(p), "à" | "de" | "d'") && kind == FormKind::Infinitive
+                || matches!(ctx.low(p), "à" | "de" | "d'")
+                    && kind == FormKind::Infinitive
+                    && p >= 1
+                    && (MODALS.contains(&ctx.low(p - 1)) || INF_GOVERNORS.contains(&ctx.low(p - 1)))
+                || kind == FormKind::Infinitive && s == k && INF_GOVERNORS.contains(&ctx.low(p))
                 || matches!(ctx.low(p), "s'" | "se" | "ne" | "n'")
             {
                 s = p;
@@ -540,7 +625,11 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                         } else {
                             res.speaker_after(ctx, cue.end, false)
                         };
-                        found = Some((who.unwrap_or(Who::Unknown), Some((cue.start, cue.end)), true));
+                        found = Some((
+                            who.unwrap_or(Who::Unknown),
+                            Some((cue.start, cue.end)),
+                            true,
+                        ));
                         break;
                     }
                 }
@@ -599,7 +688,8 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             }
         }
         // 4. Continuation: a quote opening a sentence right after an attributed quote.
-        if found.is_none() && starts_sentence && words >= 3 {
+        let own_sentence = ctx.sent_end(c) <= c + 2 || ctx.is_final(c + 1) || ctx.is_final(c - 1);
+        if found.is_none() && starts_sentence && own_sentence && words >= 3 {
             if let Some(prev) = out.last() {
                 let gap = ctx.sent_of[o] - ctx.sent_of[prev.span.close.min(o)];
                 let same_para = ctx.para_of[o] <= ctx.para_of[prev.span.close] + 1;
