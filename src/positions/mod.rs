@@ -356,6 +356,34 @@ mod tests {
                 "Notre croissance repose sur l'export",
                 Some("a déclaré"),
             ),
+            // "dit-il": a spelling that is both participle and finite form.
+            (
+                "Hugo Marchal a quitté la salle. « Tout cela ne mène à rien », dit-il.",
+                Some("Hugo Marchal"),
+                "Tout cela ne mène à rien",
+                Some("dit-il"),
+            ),
+            // "Pour X, « ... »": an opinion attributed without a verb.
+            (
+                "Pour Claire Fontaine, « la réforme arrive beaucoup trop tard ».",
+                Some("Claire Fontaine"),
+                "la réforme arrive beaucoup trop tard",
+                None,
+            ),
+            // Two quotes in one sentence, the cue after the second.
+            (
+                "« Nous restons prudents » car « la demande reste faible », a expliqué Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "Nous restons prudents",
+                None,
+            ),
+            // Object clitic before the auxiliary.
+            (
+                "Claire Fontaine a salué les bénévoles. « Vous êtes formidables », leur a-t-elle lancé.",
+                Some("Claire Fontaine"),
+                "Vous êtes formidables",
+                Some("leur a-t-elle lancé"),
+            ),
             // No speaker named: null.
             (
                 "Sur la banderole, on pouvait lire « Nous voulons vivre dignement de notre travail ».",

@@ -4,6 +4,7 @@
 use super::attrib::{Resolver, Who};
 use super::conjugate::FormKind;
 use super::context::Ctx;
+use super::lexicon::VerbForm;
 use crate::text::chars::is_dash;
 use crate::text::TokenKind;
 
@@ -192,6 +193,12 @@ const ADVERBS: &[&str] = &[
     "dimanche",
     "soir",
     "matin",
+    "cependant",
+    "toutefois",
+    "néanmoins",
+    "donc",
+    "pourtant",
+    "ensuite",
 ];
 
 pub(crate) fn is_adverb(ctx: &Ctx, k: usize) -> bool {
@@ -271,12 +278,19 @@ fn is_inverted(ctx: &Ctx, k: usize) -> bool {
     )
 }
 
-/// Reporting verb form starting at `k`: (length, kind).
-fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, FormKind)> {
+/// Reporting verb form starting at `k`: (length, its possible shapes).
+fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, VerbForm)> {
     ctx.lex
         .reporting
         .longest(|i| ctx.low_opt(i), k)
-        .map(|(n, v)| (n, v.kind))
+        .map(|(n, v)| (n, *v))
+}
+
+/// A reporting form of shape `kind` at `k`: its length.
+fn reporting_as(ctx: &Ctx, k: usize, kind: FormKind) -> Option<usize> {
+    reporting(ctx, k)
+        .filter(|(_, f)| f.has(kind))
+        .map(|(n, _)| n)
 }
 
 /// Finite verbs that govern a reporting infinitive ("veut rappeler", "vient de déclarer").
@@ -341,7 +355,13 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
     if matches!(ctx.low(k), "ne" | "n'") {
         k += 1;
     }
-    if matches!(ctx.low(k), "s'" | "se") {
+    // Reflexive or object clitics: "s'est exclamé", "lui a-t-il promis", "l'a répété".
+    while k < j + 2
+        && matches!(
+            ctx.low(k),
+            "s'" | "se" | "lui" | "leur" | "l'" | "nous" | "vous" | "m'" | "me" | "y" | "en"
+        )
+    {
         k += 1;
     }
     if AUX.contains(&ctx.low(k)) {
@@ -356,7 +376,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             k += 1;
             adv += 1;
         }
-        if let Some((len, FormKind::Participle)) = reporting(ctx, k) {
+        if let Some(len) = reporting_as(ctx, k, FormKind::Participle) {
             return Some(Cue {
                 start: j,
                 end: k + len,
@@ -365,7 +385,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             });
         }
         if MODALS.contains(&ctx.low(k)) && matches!(ctx.low(k + 1), "à" | "de" | "d'" | "par") {
-            if let Some((len, FormKind::Infinitive)) = reporting(ctx, k + 2) {
+            if let Some(len) = reporting_as(ctx, k + 2, FormKind::Infinitive) {
                 return Some(Cue {
                     start: j,
                     end: k + 2 + len,
@@ -377,7 +397,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         return None;
     }
     match reporting(ctx, k) {
-        Some((len, FormKind::Finite)) => {
+        Some((len, f)) if f.has(FormKind::Finite) => {
             let mut end = k + len;
             let mut inverted = None;
             if is_inverted(ctx, end) {
@@ -391,7 +411,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
                 selon: false,
             })
         }
-        Some((len, FormKind::PresentParticiple)) => Some(Cue {
+        Some((len, f)) if f.has(FormKind::PresentParticiple) => Some(Cue {
             start: j,
             end: k + len,
             inverted: None,
@@ -429,7 +449,7 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
                 selon: true,
             });
         }
-        let Some((len, kind)) = reporting(ctx, k) else {
+        let Some((len, form)) = reporting(ctx, k) else {
             continue;
         };
         // Walk back over adverbs, inverted pronoun, auxiliary, reflexive, negation.
@@ -449,10 +469,10 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
                 s = p;
             } else if MODALS.contains(&ctx.low(p))
                 || matches!(ctx.low(p), "à" | "de" | "d'")
-                    && kind == FormKind::Infinitive
+                    && form.has(FormKind::Infinitive)
                     && p >= 1
                     && (MODALS.contains(&ctx.low(p - 1)) || INF_GOVERNORS.contains(&ctx.low(p - 1)))
-                || kind == FormKind::Infinitive && s == k && INF_GOVERNORS.contains(&ctx.low(p))
+                || form.has(FormKind::Infinitive) && s == k && INF_GOVERNORS.contains(&ctx.low(p))
                 || matches!(ctx.low(p), "s'" | "se" | "ne" | "n'")
             {
                 s = p;
@@ -461,15 +481,13 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
             }
             back += 1;
         }
-        let ok = match kind {
-            FormKind::Participle => has_aux,
-            FormKind::Finite => {
-                !(k >= 1 && (ctx.is_det(k - 1) || ctx.is_prep(k - 1) || ctx.low(k - 1) == "d'"))
-                    && ctx.is_lower_word(k)
-            }
-            FormKind::Infinitive => s < k,
-            FormKind::PresentParticiple => true,
-        };
+        let finite_ok = !(k >= 1
+            && (ctx.is_det(k - 1) || ctx.is_prep(k - 1) || ctx.low(k - 1) == "d'"))
+            && ctx.is_lower_word(k);
+        let ok = form.has(FormKind::Participle) && has_aux
+            || form.has(FormKind::Finite) && finite_ok
+            || form.has(FormKind::Infinitive) && s < k
+            || form.has(FormKind::PresentParticiple);
         if ok {
             if inverted.is_none() && is_inverted(ctx, k + len) {
                 inverted = Some(k + len);
@@ -566,6 +584,8 @@ pub struct FoundQuote {
     pub who: Option<Who>,
     /// The cue token range.
     pub cue: Option<(usize, usize)>,
+    /// Kept only if a later quote of the same sentence lends it a speaker.
+    pub tentative: bool,
 }
 
 /// Attribute each quotation to a speaker.
@@ -687,10 +707,16 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 }
             }
         }
+        // 3b. "Pour X, « ... »": the opinion of X.
+        if found.is_none() {
+            if let Some(w) = pour_x(ctx, res, o) {
+                found = Some((w, None, true));
+            }
+        }
         // 4. Continuation: a quote opening a sentence right after an attributed quote.
         let own_sentence = ctx.sent_end(c) <= c + 2 || ctx.is_final(c + 1) || ctx.is_final(c - 1);
         if found.is_none() && starts_sentence && own_sentence && words >= 3 {
-            if let Some(prev) = out.last() {
+            if let Some(prev) = out.iter().rev().find(|q| !q.tentative) {
                 let gap = ctx.sent_of[o] - ctx.sent_of[prev.span.close.min(o)];
                 let same_para = ctx.para_of[o] <= ctx.para_of[prev.span.close] + 1;
                 if let (Some(Who::Actor(a, _)), true, true) = (prev.who, gap <= 1, same_para) {
@@ -703,16 +729,63 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             Some((Who::Unknown, _, _)) => words >= 3 && !cap_name,
             None => words >= 4 && !cap_name && !title_case(ctx, q),
         };
-        if !keep {
+        let tentative = !keep && found.is_none() && !cap_name;
+        if !keep && !tentative {
             continue;
         }
         let (who, cue) = match found {
             Some((w, cue, _)) => (Some(w), cue),
             None => (None, None),
         };
-        out.push(FoundQuote { span: q, who, cue });
+        out.push(FoundQuote {
+            span: q,
+            who,
+            cue,
+            tentative,
+        });
     }
+    share_in_sentence(ctx, &mut out);
+    out.retain(|q| !q.tentative || q.who.is_some());
     out
+}
+
+/// "Pour X, ..." opening the sentence of token `o`: X is the speaker.
+fn pour_x(ctx: &Ctx, res: &mut Resolver, o: usize) -> Option<Who> {
+    let s = ctx.sent_start(o);
+    let mut k = s;
+    if ctx.kind(k) == Some(TokenKind::Punct) {
+        k += 1;
+    }
+    if ctx.low(k) != "pour" {
+        return None;
+    }
+    // The phrase must close with a comma before the quote.
+    if !(k + 1..o).any(|t| ctx.is_punct(t, ",")) {
+        return None;
+    }
+    res.speaker_after(ctx, k + 1, true)
+}
+
+/// Speakers of quotes in one sentence: "« A » car « B », a déclaré X" gives A to X too.
+fn share_in_sentence(ctx: &Ctx, out: &mut [FoundQuote]) {
+    for i in (0..out.len()).rev() {
+        if out[i].who.is_some() {
+            continue;
+        }
+        // Only short gaps: "« A » car « B », a dit X".
+        let close = out[i].span.close;
+        let s = ctx.sent_of[out[i].span.close];
+        let next = out[i + 1..]
+            .iter()
+            .find(|q| ctx.sent_of[q.span.open] == s && q.span.open <= close + 4)
+            .and_then(|q| match (q.who, q.cue) {
+                (Some(Who::Actor(a, _)), Some((c, _))) if c > q.span.close => Some(a),
+                _ => None,
+            });
+        if let Some(a) = next {
+            out[i].who = Some(Who::Actor(a, None));
+        }
+    }
 }
 
 /// Most words capitalised: the title of a work or article, not speech.

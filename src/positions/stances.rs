@@ -369,13 +369,13 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     if cue.pronominal != reflexive {
         return None;
     }
-    match form.kind {
-        FormKind::Participle if !has_aux => return None,
-        FormKind::Finite if k >= 1 && ctx.is_det(k - 1) => return None,
-        FormKind::Finite
-        | FormKind::Participle
-        | FormKind::Infinitive
-        | FormKind::PresentParticiple => {}
+    let det_before = k >= 1 && ctx.is_det(k - 1);
+    let ok = form.has(FormKind::Participle) && has_aux
+        || form.has(FormKind::Finite) && !det_before
+        || form.has(FormKind::Infinitive)
+        || form.has(FormKind::PresentParticiple);
+    if !ok {
+        return None;
     }
     // "n'a pas signé": negation after the auxiliary.
     let mut j = k + len;
