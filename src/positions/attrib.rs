@@ -146,6 +146,9 @@ impl<'t> Resolver<'t> {
     /// Resolve a subject pronoun at token `i` ("il", "-t-elle", "lui").
     pub fn resolve_pronoun(&mut self, ctx: &Ctx, i: usize) -> Who {
         let w = ctx.low(i);
+        if w.ends_with("on") || w.ends_with("ils") || w.ends_with("elles") {
+            return Who::Unknown;
+        }
         let fem = if w.ends_with("elle") {
             Some(true)
         } else if w.ends_with("il") || w == "lui" {

@@ -368,6 +368,133 @@ impl Holders {
     }
 }
 
+/// Men's first names that end like women's ("-e", "-a").
+const MALE_E_A: &[&str] = &[
+    "philippe",
+    "pierre",
+    "jerome",
+    "stephane",
+    "christophe",
+    "georges",
+    "guillaume",
+    "maxime",
+    "antoine",
+    "alexandre",
+    "baptiste",
+    "gregoire",
+    "jeremie",
+    "hugues",
+    "blaise",
+    "achille",
+    "ange",
+    "arsene",
+    "auguste",
+    "emile",
+    "etienne",
+    "eugene",
+    "fabrice",
+    "gustave",
+    "hippolyte",
+    "leonce",
+    "maurice",
+    "narcisse",
+    "prosper",
+    "rodrigue",
+    "serge",
+    "sylvestre",
+    "theophile",
+    "ulysse",
+    "luca",
+    "andrea",
+    "nicola",
+    "joshua",
+    "ilya",
+    "mustapha",
+    "moustapha",
+    "mostafa",
+    "mustafa",
+    "yahya",
+    "attila",
+    "aime",
+    "jeremy",
+    "mike",
+    "steve",
+    "dave",
+    "joe",
+    "bruce",
+    "wayne",
+    "lionel",
+    "salvatore",
+    "dante",
+    "giuseppe",
+    "jorge",
+    "jose",
+    "andre",
+    "rene",
+    "thibaude",
+    "boubacar",
+    "moussa",
+    "issa",
+    "musa",
+    "juba",
+    "elie",
+    "noe",
+    "tahar",
+    "hamza",
+    "oussama",
+    "osama",
+    "abdallah",
+    "abdellah",
+    "taha",
+    "mustafa",
+    "luka",
+    "nikita",
+    "sasha",
+    "kostya",
+    "mirza",
+    "ezra",
+    "isaia",
+    "elia",
+    "jonah",
+    "zakaria",
+    "zakariya",
+    "yasha",
+];
+
+/// Names worn by women and men alike.
+const EPICENE: &[&str] = &[
+    "camille",
+    "claude",
+    "dominique",
+    "sacha",
+    "alix",
+    "andrea",
+    "maxime",
+];
+
+/// Gender suggested by a person's first name: names in -e or -a are mostly women's in French
+/// news, with a list of exceptions; "Jean-..." compounds are men's.
+fn first_name_gender(name: &str) -> Option<bool> {
+    let first = name.split_whitespace().next()?;
+    if name.split_whitespace().count() < 2 || first.ends_with('.') {
+        return None;
+    }
+    let f = fold_key(first);
+    if f.starts_with("jean-") || f.starts_with("jean") && f.len() == 4 {
+        return Some(false);
+    }
+    if EPICENE.contains(&f.as_str()) || f.chars().count() < 3 {
+        return None;
+    }
+    if MALE_E_A.contains(&f.as_str()) {
+        return Some(false);
+    }
+    if f.ends_with('e') || f.ends_with('a') {
+        return Some(true);
+    }
+    None
+}
+
 /// Pronoun and definite-description resolution over person referents.
 #[derive(Debug, Default)]
 pub struct Salience {
@@ -407,6 +534,11 @@ impl Salience {
                 {
                     gender[a] = Some(false);
                 }
+            }
+        }
+        for (a, g) in gender.iter_mut().enumerate() {
+            if g.is_none() && ctx.actors[a].kind == ActorType::Per {
+                *g = first_name_gender(&ctx.actors[a].name);
             }
         }
         refs.sort_unstable();

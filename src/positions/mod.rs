@@ -295,6 +295,7 @@ mod tests {
         ("Hugo Marchal", Per, &["Hugo Marchal", "Marchal"]),
         ("Nordis", Org, &["Nordis"]),
         ("Canada", Loc, &["Canada"]),
+        ("Léa Morel", Per, &["Léa Morel"]),
     ];
 
     #[test]
@@ -383,6 +384,20 @@ mod tests {
                 Some("Claire Fontaine"),
                 "Vous êtes formidables",
                 Some("leur a-t-elle lancé"),
+            ),
+            // An incise pronoun after a quote goes to the previous speaker.
+            (
+                "« Le dossier avance », a déclaré Claire Fontaine, qui a reçu Léa Morel. « Nous signerons bientôt », a-t-elle ajouté.",
+                Some("Claire Fontaine"),
+                "Nous signerons bientôt",
+                Some("a-t-elle ajouté"),
+            ),
+            // "a-t-on précisé": impersonal, no speaker.
+            (
+                "Hugo Marchal était absent. « La séance est reportée à lundi », a-t-on précisé.",
+                None,
+                "La séance est reportée à lundi",
+                Some("a-t-on précisé"),
             ),
             // No speaker named: null.
             (

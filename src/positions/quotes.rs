@@ -621,7 +621,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             let who = if cue.selon {
                 res.speaker_after(ctx, cue.end, true)
             } else if let Some(p) = cue.inverted {
-                Some(res.resolve_pronoun(ctx, p))
+                Some(pronoun_speaker(ctx, res, &out, o, p))
             } else {
                 res.speaker_after(ctx, cue.end, false)
             };
@@ -641,7 +641,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 if ctx.is_punct(k, ",") {
                     if let Some(cue) = cue_at(ctx, k + 1).filter(|cue| !cue.selon) {
                         let who = if let Some(p) = cue.inverted {
-                            Some(res.resolve_pronoun(ctx, p))
+                            Some(pronoun_speaker(ctx, res, &out, o, p))
                         } else {
                             res.speaker_after(ctx, cue.end, false)
                         };
@@ -747,6 +747,33 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
     share_in_sentence(ctx, &mut out);
     out.retain(|q| !q.tentative || q.who.is_some());
     out
+}
+
+/// The speaker of an incise pronoun ("», a-t-il ajouté"): the speaker of the previous quote
+/// when it is close and of the same gender, else the most salient person.
+fn pronoun_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize, p: usize) -> Who {
+    let w = ctx.low(p);
+    if !(w.ends_with("il") || w.ends_with("elle")) {
+        return res.resolve_pronoun(ctx, p);
+    }
+    let fem = w.ends_with("elle");
+    let prev = out
+        .iter()
+        .rev()
+        .find(|q| !q.tentative)
+        .and_then(|q| match q.who {
+            Some(Who::Actor(a, _)) if ctx.sent_of[o] - ctx.sent_of[q.span.close.min(o)] <= 2 => {
+                Some(a)
+            }
+            _ => None,
+        });
+    if let Some(a) = prev {
+        let person = ctx.actor_kind(a) == crate::record::ActorType::Per;
+        if person && res.salience.gender[a].map_or(true, |g| g == fem) {
+            return Who::Actor(a, Some((p, p + 1)));
+        }
+    }
+    res.resolve_pronoun(ctx, p)
 }
 
 /// "Pour X, ..." opening the sentence of token `o`: X is the speaker.
