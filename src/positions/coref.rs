@@ -264,9 +264,12 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         let mut found = None;
         for s in k..(k + 4).min(ctx.len()) {
             if let Some(m) = ctx.mention_starting(s) {
-                // Any type: a title's "de X" names an organisation even when the actor
-                // stage typed it otherwise; a person of the title follows it, not "de".
-                found = Some(m);
+                // Any type right after "de": a title's "de X" names an organisation even
+                // when the actor stage typed it as a person; after descriptor words ("de
+                // l'ex-femme de X") a person is not the organisation.
+                if s == k || ctx.actor_kind(m.actor) != ActorType::Per {
+                    found = Some(m);
+                }
                 break;
             }
             if !is_descriptor_word(ctx, s) {
@@ -474,7 +477,7 @@ const EPICENE: &[&str] = &[
 
 /// Gender suggested by a person's first name: names in -e or -a are mostly women's in French
 /// news, with a list of exceptions; "Jean-..." compounds are men's.
-fn first_name_gender(name: &str) -> Option<bool> {
+pub fn first_name_gender(name: &str) -> Option<bool> {
     let first = name.split_whitespace().next()?;
     if name.split_whitespace().count() < 2 || first.ends_with('.') {
         return None;

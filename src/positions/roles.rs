@@ -3,8 +3,10 @@
 //! président-directeur général d'OpenAI", "Le co-fondateur de Mistral AI, Arthur Mensch").
 
 use super::context::{Ctx, Ment};
+use super::coref::first_name_gender;
 use super::coref::TitlePhrase;
 use crate::record::ActorType;
+use crate::text::TokenKind;
 
 /// A role found in the text, as token ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,12 +58,21 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
         // Apposition after the name: "PERSON, [le] TITLE ...".
         if !direct && t.det_start >= 2 && ctx.is_punct(t.det_start - 1, ",") {
             let prev = t.det_start - 2;
+            // The apposition must close (",", ".", ")"...): "X, la présidente du parti
+            // s'est rendue" makes the title the subject of a new clause, not X's role.
+            let closes = t.end >= ctx.len()
+                || matches!(ctx.kind(t.end), Some(TokenKind::Punct | TokenKind::Quote));
+            let agrees = |a: usize| {
+                let g = first_name_gender(&ctx.actors[a].name);
+                g.map_or(true, |fem| {
+                    !(t.feminine && !fem
+                        || fem && !t.feminine && t.definite && ctx.low(t.det_start) == "le")
+                })
+            };
             if let Some(m) = ctx
                 .mention_ending(prev)
-                .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
+                .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per && closes && agrees(m.actor))
             {
-                // Not a list of titles of someone else: the phrase must close (",", ".", ")")
-                // or run into the verb.
                 roles.push(FoundRole {
                     title: ti,
                     actor: m.actor,
@@ -250,6 +261,17 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_apposition_into_a_new_clause() {
+        for text in [
+            "Aux côtés de Paul Dumas, la présidente du club s'est exprimée.",
+            "Avec Paul Dumas, la directrice a visité l'usine.",
+        ] {
+            let got = roles_of(text, &[("Paul Dumas", Per, &["Paul Dumas"])]);
+            assert!(got.is_empty(), "{text}: {got:?}");
         }
     }
 
