@@ -105,6 +105,33 @@ const POSTMODS: &[&str] = &[
     "insoumise",
 ];
 
+/// Kinship words: "l'avocat de la famille X" names a person, not an organisation.
+const FAMILY: &[&str] = &[
+    "famille",
+    "femme",
+    "ex-femme",
+    "mari",
+    "ex-mari",
+    "épouse",
+    "époux",
+    "veuve",
+    "fils",
+    "fille",
+    "père",
+    "mère",
+    "frère",
+    "sœur",
+    "soeur",
+    "parents",
+    "proches",
+    "compagne",
+    "compagnon",
+    "enfants",
+    "victime",
+    "client",
+    "cliente",
+];
+
 /// Words after "de" that may precede an organisation name ("de la licorne française X").
 fn is_descriptor_word(ctx: &Ctx, k: usize) -> bool {
     ctx.is_lower_word(k) && !matches!(ctx.low(k), "et" | "ou" | "qui" | "que" | "dont" | "où")
@@ -262,13 +289,20 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             k += 1;
         }
         let mut found = None;
+        let mut related_end = None;
         for s in k..(k + 4).min(ctx.len()) {
             if let Some(m) = ctx.mention_starting(s) {
                 // Any type right after "de": a title's "de X" names an organisation even
                 // when the actor stage typed it as a person; after descriptor words ("de
                 // l'ex-femme de X") a person is not the organisation.
-                if s == k || ctx.actor_kind(m.actor) != ActorType::Per {
+                let relational = (k..s).any(|d| {
+                    matches!(ctx.low(d), "de" | "d'" | "du" | "des") || FAMILY.contains(&ctx.low(d))
+                });
+                if s == k || ctx.actor_kind(m.actor) != ActorType::Per || !relational {
                     found = Some(m);
+                } else {
+                    // The phrase still covers the relation ("de la famille X").
+                    related_end = Some(m.end);
                 }
                 break;
             }
@@ -276,7 +310,9 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 break;
             }
         }
-        if let Some(m) = found {
+        if let Some(re) = related_end {
+            e = re;
+        } else if let Some(m) = found {
             org = Some(ctx.actors[m.actor].name.clone());
             org_is_person = ctx.actor_kind(m.actor) == ActorType::Per && m.end - m.start >= 3;
             e = m.end;

@@ -234,6 +234,19 @@ mod tests {
                 ],
             ),
             (
+                "L'avocat de la famille Morel, Paul Roy, a fait appel.",
+                &[
+                    ("Paul Roy", Per, &["Paul Roy"]),
+                    ("Léa Morel", Per, &["Morel"]),
+                ],
+                &[(
+                    "Paul Roy",
+                    "avocat",
+                    None,
+                    "L'avocat de la famille Morel, Paul Roy",
+                )],
+            ),
+            (
                 "La cofondatrice de la start-up suédoise Fjord, Emma Lind, lève des fonds.",
                 &[
                     ("Emma Lind", Per, &["Emma Lind"]),
