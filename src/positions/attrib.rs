@@ -134,7 +134,11 @@ impl<'t> Resolver<'t> {
         }
         let fem = t.feminine.then_some(true);
         if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 2, false) {
-            if !self.holders.holds_other(a, &t.key) {
+            let other_org = t.org_explicit
+                && self.holders.list.iter().any(|(k, o, x, _)| {
+                    *x == a && *k == t.key && o.as_deref() != t.org_key().as_deref()
+                });
+            if !self.holders.holds_other(a, &t.key) && !other_org {
                 self.title_actor[ti] = Some(a);
                 self.salience.add(t.start, a);
                 return Who::Actor(a, range);

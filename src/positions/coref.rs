@@ -31,6 +31,8 @@ pub struct TitlePhrase {
     pub plural: bool,
     /// The title or its determiner is feminine.
     pub feminine: bool,
+    /// The organisation is named ("de X", "LREM"), not only implied by a nationality.
+    pub org_explicit: bool,
     /// The organisation is a long person-typed actor (doubtful: maybe a merged name such
     /// as "Kyutai Patrick Perez").
     pub org_is_person: bool,
@@ -281,6 +283,15 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
     }
     let title_end = e;
     nat(ctx, &mut e, &mut org);
+    let mut org_explicit = false;
+    // A party or organisation right after the title: "le député LREM".
+    if let Some(m) = ctx.mention_starting(e) {
+        if matches!(ctx.actor_kind(m.actor), ActorType::Org) && org.is_none() {
+            org = Some(ctx.actors[m.actor].name.clone());
+            org_explicit = true;
+            e = m.end;
+        }
+    }
     // Organisation: "de/d'/du/des [la] [descriptor words] ORG".
     let mut org_is_person = false;
     if matches!(ctx.low(e), "de" | "d'" | "du" | "des") && !ctx.is_punct(e + 1, ",") {
@@ -313,8 +324,11 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         if let Some(re) = related_end {
             e = re;
         } else if let Some(m) = found {
-            org = Some(ctx.actors[m.actor].name.clone());
-            org_is_person = ctx.actor_kind(m.actor) == ActorType::Per && m.end - m.start >= 3;
+            if !org_explicit {
+                org = Some(ctx.actors[m.actor].name.clone());
+                org_explicit = true;
+                org_is_person = ctx.actor_kind(m.actor) == ActorType::Per && m.end - m.start >= 3;
+            }
             e = m.end;
         } else if ctx.is_cap(k) && ctx.mention_at[k] == super::context::NONE && !ctx.is_civility(k)
         {
@@ -322,7 +336,10 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             while q < k + 4 && ctx.is_cap(q) && ctx.mention_at[q] == super::context::NONE {
                 q += 1;
             }
-            org = Some(ctx.text(k, q).to_string());
+            if !org_explicit {
+                org = Some(ctx.text(k, q).to_string());
+                org_explicit = true;
+            }
             e = q;
         }
         nat(ctx, &mut e, &mut org);
@@ -368,6 +385,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         plural: info.plural,
         feminine: info.feminine || fem_det,
         org_is_person,
+        org_explicit,
     })
 }
 
@@ -392,6 +410,8 @@ impl Holders {
                 (Some(x), Some(y)) if x != y => continue,
                 (Some(_), Some(_)) => 2,
                 (None, None) => 2,
+                // "le président de l'Assemblée" is not whoever was called "le président".
+                (Some(_), None) if t.org_explicit => continue,
                 _ => 1,
             };
             if best.map_or(true, |(s, _)| score >= s) {

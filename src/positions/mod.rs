@@ -490,6 +490,17 @@ mod tests {
     }
 
     #[test]
+    fn title_with_another_organisation_is_not_the_holder() {
+        let text = "Le président Hugo Marchal a ouvert la séance. Le président de Nordis a déclaré : « Rien ne change pour nous ».";
+        let (pos, acts) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, None, "{q:?}");
+        let hugo = acts.iter().find(|a| a.name == "Hugo Marchal").unwrap();
+        assert_eq!(hugo.mentions.len(), 1, "{:?}", hugo.mentions);
+    }
+
+    #[test]
     fn stance_patterns() {
         let cases: &[(&str, (&str, Polarity, &str))] = &[
             (

@@ -234,6 +234,20 @@ mod tests {
                 ],
             ),
             (
+                "Le député LREM de Gironde Paul Roy a voté contre.",
+                &[
+                    ("Paul Roy", Per, &["Paul Roy"]),
+                    ("LREM", Org, &["LREM"]),
+                    ("Gironde", Loc, &["Gironde"]),
+                ],
+                &[(
+                    "Paul Roy",
+                    "député",
+                    Some("LREM"),
+                    "Le député LREM de Gironde Paul Roy",
+                )],
+            ),
+            (
                 "L'avocat de la famille Morel, Paul Roy, a fait appel.",
                 &[
                     ("Paul Roy", Per, &["Paul Roy"]),

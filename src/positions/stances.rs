@@ -538,6 +538,15 @@ fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<FoundStance>) {
             continue;
         }
         let noun = nk - 1;
+        let nw = ctx.low(noun);
+        if nw.ends_with("ment")
+            || matches!(
+                nw,
+                "et" | "ou" | "mais" | "aussi" | "moins" | "bien" | "pas" | "assez"
+            )
+        {
+            continue;
+        }
         if !ctx.is_lower_word(noun)
             || ctx.is_det(noun)
             || ctx.is_prep(noun)
