@@ -313,7 +313,6 @@ pub fn run(
 mod tests {
     use super::*;
     use crate::PipelineConfig;
-    use std::io::Write as _;
 
     fn run_on(data: &str, opts: &EngineOptions) -> (Vec<serde_json::Value>, Summary) {
         let dir = tempfile::tempdir().unwrap();

@@ -93,7 +93,37 @@ pub fn is_quote(c: char) -> bool {
 /// Letters and the combining marks that decorate them (NFD accents).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        // Latin-1 Supplement and Latin Extended-A/B letters (é, ç, œ...): skip the Unicode
+        // tables on the hot path. × and ÷ are the only non-letters in the range.
+        return c != '\u{D7}' && c != '\u{F7}';
+    }
     c.is_alphanumeric() || is_combining(c)
+}
+
+/// (is a digit, is a letter, is an uppercase letter) for one character, with fast paths for
+/// ASCII and the Latin letters of French text.
+#[inline]
+pub fn char_shape(c: char) -> (bool, bool, bool) {
+    if c.is_ascii() {
+        let b = c as u8;
+        return (
+            b.is_ascii_digit(),
+            b.is_ascii_alphabetic(),
+            b.is_ascii_uppercase(),
+        );
+    }
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        let alpha = c != '\u{D7}' && c != '\u{F7}';
+        return (false, alpha, alpha && c <= '\u{DE}');
+    }
+    if ('\u{100}'..='\u{24F}').contains(&c) {
+        return (false, true, c.is_uppercase());
+    }
+    (c.is_numeric(), c.is_alphabetic(), c.is_uppercase())
 }
 
 /// Combining diacritical marks (NFD "é" is `e` + U+0301).
@@ -210,6 +240,23 @@ mod tests {
         }
         assert!(!is_space('a'));
         assert!(!is_space('\u{200B}'), "ZWSP is invisible, not a space");
+    }
+
+    #[test]
+    fn char_shape_fast_paths_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{2FF}').chain(['œ', 'Œ', 'ÿ', 'Ÿ', '١', 'ß', '²']) {
+            let (d, a, u) = char_shape(c);
+            assert_eq!(a, c.is_alphabetic(), "{c:?}");
+            assert_eq!(u, c.is_uppercase(), "{c:?}");
+            if c.is_ascii_digit() {
+                assert!(d);
+            }
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_combining(c),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

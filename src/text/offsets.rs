@@ -70,12 +70,11 @@ impl CharMap {
         while b > 0 && !text.is_char_boundary(b) {
             b -= 1;
         }
-        let mut c = self.char_offset(text, b);
-        for (i, _) in text[b..].char_indices() {
+        let first = self.char_offset(text, b);
+        for (c, (i, _)) in (first..).zip(text[b..].char_indices()) {
             if c == ch {
                 return b + i;
             }
-            c += 1;
         }
         text.len()
     }

@@ -184,12 +184,13 @@ fn push(out: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenK
     let mut upper = 0u32;
     let mut first = true;
     for c in s.chars() {
-        if c.is_ascii_digit() || c.is_numeric() {
+        let (is_digit, is_alpha, is_upper) = super::chars::char_shape(c);
+        if is_digit {
             f |= flags::HAS_DIGIT;
         }
-        if c.is_alphabetic() {
+        if is_alpha {
             letters += 1;
-            if c.is_uppercase() {
+            if is_upper {
                 upper += 1;
                 if first {
                     f |= flags::CAPITALIZED;
@@ -337,8 +338,7 @@ impl<'a> Tokenizer<'a> {
         let mut grouped = false;
         let mut decimal = false;
         let mut separators = false;
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let after = self.pos + c.len_utf8();
             if c == ',' && !decimal {
                 let n = self.digits_at(after);
@@ -470,7 +470,15 @@ impl<'a> Tokenizer<'a> {
             self.pos += n;
             return Some(TokenKind::Url);
         }
-        // Bare domains with a path ("pic.twitter.com/abc") and e-mail addresses.
+        // Bare domains with a path ("pic.twitter.com/abc") and e-mail addresses: only worth
+        // a look when the leading ASCII word is followed by '.', '@' or '/'.
+        let lead = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+            .unwrap_or(rest.len());
+        if !matches!(rest.as_bytes().get(lead), Some(b'.' | b'@' | b'/')) {
+            return None;
+        }
         let run = &rest[..end_of_run(rest)];
         let run = &run[..trim_trailing(run)];
         if run.len() > 4 && run.is_ascii() {
@@ -493,64 +501,70 @@ impl<'a> Tokenizer<'a> {
         None
     }
 
-    fn scan_word(&mut self, start: usize, out: &mut Vec<Token>, pending: &mut u8) -> TokenKind {
-        // Initials and dotted acronyms: "J.D.", "J.-C.", "U.S.A.".
-        if let Some(end) = self.initials_end(start) {
-            self.pos = end;
-            return TokenKind::Abbrev;
-        }
-        let mut seg_start = start; // start of the current hyphen-separated segment
-        loop {
-            // Word characters (letters, digits, combining marks).
-            while let Some(c) = self.peek() {
-                if is_word_char(c) {
-                    self.pos += c.len_utf8();
-                } else {
-                    break;
-                }
+    fn scan_word(&mut self, mut start: usize, out: &mut Vec<Token>, pending: &mut u8) -> TokenKind {
+        'token: loop {
+            // Initials and dotted acronyms: "J.D.", "J.-C.", "U.S.A.".
+            if let Some(end) = self.initials_end(start) {
+                self.pos = end;
+                return TokenKind::Abbrev;
             }
-            let Some(c) = self.peek() else { break };
-            let after = self.pos + c.len_utf8();
-            if is_apostrophe(c) {
-                let next = self.peek_at(after);
-                if next.is_some_and(|n| n.is_alphabetic()) {
-                    let prefix = &self.text[seg_start..self.pos];
-                    if seg_start == start && is_elision(prefix, next.unwrap()) {
-                        // Emit "l’" and continue with the next word as a new token.
-                        push(out, self.text, start, after, TokenKind::Elision, *pending);
-                        *pending = 0;
-                        self.tok_start = after;
-                        return self.scan_word_from(after, out, pending);
-                    }
-                    // "aujourd’hui", "presqu’île", "O’Neill": keep whole.
-                    self.pos = after;
-                    continue;
-                }
-                break;
-            }
-            if is_hyphen(c) {
-                let next = self.peek_at(after);
-                if next.is_some_and(is_word_char) {
-                    // Inverted pronoun: split it off.
-                    if self.inverted_pronoun_len(after).is_some() {
+            let mut seg_start = start; // start of the current hyphen-separated segment
+            loop {
+                // Word characters (letters, digits, combining marks).
+                while let Some(c) = self.peek() {
+                    if is_word_char(c) {
+                        self.pos += c.len_utf8();
+                    } else {
                         break;
                     }
-                    self.pos = after;
-                    seg_start = after;
-                    continue;
+                }
+                let Some(c) = self.peek() else { break };
+                let after = self.pos + c.len_utf8();
+                if is_apostrophe(c) {
+                    let next = self.peek_at(after);
+                    if next.is_some_and(|n| n.is_alphabetic()) {
+                        let prefix = &self.text[seg_start..self.pos];
+                        if seg_start == start && is_elision(prefix, next.unwrap()) {
+                            // Emit "l’" and continue with the next word as a new token.
+                            push(out, self.text, start, after, TokenKind::Elision, *pending);
+                            *pending = 0;
+                            // The next word starts a new token (a loop, not recursion: "l’l’l’..."
+                            // must not grow the stack).
+                            self.tok_start = after;
+                            self.pos = after;
+                            start = after;
+                            continue 'token;
+                        }
+                        // "aujourd’hui", "presqu’île", "O’Neill": keep whole.
+                        self.pos = after;
+                        continue;
+                    }
+                    break;
+                }
+                if is_hyphen(c) {
+                    let next = self.peek_at(after);
+                    if next.is_some_and(is_word_char) {
+                        // Inverted pronoun: split it off.
+                        if self.inverted_pronoun_len(after).is_some() {
+                            break;
+                        }
+                        self.pos = after;
+                        seg_start = after;
+                        continue;
+                    }
+                    break;
+                }
+                if c == '.' {
+                    let word = &self.text[start..self.pos];
+                    if is_abbreviation(word) {
+                        self.pos = after;
+                        return TokenKind::Abbrev;
+                    }
                 }
                 break;
             }
-            if c == '.' {
-                let word = &self.text[start..self.pos];
-                if is_abbreviation(word) {
-                    self.pos = after;
-                    return TokenKind::Abbrev;
-                }
-            }
-            break;
+            return TokenKind::Word;
         }
-        TokenKind::Word
     }
 
     /// Length of an inverted subject pronoun (`t-il`, `elle`) starting at byte `at`, when one
@@ -567,16 +581,6 @@ impl<'a> Tokenizer<'a> {
                         .is_none_or(|n| !is_word_char(n) && !is_hyphen(n))
             })
             .map(|p| p.len())
-    }
-
-    /// Continue scanning a word that starts at `s` (after an elision has been pushed).
-    fn scan_word_from(&mut self, s: usize, out: &mut Vec<Token>, pending: &mut u8) -> TokenKind {
-        self.pos = s;
-        let c = self.peek().unwrap_or(' ');
-        if c.is_ascii_digit() {
-            return self.scan_number();
-        }
-        self.scan_word(s, out, pending)
     }
 
     /// End of an initials sequence at `start`: an uppercase letter and a period, repeated
