@@ -183,7 +183,176 @@ const NEVER_ALONE: &[&str] = &[
     "presidente",
     "gouvernement",
     "etat",
+    "premier",
+    "premiere",
+    "republique",
+    "ministre",
+    "ministere",
+    "coupe",
+    "internet",
+    "web",
+    "nation",
+    "conseil",
 ];
+
+/// Nouns that, right before a name, say it is a person ("le président X", "la juge X").
+const PER_CUES: &[&str] = &[
+    "m.",
+    "mme",
+    "mlle",
+    "president",
+    "presidente",
+    "vice-president",
+    "vice-presidente",
+    "ministre",
+    "depute",
+    "deputee",
+    "senateur",
+    "senatrice",
+    "maire",
+    "pdg",
+    "directeur",
+    "directrice",
+    "fondateur",
+    "fondatrice",
+    "cofondateur",
+    "cofondatrice",
+    "co-fondateur",
+    "co-fondatrice",
+    "porte-parole",
+    "secretaire",
+    "patron",
+    "patronne",
+    "juge",
+    "avocat",
+    "avocate",
+    "docteur",
+    "professeur",
+    "chanteur",
+    "chanteuse",
+    "acteur",
+    "actrice",
+    "ecrivain",
+    "ecrivaine",
+    "journaliste",
+    "entraineur",
+    "entraineuse",
+    "joueur",
+    "joueuse",
+    "footballeur",
+    "chancelier",
+    "chanceliere",
+    "commissaire",
+    "ambassadeur",
+    "ambassadrice",
+    "candidat",
+    "candidate",
+    "dirigeant",
+    "dirigeante",
+    "economiste",
+    "chercheur",
+    "chercheuse",
+    "sociologue",
+    "philosophe",
+    "historien",
+    "historienne",
+    "romancier",
+    "romanciere",
+    "realisateur",
+    "realisatrice",
+    "syndicaliste",
+    "epouse",
+    "mari",
+    "fils",
+    "fille",
+    "frere",
+    "soeur",
+    "monsieur",
+    "madame",
+    "milliardaire",
+    "entrepreneur",
+    "entrepreneuse",
+    "homologue",
+];
+
+/// Nouns that, right before a name, say it is an organisation ("la start-up X").
+const ORG_CUES: &[&str] = &[
+    "societe",
+    "entreprise",
+    "groupe",
+    "start-up",
+    "startup",
+    "licorne",
+    "firme",
+    "constructeur",
+    "operateur",
+    "banque",
+    "assureur",
+    "editeur",
+    "laboratoire",
+    "cabinet",
+    "agence",
+    "association",
+    "ong",
+    "syndicat",
+    "parti",
+    "club",
+    "media",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "chaine",
+    "radio",
+    "plateforme",
+    "compagnie",
+    "enseigne",
+    "geant",
+    "federation",
+    "institut",
+    "universite",
+    "fondation",
+    "organisation",
+    "mouvement",
+    "fabricant",
+    "distributeur",
+    "conglomerat",
+    "filiale",
+    "holding",
+];
+
+/// Nouns that, right before a name, say it is a place ("la ville de X" is handled by "de").
+const LOC_CUES: &[&str] = &[
+    "ville",
+    "commune",
+    "pays",
+    "region",
+    "departement",
+    "village",
+    "capitale",
+    "province",
+    "ile",
+    "quartier",
+    "fleuve",
+    "riviere",
+    "localite",
+    "archipel",
+];
+
+/// The type a cue word points to.
+fn cue_type(word: &str) -> Option<ActorType> {
+    let k = fold(word);
+    let k = k.as_str();
+    if PER_CUES.contains(&k) {
+        Some(ActorType::Per)
+    } else if ORG_CUES.contains(&k) {
+        Some(ActorType::Org)
+    } else if LOC_CUES.contains(&k) {
+        Some(ActorType::Loc)
+    } else {
+        None
+    }
+}
 
 /// Words skipped when computing an expansion's initials.
 const ACRONYM_SKIP: &[&str] = &[
@@ -263,6 +432,8 @@ struct Clean {
     byte_start: usize,
     byte_end: usize,
     kind: ActorType,
+    /// The type a cue word right before the mention points to ("la start-up X").
+    cue: Option<ActorType>,
     key: String,
     words: Vec<String>,
     first_token: usize,
@@ -294,6 +465,10 @@ fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
         return None;
     }
     let toks = &doc.tokens[a..b];
+    // Very long spans are titles of works or tagging run-ons, not actors.
+    if b - a > if m.kind == ActorType::Misc { 6 } else { 10 } {
+        return None;
+    }
     if !toks
         .iter()
         .any(|t| t.is_capitalized() || t.has(crate::text::flags::HAS_DIGIT))
@@ -312,6 +487,7 @@ fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
         byte_start,
         byte_end,
         kind: m.kind,
+        cue: (a > 0).then(|| cue_type(doc.token_text(a - 1))).flatten(),
         key,
         words,
         first_token: a,
@@ -398,8 +574,7 @@ fn initials(words: &[String]) -> String {
 
 fn is_acronym_text(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2
-        && letters <= 8
+    (2..=8).contains(&letters)
         && text
             .chars()
             .all(|c| c.is_uppercase() || c == '.' || c == '-' || c == '&' || c.is_ascii_digit())
@@ -407,7 +582,7 @@ fn is_acronym_text(text: &str) -> bool {
 
 /// Build canonical actors from raw mentions.
 pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
-    let ms: Vec<Clean> = raw.iter().filter_map(|m| clean(doc, m)).collect();
+    let mut ms: Vec<Clean> = raw.iter().filter_map(|m| clean(doc, m)).collect();
     if ms.is_empty() {
         return Vec::new();
     }
@@ -426,6 +601,9 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
         });
         groups[g].mentions.push(i);
         groups[g].votes[type_index(m.kind)] += 1;
+        if let Some(c) = m.cue {
+            groups[g].votes[type_index(c)] += 3;
+        }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -478,7 +656,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
                     ini == akey
                         || KNOWN_ACRONYMS
                             .iter()
-                            .any(|(acr, exp)| *acr == akey && *exp == g.key.replace(' ', " "))
+                            .any(|(acr, exp)| *acr == akey && *exp == g.key)
                 }
             })
         });
@@ -544,19 +722,20 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
     // 4. Collect.
     let mut merged: Vec<(usize, Vec<usize>, [u32; 4])> = Vec::new();
     let mut slot = vec![usize::MAX; groups.len()];
-    for g in 0..groups.len() {
+    for (g, group) in groups.iter().enumerate() {
         let r = root(&mut parent, g);
         if slot[r] == usize::MAX {
             slot[r] = merged.len();
             merged.push((r, Vec::new(), [0; 4]));
         }
         let e = &mut merged[slot[r]];
-        e.1.extend(groups[g].mentions.iter().copied());
-        for t in 0..4 {
-            e.2[t] += groups[g].votes[t];
+        e.1.extend(group.mentions.iter().copied());
+        for (v, gv) in e.2.iter_mut().zip(group.votes) {
+            *v += gv;
         }
     }
     let _ = NT;
+    recover_repeats(doc, &mut ms, &mut merged);
     let mut actors: Vec<(usize, Actor)> = merged
         .into_iter()
         .map(|(_, mut mentions, votes)| {
@@ -601,6 +780,101 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
         .collect();
     actors.sort_by_key(|(f, _)| *f);
     actors.into_iter().map(|(_, a)| a).collect()
+}
+
+/// Add the unlabelled repeats of a known name ("Macron" the tagger missed in one sentence) to
+/// their actor. A repeat must be capitalised, match all the tokens of a mention of exactly one
+/// actor, and not be glued to another capitalised word.
+fn recover_repeats(
+    doc: &Document,
+    ms: &mut Vec<Clean>,
+    merged: &mut [(usize, Vec<usize>, [u32; 4])],
+) {
+    const AMBIGUOUS: usize = usize::MAX;
+    let n_tok = doc.tokens.len();
+    let mut covered = vec![false; n_tok];
+    for m in ms.iter() {
+        for c in &mut covered[m.first_token..m.end_token] {
+            *c = true;
+        }
+    }
+    let mut index: std::collections::HashMap<String, Vec<(Vec<String>, usize)>> =
+        std::collections::HashMap::new();
+    for (e, (_, mentions, _)) in merged.iter().enumerate() {
+        for &i in mentions {
+            let keys: Vec<String> = (ms[i].first_token..ms[i].end_token)
+                .map(|t| name_key(doc.token_text(t)))
+                .collect();
+            // A person's surname alone also names them.
+            let surname = (ms[i].kind == ActorType::Per && keys.len() >= 2)
+                .then(|| keys[keys.len() - 1].clone())
+                .filter(|k| k.chars().count() >= 3 && !ACRONYM_SKIP.contains(&k.as_str()));
+            for keys in std::iter::once(keys).chain(surname.map(|k| vec![k])) {
+                let list = index.entry(keys[0].clone()).or_default();
+                match list.iter_mut().find(|(k, _)| *k == keys) {
+                    Some(slot) if slot.1 != e => slot.1 = AMBIGUOUS,
+                    Some(_) => {}
+                    None => list.push((keys, e)),
+                }
+            }
+        }
+    }
+    let cap_word =
+        |t: usize| doc.tokens[t].kind == TokenKind::Word && doc.tokens[t].is_capitalized();
+    let mut i = 0;
+    while i < n_tok {
+        if covered[i] || !cap_word(i) {
+            i += 1;
+            continue;
+        }
+        let k0 = name_key(doc.token_text(i));
+        let mut best: Option<(usize, usize)> = None;
+        if let Some(list) = index.get(&k0) {
+            for (keys, e) in list {
+                let n = keys.len();
+                if i + n <= n_tok
+                    && best.map_or(true, |(bn, _)| n > bn)
+                    && (0..n).all(|j| {
+                        !covered[i + j] && (j == 0 || name_key(doc.token_text(i + j)) == keys[j])
+                    })
+                {
+                    best = Some((n, *e));
+                }
+            }
+        }
+        match best {
+            Some((n, e))
+                if e != AMBIGUOUS
+                    && !(i > 0
+                        && cap_word(i - 1)
+                        && doc.sentence_of_token(i - 1) == doc.sentence_of_token(i)
+                        && doc.sentences[doc.sentence_of_token(i)].first_token as usize
+                            != i - 1)
+                    && !(i + n < n_tok && cap_word(i + n)) =>
+            {
+                let (bs, be) = (
+                    doc.tokens[i].start as usize,
+                    doc.tokens[i + n - 1].end as usize,
+                );
+                let key = name_key(&doc.text[bs..be]);
+                let words = key.split(' ').map(str::to_string).collect();
+                let kind = ms[merged[e].1[0]].kind;
+                ms.push(Clean {
+                    byte_start: bs,
+                    byte_end: be,
+                    kind,
+                    cue: None,
+                    key,
+                    words,
+                    first_token: i,
+                    end_token: i + n,
+                });
+                merged[e].1.push(ms.len() - 1);
+                i += n;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 fn collapse_space(s: &str) -> String {
@@ -724,6 +998,35 @@ mod tests {
                 ("Organisation mondiale du commerce".into(), 2)
             ]
         );
+    }
+
+    #[test]
+    fn recovers_untagged_repeats() {
+        let text = "Élisabeth Borne a parlé. Ensuite Borne est partie. La borne kilométrique.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Élisabeth Borne", Per)]);
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(names(&a), vec![("Élisabeth Borne".into(), 2)]);
+        let r = raw(&doc, &[("Élisabeth Borne", Per), ("Borne", Per)]);
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(names(&a), vec![("Élisabeth Borne".into(), 2)]);
+        // A name mentioned once, repeated untagged later.
+        let text = "Le groupe Renault recrute. Plus tard, Renault a confirmé.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Renault", Org)]);
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(a[0].mentions.len(), 2);
+        assert_eq!(a[0].mentions[1].span.text, "Renault");
+    }
+
+    #[test]
+    fn cue_words_settle_the_type() {
+        let text = "La start-up Quartz lève des fonds. Quartz recrute.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Quartz", Per), ("Quartz", Per)]);
+        assert_eq!(canonical_actors(&doc, &r)[0].kind, Org);
+        let r = raw(&doc, &[("Quartz", Per), ("Quartz", Org)]);
+        assert_eq!(canonical_actors(&doc, &r)[0].kind, Org);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Number of feature ids produced per token position.
-pub const NUM_FEATURES: usize = 38;
+pub const NUM_FEATURES: usize = 42;
 
 /// A streaming 64-bit hash (FxHash-like multiply-rotate), finalised with a mix.
 #[derive(Clone, Copy)]
@@ -157,18 +157,56 @@ impl Hasher for IdHasher {
 /// A map keyed by (truncated) hashes.
 pub type HashKeyMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
-/// The case statistics: truncated lowercase hash -> (case class << 4 | frequency bucket).
+/// Word statistics learned from unlabeled news, by truncated lowercase hash: the low byte is
+/// the case class << 4 | frequency bucket, the high byte the packed entity-type prior
+/// ([`prior`]).
 #[derive(Clone, Debug, Default)]
 pub struct CaseStats {
     /// The table.
-    pub map: HashKeyMap<u8>,
+    pub map: HashKeyMap<u16>,
 }
 
 impl CaseStats {
-    /// The packed class of a word with lowercase hash `h` (0 when unknown).
+    /// The packed statistics of a word with lowercase hash `h` (0 when unknown).
     #[inline]
-    pub fn get(&self, h: u64) -> u8 {
+    pub fn get(&self, h: u64) -> u16 {
         self.map.get(&(h as u32)).copied().unwrap_or(0)
+    }
+}
+
+/// The entity-type prior of a word: how a first model tagged it across the unlabeled news.
+pub mod prior {
+    /// Pack the prior of a word seen capitalised `total` times, `counts[t]` of them inside an
+    /// entity of type `t` (PER, ORG, LOC, MISC) and `begins` of those as the first token.
+    pub fn pack(total: u32, counts: [u32; 4], begins: u32) -> u8 {
+        let ent: u32 = counts.iter().sum();
+        if total < 3 || ent == 0 {
+            return 0;
+        }
+        let mut best = 0;
+        for t in 1..4 {
+            if counts[t] > counts[best] {
+                best = t;
+            }
+        }
+        let frac = ent as f32 / total as f32;
+        let share = counts[best] as f32 / ent as f32;
+        let fb = if frac >= 0.7 {
+            2
+        } else if frac >= 0.3 {
+            1
+        } else {
+            0
+        };
+        let sb = if share >= 0.9 {
+            2
+        } else if share >= 0.6 {
+            1
+        } else {
+            0
+        };
+        let b = (begins * 2 >= ent) as u8;
+        (best as u8 + 1) | (fb << 3) | (sb << 5) | (b << 7)
     }
 }
 
@@ -201,6 +239,8 @@ pub struct TokInfo {
     pub suf: [u64; 4],
     /// Packed case class and frequency bucket from the news statistics.
     pub case: u8,
+    /// Packed entity-type prior from the news ([`prior`]).
+    pub prior: u8,
     /// Gazetteer bits ([`super::gazetteer::bits`]).
     pub gaz: u8,
     /// [`shape_bits`].
@@ -305,13 +345,15 @@ pub fn tok_info(s: &str, stats: &CaseStats) -> TokInfo {
         suf[k] = hs.finish() ^ (k as u64);
     }
     let lower = lower.finish();
+    let st = stats.get(lower);
     TokInfo {
         lower,
         form: form.finish(),
         shape: shape.finish(),
         pre,
         suf,
-        case: stats.get(lower),
+        case: st as u8,
+        prior: (st >> 8) as u8,
         gaz: 0,
         bits,
         len: n.min(15) as u8,
@@ -328,6 +370,7 @@ fn pad(kind: u64) -> TokInfo {
         pre: [h; 4],
         suf: [h; 4],
         case: 0xff,
+        prior: 0xff,
         gaz: 0xff,
         bits: 0xff,
         len: 0,
@@ -419,6 +462,14 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u64; NUM_FEATURES]) {
     ));
     put(feat2(36, w.lower, p1.bits as u64 | (n1.bits as u64) << 8));
     put(feat2(37, p1.shape, n1.shape));
+    put(feat2(
+        38,
+        w.prior as u64,
+        w.bits as u64 | (first as u64) << 8,
+    ));
+    put(feat2(39, p1.prior as u64, w.prior as u64));
+    put(feat2(40, n1.prior as u64, w.prior as u64));
+    put(feat2(41, w.prior as u64, w.case as u64));
     debug_assert_eq!(k, NUM_FEATURES);
 }
 
@@ -479,6 +530,10 @@ mod tests {
         features(&infos, 3, &mut b);
         assert_eq!(a[1], b[1]);
         assert_ne!(a[14], b[14]);
-        assert!(a.iter().all(|&h| h != 0));
+        // Every template gives a distinct feature id.
+        let mut ids = a.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), NUM_FEATURES);
     }
 }

@@ -16,6 +16,7 @@ pub mod model;
 
 use crate::record::Actor;
 use crate::text::Document;
+use features::TokInfo;
 use model::{Model, Scratch};
 use std::path::Path;
 
@@ -109,12 +110,17 @@ impl ActorExtractor {
         for s in &doc.sentences {
             let r = s.tokens();
             let first = r.start;
+            let toks = &doc.tokens[r];
             self.model.tag(
-                doc.tokens[r].iter().map(|t| t.text(doc.text)),
+                toks.iter().map(|t| t.text(doc.text)),
                 &mut scratch,
                 &mut tags,
             );
+            repair(&scratch.infos, |i| toks[i].text(doc.text), &mut tags);
             for (a, b, ty) in spans_of(&tags) {
+                if b - a == 1 && is_common_word(&scratch.infos[a], ty) {
+                    continue;
+                }
                 out.push(canonical::RawMention {
                     first: first + a,
                     end: first + b,
@@ -130,6 +136,71 @@ impl ActorExtractor {
         let raw = self.mentions(doc);
         canonical::canonical_actors(doc, &raw)
     }
+}
+
+const B_PER: u8 = 1;
+const B_ORG: u8 = 3;
+const I_ORG: u8 = 4;
+
+/// Split person spans that glue an organisation to a name, two patterns of French news:
+/// "Sundar Pichai de Google" (a full name, then `de` and a word the news priors do not see as
+/// a person) and "PDG de Kyutai Patrick Perez" (a capitalised word, then a known first name
+/// and a surname). The glued part becomes an organisation.
+pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    let spans: Vec<_> = spans_of(tags).filter(|s| s.2 == 0).collect();
+    for (a, b, _) in spans {
+        // "Prénom Nom de Org".
+        if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| {
+            let w = text(k);
+            w == "de" || w == "d'" || w == "d’"
+        }) {
+            let next = infos[k + 1];
+            let prior_type = next.prior & 7;
+            // The news priors must see the next word as an organisation or a place.
+            let person_like =
+                !(prior_type == 2 || prior_type == 3) || next.gaz & gazetteer::bits::LAST_NAME != 0;
+            let caps = (a..k).all(|i| infos[i].bits & features::shape_bits::CAP != 0);
+            if caps && !person_like {
+                tags[k] = 0;
+                tags[k + 1] = B_ORG;
+                for t in &mut tags[k + 2..b] {
+                    *t = I_ORG;
+                }
+                continue;
+            }
+        }
+        // "Org Prénom Nom".
+        if b - a >= 3 {
+            let is_first = |i: usize| {
+                infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
+                    && (infos[i].case >> 4) != features::case_class::LOWER
+                    && (infos[i].case >> 4) != features::case_class::MOSTLY_LOWER
+            };
+            // A single glued word before the first name.
+            if let Some(k) = Some(a + 1).filter(|&k| is_first(k) && !is_first(k - 1)) {
+                let prefix_cap = (a..k).all(|i| {
+                    infos[i].bits & features::shape_bits::CAP != 0
+                        && !is_first(i)
+                        && infos[i].prior & 7 != 1
+                });
+                if prefix_cap {
+                    tags[a] = B_ORG;
+                    for t in &mut tags[a + 1..k] {
+                        *t = I_ORG;
+                    }
+                    tags[k] = B_PER;
+                }
+            }
+        }
+    }
+}
+
+/// True when a one-word mention is a common word by the news statistics: written lowercase
+/// nearly always (any type), or often (MISC: demonyms and adjectives such as "Chinois").
+fn is_common_word(info: &TokInfo, ty: usize) -> bool {
+    use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
+    let class = info.case >> 4;
+    class == LOWER || (ty == 3 && (class == MOSTLY_LOWER || class == MIXED))
 }
 
 /// The entity spans (token range, type index) of a valid IOB2 tag sequence.

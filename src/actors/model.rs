@@ -1,9 +1,9 @@
 //! The sequence-labelling model: hashed feature weights per tag, BIO transition weights,
 //! case statistics; Viterbi decoding constrained to valid IOB2; a compact file format.
 //!
-//! File format: the magic `DPNER01\n`, then a zstd stream of: `u32` bucket bits, `u32` number of
+//! File format: the magic `DPNER02\n`, then a zstd stream of: `u32` bucket bits, `u32` number of
 //! tags, `f32` weight scale, the transition matrix ((tags+1) × tags `f32`, row 0 = sentence
-//! start), `u32` count + (`u32` key, `u8` class) case statistics, `u32` length + UTF-8 JSON
+//! start), `u32` count + (`u32` key, `u16` packed) word statistics, `u32` length + UTF-8 JSON
 //! metadata, then the feature weights as `i16` (buckets × tags), all little-endian.
 
 use super::features::{features, sentence_infos, CaseStats, TokInfo, NUM_FEATURES};
@@ -26,7 +26,7 @@ pub const TYPES: [ActorType; 4] = [
     ActorType::Misc,
 ];
 
-const MAGIC: &[u8; 8] = b"DPNER01\n";
+const MAGIC: &[u8; 8] = b"DPNER02\n";
 
 /// The tag index of a label such as `B-PER` (None when unknown).
 pub fn tag_index(label: &str) -> Option<u8> {
@@ -103,7 +103,8 @@ impl std::fmt::Debug for Model {
 /// Reusable buffers for decoding one sentence at a time.
 #[derive(Default)]
 pub struct Scratch {
-    infos: Vec<TokInfo>,
+    /// The token infos of the last tagged sentence.
+    pub infos: Vec<TokInfo>,
     scores: Vec<[f32; NT]>,
     back: Vec<[u8; NT]>,
 }
@@ -181,12 +182,12 @@ impl Model {
         for t in &self.trans {
             body.extend_from_slice(&t.to_le_bytes());
         }
-        let mut stats: Vec<(u32, u8)> = self.stats.map.iter().map(|(k, v)| (*k, *v)).collect();
+        let mut stats: Vec<(u32, u16)> = self.stats.map.iter().map(|(k, v)| (*k, *v)).collect();
         stats.sort_unstable();
         body.extend_from_slice(&(stats.len() as u32).to_le_bytes());
         for (k, v) in stats {
             body.extend_from_slice(&k.to_le_bytes());
-            body.push(v);
+            body.extend_from_slice(&v.to_le_bytes());
         }
         body.extend_from_slice(&(self.meta.len() as u32).to_le_bytes());
         body.extend_from_slice(self.meta.as_bytes());
@@ -222,8 +223,8 @@ impl Model {
         stats.map.reserve(ns);
         for _ in 0..ns {
             let k = r.u32()?;
-            let v = r.take(1)?[0];
-            stats.map.insert(k, v);
+            let v = r.take(2)?;
+            stats.map.insert(k, u16::from_le_bytes([v[0], v[1]]));
         }
         let ml = r.u32()? as usize;
         let meta = String::from_utf8(r.take(ml)?.to_vec())
@@ -279,29 +280,35 @@ pub fn viterbi(scores: &[[f32; NT]], trans: &[f32], back: &mut Vec<[u8; NT]>, ta
     }
     back.clear();
     back.resize(n, [0u8; NT]);
+    // Transitions with the forbidden ones at -inf: the inner loop needs no branch.
+    let mut tr = [[f32::NEG_INFINITY; NT]; NT + 1];
+    for (p, row) in tr.iter_mut().enumerate() {
+        let prev = if p == 0 { None } else { Some((p - 1) as u8) };
+        for (t, cell) in row.iter_mut().enumerate() {
+            if allowed(prev, t as u8) {
+                *cell = trans[p * NT + t];
+            }
+        }
+    }
     let mut delta = [f32::NEG_INFINITY; NT];
     for t in 0..NT {
-        if allowed(None, t as u8) {
-            delta[t] = scores[0][t] + trans[t];
-        }
+        delta[t] = scores[0][t] + tr[0][t];
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NT];
+        let bi = &mut back[i];
         for t in 0..NT {
-            let mut best = f32::NEG_INFINITY;
+            let mut best = delta[0] + tr[1][t];
             let mut arg = 0u8;
-            for p in 0..NT {
-                if delta[p] == f32::NEG_INFINITY || !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
-                let s = delta[p] + trans[(p + 1) * NT + t];
+            for p in 1..NT {
+                let s = delta[p] + tr[p + 1][t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
             next[t] = best + scores[i][t];
-            back[i][t] = arg;
+            bi[t] = arg;
         }
         delta = next;
     }

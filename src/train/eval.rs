@@ -121,6 +121,7 @@ pub fn evaluate(model: &Model, data: &[&Sentence], types: &[usize]) -> Scores {
     let mut pred = Vec::new();
     for s in data {
         model.tag(s.tokens.iter().map(String::as_str), &mut scratch, &mut pred);
+        crate::actors::repair(&scratch.infos, |i| s.tokens[i].as_str(), &mut pred);
         scores.add(&s.tags, &pred, types);
     }
     scores

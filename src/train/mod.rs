@@ -74,6 +74,9 @@ const CORPORA: &[CorpusSpec] = &[
     },
 ];
 
+/// A corpus read for training: its spec, sentences, and train/dev sentence indices.
+type LoadedCorpus = (&'static CorpusSpec, Vec<Sentence>, Vec<usize>, Vec<usize>);
+
 /// Arguments of `depeche train`.
 #[derive(Clone, Debug, clap::Args)]
 pub struct TrainArgs {
@@ -98,6 +101,14 @@ pub struct TrainArgs {
     /// Seed of the dev split and of the shuffling.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Epochs of the first model whose votes over the news become type-prior features (0: no
+    /// priors).
+    #[arg(long, default_value_t = 6)]
+    pub prior_epochs: usize,
+    /// Also write each corpus's dev split to this directory as `token<TAB>tag` CoNLL files
+    /// (for `depeche evaluate --conll`).
+    #[arg(long)]
+    pub dev_out: Option<PathBuf>,
     /// How many times the modern (WikiNEuRal) training sentences are repeated per epoch.
     #[arg(long, default_value_t = 2)]
     pub modern_weight: usize,
@@ -150,9 +161,17 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     let t0 = Instant::now();
     let news_dir = args.data_dir.join("news");
     eprintln!("counting case statistics in {} ...", news_dir.display());
-    let (counter, n_articles) = news::count_news_dir(&news_dir)
+    // The open model learns its word statistics from openly licensed news only (OrangeSum,
+    // CC BY-SA 4.0); the full model from every news file.
+    let open = args.profile == Profile::Open;
+    let news_texts = news::read_news_dir(&news_dir, |name| !open || name.starts_with("orangesum"))
         .map_err(|e| anyhow::anyhow!("reading {}: {e}", news_dir.display()))?;
-    let stats = counter.finish();
+    let n_articles = news_texts.len();
+    let mut counter = news::CaseCounter::default();
+    for t in &news_texts {
+        counter.add_text(t);
+    }
+    let mut stats = counter.finish();
     eprintln!(
         "  {} articles, {} words with case statistics ({:.1}s)",
         n_articles,
@@ -160,7 +179,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         t0.elapsed().as_secs_f64()
     );
 
-    let mut corpora: Vec<(&CorpusSpec, Vec<Sentence>, Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut corpora: Vec<LoadedCorpus> = Vec::new();
     for spec in CORPORA {
         if args.profile == Profile::Open && !spec.open {
             continue;
@@ -176,6 +195,18 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             dev.len(),
             spec.licence
         );
+        if let Some(dir) = &args.dev_out {
+            std::fs::create_dir_all(dir)?;
+            let name = spec.path.rsplit('/').next().unwrap_or("dev");
+            let mut out = String::new();
+            for &i in &dev {
+                for (t, &g) in sents[i].tokens.iter().zip(&sents[i].tags) {
+                    out += &format!("{t}\t{}\n", corpus::tag_name(g));
+                }
+                out.push('\n');
+            }
+            std::fs::write(dir.join(format!("{name}.dev.conll")), out)?;
+        }
         corpora.push((spec, sents, train, dev));
     }
     let mut data: Vec<&Sentence> = Vec::new();
@@ -194,14 +225,33 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         epochs: args.epochs,
         seed: args.seed,
     };
-    eprintln!("training on {} sentences ...", data.len());
-    let mut model = perceptron::train(&data, &stats, &cfg, String::new(), |e, err| {
+    let progress = |e: usize, err: f64| {
         eprintln!(
             "  epoch {e}: train token error {:.4} ({:.0}s)",
             err,
             t0.elapsed().as_secs_f64()
         )
-    });
+    };
+    if args.prior_epochs > 0 {
+        // A first model votes on every capitalised word of the news; its corpus-wide votes
+        // become features of the final model.
+        eprintln!("training the prior model on {} sentences ...", data.len());
+        let pcfg = PerceptronConfig {
+            epochs: args.prior_epochs,
+            ..cfg.clone()
+        };
+        let first = perceptron::train(&data, &stats, &pcfg, String::new(), progress);
+        let mut pc = news::PriorCounter::default();
+        let (mut scratch, mut tags) = (Default::default(), Vec::new());
+        for t in &news_texts {
+            pc.add_text(&first, t, &mut scratch, &mut tags);
+        }
+        pc.merge_into(&mut stats);
+        eprintln!("  news priors done ({:.0}s)", t0.elapsed().as_secs_f64());
+    }
+    drop(news_texts);
+    eprintln!("training on {} sentences ...", data.len());
+    let mut model = perceptron::train(&data, &stats, &cfg, String::new(), progress);
 
     let mut dev_scores = serde_json::Map::new();
     for (spec, sents, _, dev) in &corpora {
@@ -234,8 +284,10 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         "seed": args.seed,
         "dev_fraction": args.dev_fraction,
         "modern_weight": args.modern_weight,
+        "prior_epochs": args.prior_epochs,
         "corpora": corpora.iter().map(|(s, _, _, _)| serde_json::json!({"path": s.path, "licence": s.licence})).collect::<Vec<_>>(),
         "news_articles": n_articles,
+        "news_files": if open { "orangesum_fr.jsonl (CC BY-SA 4.0)" } else { "all *.jsonl in data/news" },
         "dev_strict_f1": dev_scores,
     });
     model.meta = meta.to_string();

@@ -1,7 +1,9 @@
-//! Case statistics learned from unlabeled news: how often each word is written lowercase,
-//! capitalised or in capitals away from sentence starts.
+//! Word statistics learned from unlabeled news: how often each word is written lowercase,
+//! capitalised or in capitals away from sentence starts, and how a first model tags it
+//! (an entity-type prior, the model's own corpus-wide vote).
 
-use crate::actors::features::{case_class, lower_hash, CaseStats, HashKeyMap};
+use crate::actors::features::{case_class, lower_hash, prior, CaseStats, HashKeyMap};
+use crate::actors::model::{is_inside, type_of, Model, Scratch};
 use crate::text::{Document, TokenKind};
 use std::io::BufRead;
 use std::path::Path;
@@ -56,23 +58,75 @@ impl CaseCounter {
         for (k, [l, c, u]) in &self.counts {
             let class = case_class::classify(*l, *c, *u);
             if class != case_class::UNKNOWN {
-                stats
-                    .map
-                    .insert(*k, (class << 4) | case_class::freq_bucket(l + c + u));
+                stats.map.insert(
+                    *k,
+                    ((class << 4) | case_class::freq_bucket(l + c + u)) as u16,
+                );
             }
         }
         stats
     }
 }
 
-/// Count every `text` field of the JSON Lines files (`*.jsonl`) in `dir`. Returns the counter
-/// and the number of articles read.
-pub fn count_news_dir(dir: &Path) -> std::io::Result<(CaseCounter, usize)> {
-    let mut counter = CaseCounter::default();
-    let mut n = 0;
+/// Corpus-wide entity-type votes of a model, per capitalised word.
+#[derive(Clone, Debug, Default)]
+pub struct PriorCounter {
+    /// Per word: capitalised occurrences, per-type entity counts, first-token counts.
+    counts: HashKeyMap<([u32; 4], u32, u32)>,
+}
+
+impl PriorCounter {
+    /// Tag one text with `model` and count its capitalised words.
+    pub fn add_text(
+        &mut self,
+        model: &Model,
+        text: &str,
+        scratch: &mut Scratch,
+        tags: &mut Vec<u8>,
+    ) {
+        let doc = Document::new(text, None);
+        for s in &doc.sentences {
+            let r = s.tokens();
+            let toks = &doc.tokens[r];
+            model.tag(toks.iter().map(|t| t.text(text)), scratch, tags);
+            for (t, &tag) in toks.iter().zip(tags.iter()) {
+                if t.kind != TokenKind::Word || !t.is_capitalized() {
+                    continue;
+                }
+                let e = self
+                    .counts
+                    .entry(lower_hash(t.text(text)) as u32)
+                    .or_insert(([0; 4], 0, 0));
+                e.1 += 1;
+                if tag != 0 {
+                    e.0[type_of(tag)] += 1;
+                    if !is_inside(tag) {
+                        e.2 += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Add the packed priors to `stats` (high byte).
+    pub fn merge_into(&self, stats: &mut CaseStats) {
+        for (k, (c, total, begins)) in &self.counts {
+            let p = prior::pack(*total, *c, *begins);
+            if p != 0 {
+                *stats.map.entry(*k).or_insert(0) |= (p as u16) << 8;
+            }
+        }
+    }
+}
+
+/// Read every `text` field of the JSON Lines files (`*.jsonl`) in `dir` whose file name
+/// passes `keep`.
+pub fn read_news_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(&keep))
         .collect();
     files.sort();
     for f in files {
@@ -83,12 +137,11 @@ pub fn count_news_dir(dir: &Path) -> std::io::Result<(CaseCounter, usize)> {
                 continue;
             };
             if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
-                counter.add_text(t);
-                n += 1;
+                out.push(t.to_string());
             }
         }
     }
-    Ok((counter, n))
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -102,8 +155,11 @@ mod tests {
             c.add_text("Le président de la Banque parle. Selon le président, Orange va bien.");
         }
         let s = c.finish();
-        assert_eq!(s.get(lower_hash("président")) >> 4, case_class::LOWER);
-        assert_eq!(s.get(lower_hash("Orange")) >> 4, case_class::CAP);
+        assert_eq!(
+            s.get(lower_hash("président")) >> 4,
+            case_class::LOWER as u16
+        );
+        assert_eq!(s.get(lower_hash("Orange")) >> 4, case_class::CAP as u16);
         // Sentence-initial words are not counted.
         assert_eq!(s.get(lower_hash("Selon")), 0);
     }
