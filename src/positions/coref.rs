@@ -301,6 +301,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         }
         let mut found = None;
         let mut related_end = None;
+        let mut cap_from = None;
         for s in k..(k + 4).min(ctx.len()) {
             if let Some(m) = ctx.mention_starting(s) {
                 // Any type right after "de": a title's "de X" names an organisation even
@@ -317,10 +318,16 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 }
                 break;
             }
+            if s > k && ctx.is_cap(s) && ctx.mention_at[s] == super::context::NONE {
+                // "de la licorne française Mistral AI" with the name not linked to an actor.
+                cap_from = Some(s);
+                break;
+            }
             if !is_descriptor_word(ctx, s) {
                 break;
             }
         }
+        let k = cap_from.unwrap_or(k);
         if let Some(re) = related_end {
             e = re;
         } else if let Some(m) = found {

@@ -234,6 +234,16 @@ mod tests {
                 ],
             ),
             (
+                "Le fondateur de la jeune pousse Nuvola Data, Marc Petit, recrute.",
+                &[("Marc Petit", Per, &["Marc Petit"])],
+                &[(
+                    "Marc Petit",
+                    "fondateur",
+                    Some("Nuvola Data"),
+                    "Le fondateur de la jeune pousse Nuvola Data, Marc Petit",
+                )],
+            ),
+            (
                 "Le député LREM de Gironde Paul Roy a voté contre.",
                 &[
                     ("Paul Roy", Per, &["Paul Roy"]),
