@@ -476,11 +476,11 @@ pub(crate) mod testing {
                     let before_ok = text[..s]
                         .chars()
                         .next_back()
-                        .map_or(true, |c| !c.is_alphanumeric());
+                        .is_none_or(|c| !c.is_alphanumeric());
                     let after_ok = text[e..]
                         .chars()
                         .next()
-                        .map_or(true, |c| !c.is_alphanumeric());
+                        .is_none_or(|c| !c.is_alphanumeric());
                     let overlaps = mentions
                         .iter()
                         .any(|m| s < m.span.byte_end && m.span.byte_start < e);

@@ -203,7 +203,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             if ctx
                 .mention_at
                 .get(*e)
-                .map_or(true, |&m| m == super::context::NONE)
+                .is_none_or(|&m| m == super::context::NONE)
                 || org.is_none()
             {
                 if org.is_none() {
@@ -421,7 +421,7 @@ impl Holders {
                 (Some(_), None) if t.org_explicit => continue,
                 _ => 1,
             };
-            if best.map_or(true, |(s, _)| score >= s) {
+            if best.is_none_or(|(s, _)| score >= s) {
                 best = Some((score, *a));
             }
         }

@@ -769,7 +769,7 @@ fn pronoun_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize, 
         });
     if let Some(a) = prev {
         let person = ctx.actor_kind(a) == crate::record::ActorType::Per;
-        if person && res.salience.gender[a].map_or(true, |g| g == fem) {
+        if person && res.salience.gender[a].is_none_or(|g| g == fem) {
             return Who::Actor(a, Some((p, p + 1)));
         }
     }

@@ -64,7 +64,7 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
                 || matches!(ctx.kind(t.end), Some(TokenKind::Punct | TokenKind::Quote));
             let agrees = |a: usize| {
                 let g = first_name_gender(&ctx.actors[a].name);
-                g.map_or(true, |fem| {
+                g.is_none_or(|fem| {
                     !(t.feminine && !fem
                         || fem && !t.feminine && t.definite && ctx.low(t.det_start) == "le")
                 })
