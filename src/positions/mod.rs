@@ -399,6 +399,20 @@ mod tests {
                 "La séance est reportée à lundi",
                 Some("a-t-on précisé"),
             ),
+            // A stray closing-looking straight quote does not shift the pairing.
+            (
+                "L'écran mesure 27\" de diagonale. \"Nous livrerons en juin\", a dit Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "Nous livrerons en juin",
+                Some("a dit"),
+            ),
+            // A passive is not a reporting cue: the subject is not the speaker.
+            (
+                "Hugo Marchal était interrogé par les enquêteurs « dans le cadre d'une enquête pour fraude fiscale ».",
+                None,
+                "dans le cadre d'une enquête pour fraude fiscale",
+                None,
+            ),
             // No speaker named: null.
             (
                 "Sur la banderole, on pouvait lire « Nous voulons vivre dignement de notre travail ».",

@@ -6,7 +6,7 @@ use super::conjugate::FormKind;
 use super::context::Ctx;
 use super::lexicon::VerbForm;
 use crate::text::chars::is_dash;
-use crate::text::TokenKind;
+use crate::text::{flags, TokenKind};
 
 /// A pair of quotation marks, as token indices of the marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,18 +105,31 @@ pub fn find_quote_spans(ctx: &Ctx) -> Vec<QuoteSpan> {
                     }
                 }
             }
-            Mark::Straight => match straight.take() {
-                Some((o, _)) => {
-                    if i > o + 1 {
-                        out.push(QuoteSpan { open: o, close: i });
+            Mark::Straight => {
+                // Spacing tells openers (` "Mot`) from closers (`mot" `); it corrects a
+                // pairing thrown out of phase by a stray mark.
+                let tok = &ctx.doc.tokens[i];
+                let glued_right = ctx
+                    .doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|t| !t.has(flags::SPACE_BEFORE) && t.kind != TokenKind::Punct);
+                let spaced_left = tok.has(flags::SPACE_BEFORE) || i == 0;
+                let opener = spaced_left && glued_right;
+                let closer = !spaced_left && !glued_right;
+                match straight.take() {
+                    Some((o, _)) if !opener || closer => {
+                        if i > o + 1 {
+                            out.push(QuoteSpan { open: o, close: i });
+                        }
+                    }
+                    _ => {
+                        if !closer && i + 1 < n && ctx.para_of[i + 1] == para {
+                            straight = Some((i, para));
+                        }
                     }
                 }
-                None => {
-                    if i + 1 < n && ctx.para_of[i + 1] == para {
-                        straight = Some((i, para));
-                    }
-                }
-            },
+            }
         }
     }
     out.sort_by_key(|q| q.open);
@@ -278,6 +291,24 @@ fn is_inverted(ctx: &Ctx, k: usize) -> bool {
     )
 }
 
+/// Forms of "être" used as an auxiliary.
+fn is_etre(w: &str) -> bool {
+    matches!(
+        w,
+        "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "serait"
+            | "seraient"
+            | "sera"
+            | "seront"
+            | "être"
+            | "étant"
+            | "fut"
+    )
+}
+
 /// Reporting verb form starting at `k`: (length, its possible shapes).
 fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, VerbForm)> {
     ctx.lex
@@ -365,6 +396,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         k += 1;
     }
     if AUX.contains(&ctx.low(k)) {
+        let passive = is_etre(ctx.low(k)) && k == j;
         k += 1;
         let mut inverted = None;
         if is_inverted(ctx, k) {
@@ -376,7 +408,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             k += 1;
             adv += 1;
         }
-        if let Some(len) = reporting_as(ctx, k, FormKind::Participle) {
+        if let Some(len) = reporting_as(ctx, k, FormKind::Participle).filter(|_| !passive) {
             return Some(Cue {
                 start: j,
                 end: k + len,
@@ -455,6 +487,7 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         // Walk back over adverbs, inverted pronoun, auxiliary, reflexive, negation.
         let mut s = k;
         let mut has_aux = false;
+        let mut aux_tok: Option<usize> = None;
         let mut inverted = None;
         let mut back = 0;
         while s > start && back < 5 {
@@ -466,6 +499,7 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
                 s = p;
             } else if AUX.contains(&ctx.low(p)) && !has_aux {
                 has_aux = true;
+                aux_tok = Some(p);
                 s = p;
             } else if MODALS.contains(&ctx.low(p))
                 || matches!(ctx.low(p), "à" | "de" | "d'")
@@ -481,10 +515,14 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
             }
             back += 1;
         }
+        // "était interrogé par": être without a reflexive pronoun is a passive.
+        let passive = aux_tok.is_some_and(|a| {
+            is_etre(ctx.low(a)) && !(a >= 1 && matches!(ctx.low(a - 1), "s'" | "se"))
+        });
         let finite_ok = !(k >= 1
             && (ctx.is_det(k - 1) || ctx.is_prep(k - 1) || ctx.low(k - 1) == "d'"))
             && ctx.is_lower_word(k);
-        let ok = form.has(FormKind::Participle) && has_aux
+        let ok = form.has(FormKind::Participle) && has_aux && !passive
             || form.has(FormKind::Finite) && finite_ok
             || form.has(FormKind::Infinitive) && s < k
             || form.has(FormKind::PresentParticiple);
