@@ -1,8 +1,34 @@
 //! Actors stage: named-entity recognition and canonical actors.
+//!
+//! A statistical sequence labeller ([`model::Model`]: averaged structured perceptron over
+//! hashed features, Viterbi over IOB2 tags) tags each sentence of the [`Document`]; the
+//! entity mentions are cleaned (titles and determiners stripped, pronouns and common nouns
+//! dropped) and merged into one canonical actor per entity ([`canonical`]).
+//!
+//! Two models are built in: `fr-open` (trained on commercial-use data only) and `fr-full`
+//! (adds non-commercial corpora); [`DEFAULT_MODEL`] picks the default. `--ner-model` accepts
+//! either name or a model file path.
+
+pub mod canonical;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
 
 use crate::record::Actor;
 use crate::text::Document;
+use features::TokInfo;
+use model::{Model, Scratch};
 use std::path::Path;
+
+/// The name of the built-in model used when no model is given. The one place that picks the
+/// default.
+pub const DEFAULT_MODEL: &str = "fr-full";
+
+/// The built-in models by short name.
+const BUILTIN: &[(&str, &[u8])] = &[
+    ("fr-open", include_bytes!("../../models/ner-fr-open.bin")),
+    ("fr-full", include_bytes!("../../models/ner-fr-full.bin")),
+];
 
 /// Errors loading an NER model.
 #[derive(Debug, thiserror::Error)]
@@ -25,20 +51,264 @@ pub enum ModelError {
     },
 }
 
+/// The bytes of a built-in model, by short name.
+pub fn builtin_model(name: &str) -> Option<&'static [u8]> {
+    BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, b)| *b)
+}
+
 /// Finds actors. Built once (loads the model); `extract` is thread-safe.
-#[derive(Debug, Default)]
-pub struct ActorExtractor {}
+#[derive(Debug)]
+pub struct ActorExtractor {
+    model: Model,
+}
 
 impl ActorExtractor {
-    /// Load the model at `path`, or the built-in model when `None`.
+    /// Load the model at `path`, or the built-in model when `None`. A path that names no
+    /// existing file but a built-in model (`fr-open`, `fr-full`) loads that model.
     pub fn load(path: Option<&Path>) -> Result<Self, ModelError> {
-        let _ = path;
-        Ok(ActorExtractor {})
+        let (name, bytes): (String, std::borrow::Cow<'static, [u8]>) = match path {
+            None => (
+                DEFAULT_MODEL.to_string(),
+                builtin_model(DEFAULT_MODEL).unwrap_or_default().into(),
+            ),
+            Some(p) => {
+                let s = p.to_string_lossy().to_string();
+                match builtin_model(&s).filter(|_| !p.exists()) {
+                    Some(b) => (s, b.into()),
+                    None => {
+                        let b = std::fs::read(p).map_err(|source| ModelError::Io {
+                            path: s.clone(),
+                            source,
+                        })?;
+                        (s, b.into())
+                    }
+                }
+            }
+        };
+        let model = Model::from_bytes(&bytes).map_err(|e| ModelError::Invalid {
+            path: name,
+            reason: e.to_string(),
+        })?;
+        Ok(ActorExtractor { model })
+    }
+
+    /// Wrap an already built model.
+    pub fn from_model(model: Model) -> Self {
+        ActorExtractor { model }
+    }
+
+    /// The underlying model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The raw entity mentions of a document, in text order, before canonicalisation.
+    pub fn mentions(&self, doc: &Document) -> Vec<canonical::RawMention> {
+        let mut scratch = Scratch::default();
+        let mut tags = Vec::new();
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let r = s.tokens();
+            let first = r.start;
+            let toks = &doc.tokens[r];
+            self.model.tag(
+                toks.iter().map(|t| t.text(doc.text)),
+                &mut scratch,
+                &mut tags,
+            );
+            repair(&scratch.infos, |i| toks[i].text(doc.text), &mut tags);
+            for (a, b, ty) in spans_of(&tags) {
+                if b - a == 1 && is_common_word(&scratch.infos[a], ty) {
+                    continue;
+                }
+                out.push(canonical::RawMention {
+                    first: first + a,
+                    end: first + b,
+                    kind: model::TYPES[ty],
+                });
+            }
+        }
+        out
     }
 
     /// Canonical actors of one document.
     pub fn extract(&self, doc: &Document) -> Vec<Actor> {
-        let _ = doc;
-        Vec::new()
+        let raw = self.mentions(doc);
+        canonical::canonical_actors(doc, &raw)
+    }
+}
+
+const B_PER: u8 = 1;
+const B_ORG: u8 = 3;
+const I_ORG: u8 = 4;
+
+/// Split person spans that glue an organisation to a name, two patterns of French news:
+/// "Sundar Pichai de Google" (a full name, then `de` and a word the news priors do not see as
+/// a person) and "PDG de Kyutai Patrick Perez" (a capitalised word, then a known first name
+/// and a surname). The glued part becomes an organisation.
+pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    let spans: Vec<_> = spans_of(tags).filter(|s| s.2 == 0).collect();
+    for (a, b, _) in spans {
+        // "Prénom Nom de Org".
+        if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| {
+            let w = text(k);
+            w == "de" || w == "d'" || w == "d’"
+        }) {
+            let next = infos[k + 1];
+            let prior_type = next.prior & 7;
+            // The news priors must see the next word as an organisation or a place.
+            let person_like =
+                !(prior_type == 2 || prior_type == 3) || next.gaz & gazetteer::bits::LAST_NAME != 0;
+            let caps = (a..k).all(|i| infos[i].bits & features::shape_bits::CAP != 0);
+            if caps && !person_like {
+                tags[k] = 0;
+                tags[k + 1] = B_ORG;
+                for t in &mut tags[k + 2..b] {
+                    *t = I_ORG;
+                }
+                continue;
+            }
+        }
+        // "Org Prénom Nom".
+        if b - a >= 3 {
+            let is_first = |i: usize| {
+                infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
+                    && (infos[i].case >> 4) != features::case_class::LOWER
+                    && (infos[i].case >> 4) != features::case_class::MOSTLY_LOWER
+            };
+            // A single glued word before the first name.
+            if let Some(k) = Some(a + 1).filter(|&k| is_first(k) && !is_first(k - 1)) {
+                let prefix_cap = (a..k).all(|i| {
+                    infos[i].bits & features::shape_bits::CAP != 0
+                        && !is_first(i)
+                        && infos[i].prior & 7 != 1
+                });
+                if prefix_cap {
+                    tags[a] = B_ORG;
+                    for t in &mut tags[a + 1..k] {
+                        *t = I_ORG;
+                    }
+                    tags[k] = B_PER;
+                }
+            }
+        }
+    }
+}
+
+/// True when a one-word mention is a common word by the news statistics: written lowercase
+/// nearly always (any type), or often (MISC: demonyms and adjectives such as "Chinois").
+fn is_common_word(info: &TokInfo, ty: usize) -> bool {
+    use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
+    let class = info.case >> 4;
+    class == LOWER || (ty == 3 && (class == MOSTLY_LOWER || class == MIXED))
+}
+
+/// The entity spans (token range, type index) of a valid IOB2 tag sequence.
+fn spans_of(tags: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < tags.len() {
+            let t = tags[i];
+            if t == 0 || model::is_inside(t) {
+                i += 1;
+                continue;
+            }
+            let ty = model::type_of(t);
+            let start = i;
+            i += 1;
+            while i < tags.len() && model::is_inside(tags[i]) && model::type_of(tags[i]) == ty {
+                i += 1;
+            }
+            return Some((start, i, ty));
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::ActorType;
+
+    #[test]
+    fn builtin_models_load_by_name() {
+        for name in ["fr-open", "fr-full"] {
+            let ex = ActorExtractor::load(Some(Path::new(name))).unwrap();
+            assert!(ex.model().meta.contains(name));
+        }
+        assert!(ActorExtractor::load(None).is_ok());
+        assert!(matches!(
+            ActorExtractor::load(Some(Path::new("/nonexistent/model.bin"))),
+            Err(ModelError::Io { .. })
+        ));
+    }
+
+    #[test]
+    fn default_model_finds_people_and_places() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "La ministre de la Culture, Rachida Dati, a inauguré mardi un musée à \
+                    Marseille. Selon Mme Dati, le projet a coûté cher. Le maire de la ville, \
+                    Benoît Payan, a salué l'initiative.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc);
+        let find = |n: &str| actors.iter().find(|a| a.name == n);
+        let dati = find("Rachida Dati").expect("Rachida Dati");
+        assert_eq!(dati.kind, ActorType::Per);
+        assert_eq!(dati.mentions.len(), 2, "{actors:#?}");
+        assert_eq!(find("Benoît Payan").map(|a| a.kind), Some(ActorType::Per));
+        assert_eq!(find("Marseille").map(|a| a.kind), Some(ActorType::Loc));
+        for a in &actors {
+            for m in &a.mentions {
+                let s: String = text
+                    .chars()
+                    .skip(m.span.start)
+                    .take(m.span.end - m.span.start)
+                    .collect();
+                assert_eq!(s, m.span.text);
+            }
+        }
+    }
+
+    #[test]
+    fn repair_splits_glued_organisations() {
+        use features::{lower_hash, prior, tok_info, CaseStats};
+        let mut stats = CaseStats::default();
+        let org = (prior::pack(20, [0, 20, 0, 0], 20) as u16) << 8;
+        stats.map.insert(lower_hash("Fabrikam") as u32, org);
+        let gaz = gazetteer::Gazetteer::builtin();
+        let run = |words: &[&str], tags: &[&str]| -> Vec<&'static str> {
+            let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &stats)).collect();
+            gaz.mark(&mut infos);
+            let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
+            repair(&infos, |i| words[i], &mut t);
+            t.iter().map(|&i| model::TAGS[i as usize]).collect()
+        };
+        // "Prénom Nom de Org" with an organisation prior after "de".
+        assert_eq!(
+            run(
+                &["Sundar", "Pichai", "de", "Fabrikam"],
+                &["B-PER", "I-PER", "I-PER", "I-PER"]
+            ),
+            vec!["B-PER", "I-PER", "O", "B-ORG"]
+        );
+        // A particle name stays whole when nothing says the rest is an organisation.
+        assert_eq!(
+            run(&["Charles", "de", "Gaulle"], &["B-PER", "I-PER", "I-PER"]),
+            vec!["B-PER", "I-PER", "I-PER"]
+        );
+        // "Org Prénom Nom".
+        assert_eq!(
+            run(
+                &["Zorblax", "Patrick", "Dupuis"],
+                &["B-PER", "I-PER", "I-PER"]
+            ),
+            vec!["B-ORG", "B-PER", "I-PER"]
+        );
+    }
+
+    #[test]
+    fn spans_iterate() {
+        let v: Vec<_> = spans_of(&[0, 1, 2, 0, 5, 7, 8]).collect();
+        assert_eq!(v, vec![(1, 3, 0), (4, 5, 2), (5, 7, 3)]);
     }
 }

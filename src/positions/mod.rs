@@ -1,22 +1,596 @@
-//! Positions stage: roles, quotes and stances.
+//! Positions stage: roles, attributed quotes and stances.
+//!
+//! Runs after the actors stage. Title phrases are found first ([`coref`]); roles link them to
+//! named persons ([`roles`]); a title used alone then resolves to its holder. Quotations are
+//! paired and attributed through reporting cues ([`quotes`]), and stance cues give who is for
+//! or against what ([`stances`]). Speaker and subject search is shared ([`attrib`]). All
+//! passes are linear over the tokens; the lexicons ([`lexicon`]) are built once.
 
-use crate::record::{Actor, Position};
+mod attrib;
+mod conjugate;
+mod context;
+mod coref;
+mod lexicon;
+mod quotes;
+mod roles;
+mod stances;
+
+use crate::record::{Actor, Mention, Position, Quote, Role, Stance};
+use crate::text::chars::fold_key;
 use crate::text::Document;
+use attrib::{Resolver, Who};
+use context::Ctx;
+use std::collections::HashSet;
 
 /// Extracts positions. Built once; `extract` is thread-safe.
 #[derive(Debug, Default)]
-pub struct PositionExtractor {}
+pub struct PositionExtractor {
+    lex: lexicon::Lexicon,
+}
 
 impl PositionExtractor {
     /// Build the extractor (compiles lexicons).
     pub fn new() -> Self {
-        PositionExtractor {}
+        PositionExtractor {
+            lex: lexicon::Lexicon::new(),
+        }
     }
 
     /// Positions of one document. May add mentions to `actors` (a person named by title or
     /// pronoun).
+    #[allow(clippy::ptr_arg)] // the stage interface is fixed by the pipeline
     pub fn extract(&self, doc: &Document, actors: &mut Vec<Actor>) -> Vec<Position> {
-        let _ = (doc, actors);
-        Vec::new()
+        if doc.tokens.is_empty() {
+            return Vec::new();
+        }
+        let (positions, new_mentions) = self.analyse(doc, actors);
+        add_mentions(doc, actors, new_mentions);
+        positions
+    }
+
+    fn analyse(
+        &self,
+        doc: &Document,
+        actors: &[Actor],
+    ) -> (Vec<Position>, Vec<(usize, usize, usize)>) {
+        let ctx = Ctx::new(doc, &self.lex, actors);
+        let titles = coref::find_titles(&ctx);
+        let (found_roles, attached) = roles::find_roles(&ctx, &titles);
+        let mut holders = coref::Holders::default();
+        for r in &found_roles {
+            let t = &titles[r.title];
+            holders
+                .list
+                .push((t.key.clone(), t.org_key(), r.actor, r.start));
+        }
+        let title_actor = coref::resolve_titles(&titles, &attached, &holders);
+        let attached_flags: Vec<bool> = attached.iter().map(Option::is_some).collect();
+        let spans = quotes::find_quote_spans(&ctx);
+        let marks = spans.iter().map(|q| (q.open, q.close)).collect();
+        let mut res = Resolver::new(&ctx, &titles, title_actor, attached_flags, &holders, marks);
+        let found_quotes = quotes::attribute(&ctx, &mut res, &spans);
+        let found_stances = stances::find_stances(&ctx, &mut res, &found_quotes);
+
+        let mut out = Vec::new();
+        let mut new_mentions: Vec<(usize, usize, usize)> = Vec::new();
+        let mut seen_roles = HashSet::new();
+        for r in &found_roles {
+            let t = &titles[r.title];
+            if !seen_roles.insert((r.actor, t.key.clone())) {
+                continue;
+            }
+            let (bs, be) = ctx.bytes(r.start, r.end);
+            out.push(Position::Role(Role {
+                actor: actors[r.actor].name.clone(),
+                title: t.title.clone(),
+                org: t.org.clone(),
+                span: doc.span(bs, be),
+            }));
+        }
+        // Surnames alone that the actor stage left out.
+        for m in ctx.mentions.iter().filter(|m| m.added) {
+            new_mentions.push((m.actor, m.start, m.end));
+        }
+        // Title phrases used alone that resolved to a person become mentions of that person.
+        for (ti, t) in titles.iter().enumerate() {
+            if let (Some(a), false) = (res.title_actor[ti], res.attached[ti]) {
+                new_mentions.push((a, t.start, t.end));
+            }
+        }
+        for q in &found_quotes {
+            let (bs, be) = quotes::inner_bytes(&ctx, q.span);
+            let actor = match q.who {
+                Some(Who::Actor(a, range)) => {
+                    if let Some((s, e)) = range {
+                        new_mentions.push((a, s, e));
+                    }
+                    Some(actors[a].name.clone())
+                }
+                _ => None,
+            };
+            out.push(Position::Quote(Quote {
+                actor,
+                text: doc.text[bs..be].to_string(),
+                cue: q.cue.map(|(s, e)| ctx.text(s, e).to_string()),
+                start: doc.char_offset(bs),
+                end: doc.char_offset(be),
+            }));
+        }
+        let mut seen_stances = HashSet::new();
+        for st in &found_stances {
+            let Who::Actor(a, range) = st.who else {
+                continue;
+            };
+            let target = match &st.target_text {
+                Some(t) => t.clone(),
+                None => ctx.text(st.target.0, st.target.1).to_string(),
+            };
+            if !seen_stances.insert((a, st.polarity, fold_key(&target))) {
+                continue;
+            }
+            if let Some((s, e)) = range {
+                new_mentions.push((a, s, e));
+            }
+            let (s, e) = (st.cue.0.min(st.target.0), st.cue.1.max(st.target.1));
+            let (bs, be) = ctx.bytes(s, e);
+            out.push(Position::Stance(Stance {
+                actor: actors[a].name.clone(),
+                polarity: st.polarity,
+                target,
+                cue: Some(ctx.text(st.cue.0, st.cue.1).to_string()),
+                span: doc.span(bs, be),
+            }));
+        }
+        let mentions = new_mentions
+            .into_iter()
+            .map(|(a, s, e)| {
+                let (bs, be) = ctx.bytes(s, e);
+                (a, bs, be)
+            })
+            .collect();
+        (out, mentions)
+    }
+}
+
+/// Add mentions (actor, byte start, byte end) that do not overlap an existing mention.
+fn add_mentions(doc: &Document, actors: &mut [Actor], mentions: Vec<(usize, usize, usize)>) {
+    let mut touched = HashSet::new();
+    for (a, bs, be) in mentions {
+        let Some(actor) = actors.get_mut(a) else {
+            continue;
+        };
+        let overlaps = actor
+            .mentions
+            .iter()
+            .any(|m| bs < m.span.byte_end && m.span.byte_start < be);
+        if overlaps {
+            continue;
+        }
+        actor.mentions.push(Mention {
+            span: doc.span(bs, be),
+        });
+        touched.insert(a);
+    }
+    for a in touched {
+        actors[a].mentions.sort_by_key(|m| m.span.byte_start);
+    }
+}
+
+#[cfg(test)]
+mod dev {
+    //! Development harness: runs the stage on the example articles with actors taken from the
+    //! gold file (a perfect actor stage), writing records to `$DEPECHE_OUT` for
+    //! `score.py`. Ignored by default: `cargo test --lib positions::dev -- --ignored`.
+    use super::*;
+    use crate::record::{ActorType, Record};
+    use context::testing::actors as surface_actors;
+
+    #[test]
+    #[ignore]
+    fn seeds_with_gold_actors() {
+        let shared = std::env::var("DEPECHE_SHARED").unwrap_or_else(|_| "/work/shared".into());
+        let out_path =
+            std::env::var("DEPECHE_OUT").unwrap_or_else(|_| "/tmp/positions-seeds.jsonl".into());
+        let gold: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{shared}/gold/seeds.gold.json")).unwrap(),
+        )
+        .unwrap();
+        let seeds = std::fs::read_to_string(format!("{shared}/corpus/seeds/seeds.jsonl")).unwrap();
+        let ex = PositionExtractor::new();
+        let mut out = String::new();
+        for line in seeds.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = v["id"].as_str().unwrap().to_string();
+            let text = v["text"].as_str().unwrap().to_string();
+            let doc = Document::new(&text, None);
+            let g = gold["docs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["id"] == id.as_str())
+                .unwrap();
+            let mut specs: Vec<(String, ActorType, Vec<String>)> = Vec::new();
+            for key in ["required", "optional"] {
+                for a in g["actors"][key].as_array().unwrap() {
+                    let name = a["name"].as_str().unwrap().to_string();
+                    let kind = match a["types"][0].as_str().unwrap() {
+                        "PER" => ActorType::Per,
+                        "ORG" => ActorType::Org,
+                        "LOC" => ActorType::Loc,
+                        _ => continue,
+                    };
+                    if name.starts_with(|c: char| c.is_lowercase()) || name.starts_with("Président")
+                    {
+                        continue;
+                    }
+                    let mut forms = vec![name.clone()];
+                    for al in a["aliases"].as_array().into_iter().flatten() {
+                        forms.push(al.as_str().unwrap().to_string());
+                    }
+                    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+                    specs.push((name, kind, forms));
+                }
+            }
+            let spec_refs: Vec<(&str, ActorType, Vec<&str>)> = specs
+                .iter()
+                .map(|(n, k, f)| (n.as_str(), *k, f.iter().map(String::as_str).collect()))
+                .collect();
+            let spec_refs2: Vec<(&str, ActorType, &[&str])> = spec_refs
+                .iter()
+                .map(|(n, k, f)| (*n, *k, f.as_slice()))
+                .collect();
+            let mut acts = surface_actors(&doc, &spec_refs2);
+            acts.retain(|a| !a.mentions.is_empty());
+            let positions = ex.extract(&doc, &mut acts);
+            let rec = Record {
+                id,
+                actors: acts,
+                positions,
+                ..Default::default()
+            };
+            out.push_str(&serde_json::to_string(&rec).unwrap());
+            out.push('\n');
+        }
+        std::fs::write(&out_path, out).unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{ActorType, Polarity};
+    use context::testing::actors;
+    use ActorType::*;
+
+    type Spec<'a> = &'a [(&'a str, ActorType, &'a [&'a str])];
+
+    fn run(text: &str, specs: Spec) -> (Vec<Position>, Vec<Actor>) {
+        let doc = Document::new(text, None);
+        let mut acts = actors(&doc, specs);
+        let ex = PositionExtractor::new();
+        let pos = ex.extract(&doc, &mut acts);
+        (pos, acts)
+    }
+
+    fn quotes(pos: &[Position]) -> Vec<(Option<String>, String, Option<String>)> {
+        pos.iter()
+            .filter_map(|p| match p {
+                Position::Quote(q) => Some((q.actor.clone(), q.text.clone(), q.cue.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn stances(pos: &[Position]) -> Vec<(String, Polarity, String)> {
+        pos.iter()
+            .filter_map(|p| match p {
+                Position::Stance(s) => Some((s.actor.clone(), s.polarity, s.target.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    const PEOPLE: Spec = &[
+        ("Claire Fontaine", Per, &["Claire Fontaine", "Fontaine"]),
+        ("Hugo Marchal", Per, &["Hugo Marchal", "Marchal"]),
+        ("Nordis", Org, &["Nordis"]),
+        ("Canada", Loc, &["Canada"]),
+        ("Léa Morel", Per, &["Léa Morel"]),
+    ];
+
+    #[test]
+    fn quote_attribution_patterns() {
+        let cases: &[(&str, Option<&str>, &str, Option<&str>)] = &[
+            // Speaker and verb before a colon.
+            (
+                "Claire Fontaine a déclaré\u{a0}: «\u{a0}Nous ne céderons rien sur les salaires\u{a0}».",
+                Some("Claire Fontaine"),
+                "Nous ne céderons rien sur les salaires",
+                Some("a déclaré"),
+            ),
+            // Quote then verb and speaker.
+            (
+                "« Le budget sera voté en juin », a assuré Hugo Marchal mardi.",
+                Some("Hugo Marchal"),
+                "Le budget sera voté en juin",
+                Some("a assuré"),
+            ),
+            // Inverted incise with a pronoun.
+            (
+                "Hugo Marchal est arrivé tôt. « Je suis confiant pour la suite », a-t-il estimé.",
+                Some("Hugo Marchal"),
+                "Je suis confiant pour la suite",
+                Some("a-t-il estimé"),
+            ),
+            // Present tense incise, curly quotes.
+            (
+                "“Rien n’est encore décidé”, explique Claire Fontaine.",
+                Some("Claire Fontaine"),
+                "Rien n’est encore décidé",
+                Some("explique"),
+            ),
+            // "selon X" after a partial quote.
+            (
+                "Une hausse « tout à fait raisonnable » selon Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "tout à fait raisonnable",
+                Some("selon"),
+            ),
+            // Straight quotes, speaker after verb with an adverbial in between.
+            (
+                "\"Nous allons recruter cent personnes\", a annoncé lundi à la presse Claire Fontaine.",
+                Some("Claire Fontaine"),
+                "Nous allons recruter cent personnes",
+                Some("a annoncé"),
+            ),
+            // Speaker named by a title resolved to its holder.
+            (
+                "La ministre de la Culture Claire Fontaine visitait Lyon. La ministre de la Culture a précisé que le musée rouvrira « dès le mois de mars prochain ».",
+                Some("Claire Fontaine"),
+                "dès le mois de mars prochain",
+                Some("a précisé"),
+            ),
+            // Pronoun after a paragraph about one person.
+            (
+                "Hugo Marchal dirige Nordis depuis dix ans.\n\nIl a déclaré : « Notre croissance repose sur l'export ».",
+                Some("Hugo Marchal"),
+                "Notre croissance repose sur l'export",
+                Some("a déclaré"),
+            ),
+            // "dit-il": a spelling that is both participle and finite form.
+            (
+                "Hugo Marchal a quitté la salle. « Tout cela ne mène à rien », dit-il.",
+                Some("Hugo Marchal"),
+                "Tout cela ne mène à rien",
+                Some("dit-il"),
+            ),
+            // "Pour X, « ... »": an opinion attributed without a verb.
+            (
+                "Pour Claire Fontaine, « la réforme arrive beaucoup trop tard ».",
+                Some("Claire Fontaine"),
+                "la réforme arrive beaucoup trop tard",
+                None,
+            ),
+            // Two quotes in one sentence, the cue after the second.
+            (
+                "« Nous restons prudents » car « la demande reste faible », a expliqué Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "Nous restons prudents",
+                None,
+            ),
+            // Object clitic before the auxiliary.
+            (
+                "Claire Fontaine a salué les bénévoles. « Vous êtes formidables », leur a-t-elle lancé.",
+                Some("Claire Fontaine"),
+                "Vous êtes formidables",
+                Some("leur a-t-elle lancé"),
+            ),
+            // An incise pronoun after a quote goes to the previous speaker.
+            (
+                "« Le dossier avance », a déclaré Claire Fontaine, qui a reçu Léa Morel. « Nous signerons bientôt », a-t-elle ajouté.",
+                Some("Claire Fontaine"),
+                "Nous signerons bientôt",
+                Some("a-t-elle ajouté"),
+            ),
+            // "a-t-on précisé": impersonal, no speaker.
+            (
+                "Hugo Marchal était absent. « La séance est reportée à lundi », a-t-on précisé.",
+                None,
+                "La séance est reportée à lundi",
+                Some("a-t-on précisé"),
+            ),
+            // A stray closing-looking straight quote does not shift the pairing.
+            (
+                "L'écran mesure 27\" de diagonale. \"Nous livrerons en juin\", a dit Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "Nous livrerons en juin",
+                Some("a dit"),
+            ),
+            // A passive is not a reporting cue: the subject is not the speaker.
+            (
+                "Hugo Marchal était interrogé par les enquêteurs « dans le cadre d'une enquête pour fraude fiscale ».",
+                None,
+                "dans le cadre d'une enquête pour fraude fiscale",
+                None,
+            ),
+            // No speaker named: null.
+            (
+                "Sur la banderole, on pouvait lire « Nous voulons vivre dignement de notre travail ».",
+                None,
+                "Nous voulons vivre dignement de notre travail",
+                Some("pouvait lire"),
+            ),
+            // No cue at all: null speaker, null cue.
+            (
+                "Dans le cortège, une pancarte : « Nous voulons vivre dignement de notre travail ».",
+                None,
+                "Nous voulons vivre dignement de notre travail",
+                None,
+            ),
+            // Feminine inverted pronoun after a quote, skipping a male person.
+            (
+                "Claire Fontaine a rencontré M. Marchal. « La discussion fut franche et utile », a-t-elle confié.",
+                Some("Claire Fontaine"),
+                "La discussion fut franche et utile",
+                Some("a-t-elle confié"),
+            ),
+        ];
+        for (text, actor, quote, cue) in cases {
+            let (pos, _) = run(text, PEOPLE);
+            let got = quotes(&pos);
+            let want = (
+                actor.map(str::to_string),
+                quote.to_string(),
+                cue.map(str::to_string),
+            );
+            assert!(got.contains(&want), "{text}\n got {got:?}\nwant {want:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_that_are_not_speech() {
+        for text in [
+            "Nordis a lancé une application appelée « Mon Budget Facile » cette semaine.",
+            "Les « gilets rouges » étaient dans la rue.",
+            "Il a lu le roman « La Nuit des temps » en une journée.",
+        ] {
+            let (pos, _) = run(text, PEOPLE);
+            assert!(quotes(&pos).is_empty(), "{text}: {:?}", quotes(&pos));
+        }
+    }
+
+    #[test]
+    fn quote_across_paragraphs_and_consecutive_quotes() {
+        let text = "Claire Fontaine a répondu : « Nous avons travaillé tout l'été sans relâche.\n\n« Les résultats arriveront avant la fin de l'année. »\n\nPuis Hugo Marchal est parti.";
+        let (pos, _) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0.as_deref(), Some("Claire Fontaine"));
+        assert!(q[0].1.ends_with("avant la fin de l'année."), "{:?}", q[0].1);
+        let text = "« Le site fermera en mai », a indiqué Hugo Marchal. « Aucun salarié ne sera licencié pour autant. »";
+        let (pos, _) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0.as_deref(), Some("Hugo Marchal"));
+    }
+
+    #[test]
+    fn quote_offsets_are_code_points_of_inner_text() {
+        let text = "Été : « Ça ira mieux demain », a dit Claire Fontaine.";
+        let (pos, _) = run(text, PEOPLE);
+        let Some(Position::Quote(q)) = pos.iter().find(|p| matches!(p, Position::Quote(_))) else {
+            panic!("no quote: {pos:?}");
+        };
+        let chars: String = text.chars().skip(q.start).take(q.end - q.start).collect();
+        assert_eq!(chars, "Ça ira mieux demain");
+    }
+
+    #[test]
+    fn title_and_pronoun_mentions_are_added_with_exact_spans() {
+        let text = "Le chancelier autrichien Hugo Marchal arrive. Le chancelier autrichien a déclaré : « Nous sommes prêts ». Il a ajouté : « Tout est calme ».";
+        let (pos, acts) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert!(
+            q.iter().all(|x| x.0.as_deref() == Some("Hugo Marchal")),
+            "{q:?}"
+        );
+        let hugo = acts.iter().find(|a| a.name == "Hugo Marchal").unwrap();
+        let texts: Vec<&str> = hugo.mentions.iter().map(|m| m.span.text.as_str()).collect();
+        assert!(texts.contains(&"chancelier autrichien"), "{texts:?}");
+        assert!(texts.contains(&"Il"), "{texts:?}");
+        for m in &hugo.mentions {
+            assert_eq!(&text[m.span.byte_start..m.span.byte_end], m.span.text);
+        }
+    }
+
+    #[test]
+    fn title_with_another_organisation_is_not_the_holder() {
+        let text = "Le président Hugo Marchal a ouvert la séance. Le président de Nordis a déclaré : « Rien ne change pour nous ».";
+        let (pos, acts) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, None, "{q:?}");
+        let hugo = acts.iter().find(|a| a.name == "Hugo Marchal").unwrap();
+        assert_eq!(hugo.mentions.len(), 1, "{:?}", hugo.mentions);
+    }
+
+    #[test]
+    fn stance_patterns() {
+        let cases: &[(&str, (&str, Polarity, &str))] = &[
+            (
+                "Claire Fontaine s'oppose à la réforme des retraites.",
+                (
+                    "Claire Fontaine",
+                    Polarity::Against,
+                    "réforme des retraites",
+                ),
+            ),
+            (
+                "Hugo Marchal soutient le projet de tramway.",
+                ("Hugo Marchal", Polarity::For, "projet de tramway"),
+            ),
+            (
+                "Nordis dénonce une concurrence déloyale sur le marché.",
+                (
+                    "Nordis",
+                    Polarity::Against,
+                    "concurrence déloyale sur le marché",
+                ),
+            ),
+            (
+                "Le Canada n'a pas signé l'accord final.",
+                ("Canada", Polarity::Against, "accord final"),
+            ),
+            (
+                "Hugo Marchal a plaidé en faveur d'une taxe carbone.",
+                ("Hugo Marchal", Polarity::For, "taxe carbone"),
+            ),
+            (
+                "Claire Fontaine réclame la démission du préfet.",
+                ("Claire Fontaine", Polarity::For, "démission du préfet"),
+            ),
+            (
+                "La position ferme du Canada contre les quotas a surpris.",
+                ("Canada", Polarity::Against, "quotas"),
+            ),
+            (
+                "Hugo Marchal est arrivé. Il a fustigé la hausse des loyers.",
+                ("Hugo Marchal", Polarity::Against, "hausse des loyers"),
+            ),
+            (
+                "Claire Fontaine s'est dite prête à travailler avec les syndicats.",
+                (
+                    "Claire Fontaine",
+                    Polarity::For,
+                    "coopération avec syndicats",
+                ),
+            ),
+            (
+                "« Cette taxe injuste doit disparaître », a déclaré Hugo Marchal.",
+                ("Hugo Marchal", Polarity::Against, "taxe"),
+            ),
+        ];
+        for (text, (actor, pol, target)) in cases {
+            let (pos, _) = run(text, PEOPLE);
+            let got = stances(&pos);
+            assert!(
+                got.iter()
+                    .any(|(a, p, t)| a == actor && p == pol && t == target),
+                "{text}\n got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_stance_without_object_or_with_other_meaning() {
+        for text in [
+            "Hugo Marchal s'est défendu d'avoir menti.",
+            "Claire Fontaine a signé un contrat avec Nordis.",
+            "Le soutien est fragile.",
+            "Hugo Marchal ne s'oppose pas à la réforme.",
+        ] {
+            let (pos, _) = run(text, PEOPLE);
+            assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));
+        }
     }
 }

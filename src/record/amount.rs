@@ -34,6 +34,8 @@ pub enum Qualifier {
     LessThan,
     /// "jusqu'à", "au plus".
     UpTo,
+    /// One end of an interval ("entre 30 et 40 %", "de 40 à 50 millions"): see `low`/`high`.
+    Between,
 }
 
 /// One amount.
@@ -52,4 +54,16 @@ pub struct Amount {
     /// Qualifier of the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
+    /// Lower end of the interval this amount belongs to ("entre 30 et 40 %" -> 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    /// Upper end of the interval this amount belongs to ("entre 30 et 40 %" -> 40).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// What the amount is counted per ("par mois" -> "mois", "par habitant" -> "habitant").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+    /// The date the amount refers to, ISO ("100 milliards de dollars en 2028" -> "2028").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<String>,
 }

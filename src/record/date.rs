@@ -30,6 +30,18 @@ pub enum Precision {
     Year,
 }
 
+/// Where in the period the text places the date ("début juin", "mi-2019", "fin 2019").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateModifier {
+    /// "début", "dès le début de".
+    Early,
+    /// "mi-", "à la mi-".
+    Mid,
+    /// "fin", "à la fin de".
+    Late,
+}
+
 /// One date mention.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DateMention {
@@ -45,4 +57,7 @@ pub struct DateMention {
     pub precision: Precision,
     /// False when the date needed the article date and none was given.
     pub resolved: bool,
+    /// Part of the period ("début juin" -> early); absent for the whole period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<DateModifier>,
 }

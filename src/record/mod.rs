@@ -11,7 +11,7 @@ mod position;
 
 pub use actor::{Actor, ActorType, Mention};
 pub use amount::{Amount, AmountKind, Qualifier};
-pub use date::{DateKind, DateMention, Precision};
+pub use date::{DateKind, DateMention, DateModifier, Precision};
 pub use position::{Polarity, Position, Quote, Role, Stance};
 
 use crate::article::Source;

@@ -1,0 +1,131 @@
+//! Gazetteers: lists of first names, surnames and country names (in French), embedded in the
+//! binary, marked on tokens as model features.
+//!
+//! Sources (see `lexicon/*.txt` headers): Faker 40.54.0 (PyPI, MIT licence) for first names
+//! and surnames; i18n-iso-countries 7.14.0 (npm, MIT licence) for French country names.
+
+use super::features::{lower_hash, HashKeyMap, TokInfo};
+use crate::text::tokenize::tokenize;
+
+/// Gazetteer bits on a token.
+pub mod bits {
+    /// A known first name.
+    pub const FIRST_NAME: u8 = 1;
+    /// A known surname.
+    pub const LAST_NAME: u8 = 2;
+    /// First token of a country name.
+    pub const COUNTRY_B: u8 = 4;
+    /// Later token of a multi-token country name.
+    pub const COUNTRY_I: u8 = 8;
+}
+
+const FIRST_NAMES: &str = include_str!("lexicon/first_names.txt");
+const LAST_NAMES: &str = include_str!("lexicon/last_names.txt");
+const COUNTRIES: &str = include_str!("lexicon/countries.txt");
+
+/// The compiled gazetteers.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    single: HashKeyMap<u8>,
+    /// Multi-token phrases by the hash of their first token: the hashes of the later tokens.
+    phrases: HashKeyMap<Vec<Vec<u64>>>,
+}
+
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    /// The built-in gazetteers.
+    pub fn builtin() -> Self {
+        let mut g = Gazetteer::default();
+        for n in entries(FIRST_NAMES) {
+            g.add_single(n, bits::FIRST_NAME);
+        }
+        for n in entries(LAST_NAMES) {
+            g.add_single(n, bits::LAST_NAME);
+        }
+        for n in entries(COUNTRIES) {
+            g.add_phrase(n, bits::COUNTRY_B);
+        }
+        g
+    }
+
+    fn add_single(&mut self, name: &str, bit: u8) {
+        *self.single.entry(lower_hash(name) as u32).or_insert(0) |= bit;
+    }
+
+    fn add_phrase(&mut self, name: &str, bit: u8) {
+        let toks = tokenize(name);
+        if toks.len() == 1 {
+            self.add_single(name, bit);
+            return;
+        }
+        let hashes: Vec<u64> = toks.iter().map(|t| lower_hash(t.text(name))).collect();
+        self.phrases
+            .entry(hashes[0] as u32)
+            .or_default()
+            .push(hashes[1..].to_vec());
+    }
+
+    /// Set the gazetteer bits of a sentence's token infos.
+    pub fn mark(&self, infos: &mut [TokInfo]) {
+        let mut i = 0;
+        while i < infos.len() {
+            let key = infos[i].lower as u32;
+            infos[i].gaz = self.single.get(&key).copied().unwrap_or(0);
+            if let Some(list) = self.phrases.get(&key) {
+                let best = list
+                    .iter()
+                    .filter(|rest| {
+                        i + rest.len() < infos.len()
+                            && rest
+                                .iter()
+                                .enumerate()
+                                .all(|(k, &h)| infos[i + 1 + k].lower == h)
+                    })
+                    .map(|rest| rest.len())
+                    .max();
+                if let Some(n) = best {
+                    infos[i].gaz |= bits::COUNTRY_B;
+                    for k in 1..=n {
+                        let key = infos[i + k].lower as u32;
+                        infos[i + k].gaz =
+                            self.single.get(&key).copied().unwrap_or(0) | bits::COUNTRY_I;
+                    }
+                    i += n + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::features::{tok_info, CaseStats};
+
+    fn marks(words: &[&str]) -> Vec<u8> {
+        let s = CaseStats::default();
+        let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &s)).collect();
+        Gazetteer::builtin().mark(&mut infos);
+        infos.iter().map(|i| i.gaz).collect()
+    }
+
+    #[test]
+    fn marks_countries_and_names() {
+        let m = marks(&["La", "Corée", "du", "Sud", "et", "la", "France"]);
+        assert_eq!(m[1] & bits::COUNTRY_B, bits::COUNTRY_B);
+        assert_eq!(m[2] & bits::COUNTRY_I, bits::COUNTRY_I);
+        assert_eq!(m[3] & bits::COUNTRY_I, bits::COUNTRY_I);
+        assert_eq!(m[4], 0);
+        assert_eq!(m[6] & bits::COUNTRY_B, bits::COUNTRY_B);
+        let m = marks(&["Nicolas", "parle"]);
+        assert_eq!(m[0] & bits::FIRST_NAME, bits::FIRST_NAME);
+        assert_eq!(m[1], 0);
+    }
+}

@@ -1,0 +1,250 @@
+//! A per-document view of the tokens for the figure rules: folded keys (lowercase, no
+//! accents, apostrophes and hyphens normalised) built once into one buffer, and the sentence
+//! of every token.
+
+use crate::text::{chars, Document, TokenKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The token may start a date (month, weekday, relative word, "mi-...").
+pub const TRIG_DATE: u8 = 1;
+/// The token may start an amount (number word, approximate-number determiner, ratio verb).
+pub const TRIG_AMOUNT: u8 = 2;
+
+/// FNV-1a: a fast hash for short keys.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Words that trigger the figure rules, with their trigger bits.
+#[derive(Debug, Clone)]
+pub struct Triggers(HashMap<&'static str, u8, BuildHasherDefault<Fnv>>);
+
+impl Default for Triggers {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Triggers {
+    /// Build the trigger table from the lexicons.
+    pub fn new() -> Self {
+        let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
+        for w in super::lexicon::DATE_TRIGGERS {
+            *m.entry(w).or_default() |= TRIG_DATE;
+        }
+        for w in super::lexicon::AMOUNT_TRIGGERS {
+            *m.entry(w).or_default() |= TRIG_AMOUNT;
+        }
+        Triggers(m)
+    }
+
+    /// Trigger bits of a folded word.
+    pub fn of(&self, k: &str) -> u8 {
+        if let Some(&f) = self.0.get(k) {
+            return f;
+        }
+        let mut f = 0;
+        if k.len() > 3 {
+            if k.starts_with("mi-") {
+                f |= TRIG_DATE;
+            }
+            if k.contains('-') && super::numbers::is_number_word(k) {
+                f |= TRIG_AMOUNT;
+            }
+            if [
+                "doubl", "tripl", "quadrupl", "quintupl", "decupl", "centupl",
+            ]
+            .iter()
+            .any(|s| k.starts_with(s))
+            {
+                f |= TRIG_AMOUNT;
+            }
+        }
+        f
+    }
+}
+
+/// Folded token keys and sentence indexes over one document.
+pub struct Toks<'d, 'a> {
+    /// The document.
+    pub doc: &'d Document<'a>,
+    keys: String,
+    ranges: Vec<(u32, u32)>,
+    sent: Vec<u32>,
+    trig: Vec<u8>,
+}
+
+impl<'d, 'a> Toks<'d, 'a> {
+    /// Build the view (one pass, one buffer).
+    pub fn new(doc: &'d Document<'a>, triggers: &Triggers) -> Self {
+        let n = doc.tokens.len();
+        let mut keys = String::with_capacity(doc.text.len() + 16);
+        let mut ranges = Vec::with_capacity(n);
+        let mut trig = Vec::with_capacity(n);
+        for t in &doc.tokens {
+            let s = keys.len();
+            let raw = t.text(doc.text);
+            if raw.is_ascii() && !raw.contains('`') {
+                keys.push_str(raw);
+                keys[s..].make_ascii_lowercase();
+            } else {
+                chars::fold_key_into(raw, &mut keys);
+            }
+            let e = keys.len();
+            ranges.push((s as u32, e as u32));
+            let f = match t.kind {
+                TokenKind::Number => TRIG_DATE | TRIG_AMOUNT,
+                TokenKind::Word | TokenKind::Elision | TokenKind::Abbrev if e - s <= 24 => {
+                    triggers.of(&keys[s..e])
+                }
+                _ => 0,
+            };
+            trig.push(f);
+        }
+        let mut sent = vec![0u32; n];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for i in s.tokens() {
+                if i < n {
+                    sent[i] = si as u32;
+                }
+            }
+        }
+        Toks {
+            doc,
+            keys,
+            ranges,
+            sent,
+            trig,
+        }
+    }
+
+    /// Trigger bits of token `i` (see [`TRIG_DATE`], [`TRIG_AMOUNT`]).
+    #[inline]
+    pub fn trig(&self, i: usize) -> u8 {
+        self.trig.get(i).copied().unwrap_or(0)
+    }
+
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// True when the document has no tokens.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    /// Folded key of token `i` ("" past the end).
+    #[inline]
+    pub fn key(&self, i: usize) -> &str {
+        match self.ranges.get(i) {
+            Some(&(s, e)) => &self.keys[s as usize..e as usize],
+            None => "",
+        }
+    }
+
+    /// Folded key of the token before `i` ("" at the start).
+    #[inline]
+    pub fn key_before(&self, i: usize, back: usize) -> &str {
+        if i >= back {
+            self.key(i - back)
+        } else {
+            ""
+        }
+    }
+
+    /// Raw text of token `i` ("" past the end).
+    #[inline]
+    pub fn raw(&self, i: usize) -> &'a str {
+        match self.doc.tokens.get(i) {
+            Some(t) => t.text(self.doc.text),
+            None => "",
+        }
+    }
+
+    /// Kind of token `i`.
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// True when token `i` is a number token.
+    #[inline]
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+
+    /// True when token `i` is a word.
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Word))
+    }
+
+    /// True when token `i` starts with an uppercase letter.
+    #[inline]
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.is_capitalized())
+    }
+
+    /// Byte start of token `i`.
+    #[inline]
+    pub fn start(&self, i: usize) -> usize {
+        self.doc.tokens[i].start as usize
+    }
+
+    /// Byte end of token `i`.
+    #[inline]
+    pub fn end(&self, i: usize) -> usize {
+        self.doc.tokens[i].end as usize
+    }
+
+    /// Sentence index of token `i`.
+    #[inline]
+    pub fn sent(&self, i: usize) -> usize {
+        self.sent.get(i).copied().unwrap_or(u32::MAX) as usize
+    }
+
+    /// True when tokens `i` and `j` are in the same sentence.
+    #[inline]
+    pub fn same_sent(&self, i: usize, j: usize) -> bool {
+        j < self.len() && i < self.len() && self.sent[i] == self.sent[j]
+    }
+
+    /// True when a line break comes before token `i`.
+    #[inline]
+    pub fn newline_before(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.has(crate::text::flags::NEWLINE_BEFORE))
+    }
+
+    /// Token range of the sentence of token `i`.
+    pub fn sentence_tokens(&self, i: usize) -> std::ops::Range<usize> {
+        let s = self.sent(i);
+        match self.doc.sentences.get(s) {
+            Some(seg) => seg.tokens(),
+            None => 0..self.len(),
+        }
+    }
+}

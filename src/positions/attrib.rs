@@ -1,0 +1,362 @@
+//! Who is the subject of a cue: the shared speaker/actor search used by quotes and stances.
+//! Order of preference: an explicit actor mention, a title phrase resolved to its holder, a
+//! subject pronoun resolved to the most salient compatible person.
+
+use super::context::{Ctx, NONE};
+use super::coref::{Holders, Salience, TitlePhrase};
+use crate::record::ActorType;
+
+/// The outcome of a speaker search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// A known actor; the token range is a new mention to add (title or pronoun), if any.
+    Actor(usize, Option<(usize, usize)>),
+    /// The text names a speaker we cannot link to an actor ("a dit Serge", "selon une source").
+    Unknown,
+}
+
+/// Resolution state for one document.
+pub struct Resolver<'t> {
+    /// Title phrases.
+    pub titles: &'t [TitlePhrase],
+    /// Actor of each title phrase (attached person or holder).
+    pub title_actor: Vec<Option<usize>>,
+    /// The title phrase is attached to a named person (a role), not a mention on its own.
+    pub attached: Vec<bool>,
+    /// Token -> title phrase covering it (det_start..end), or NONE.
+    title_at: Vec<u32>,
+    /// Who holds which title.
+    pub holders: &'t Holders,
+    /// Person salience for pronouns.
+    pub salience: Salience,
+    /// Token -> quote index covering it (marks included), or NONE.
+    pub quote_at: Vec<u32>,
+    /// Quote open/close mark tokens.
+    pub quote_marks: Vec<(usize, usize)>,
+}
+
+/// Nouns that stand for an organisation named earlier ("la société", "le groupe").
+const ORG_NOUNS: &[&str] = &[
+    "société",
+    "entreprise",
+    "groupe",
+    "agence",
+    "association",
+    "organisation",
+    "compagnie",
+    "constructeur",
+    "firme",
+    "ong",
+    "fédération",
+    "syndicat",
+    "parti",
+    "banque",
+    "fondation",
+    "institution",
+    "start-up",
+    "enseigne",
+    "chaîne",
+    "plateforme",
+    "opérateur",
+    "club",
+    "collectif",
+    "laboratoire",
+    "assureur",
+    "géant",
+    "fabricant",
+    "mutuelle",
+    "instance",
+    "autorité",
+];
+
+const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "-il", "-elle", "-t-il", "-t-elle"];
+
+impl<'t> Resolver<'t> {
+    /// Build the resolver.
+    pub fn new(
+        ctx: &Ctx,
+        titles: &'t [TitlePhrase],
+        title_actor: Vec<Option<usize>>,
+        attached: Vec<bool>,
+        holders: &'t Holders,
+        quote_marks: Vec<(usize, usize)>,
+    ) -> Self {
+        let n = ctx.len();
+        let mut title_at = vec![NONE; n];
+        for (i, t) in titles.iter().enumerate() {
+            for slot in &mut title_at[t.det_start..t.end.min(n)] {
+                *slot = i as u32;
+            }
+        }
+        let mut quote_at = vec![NONE; n];
+        for (qi, &(o, c)) in quote_marks.iter().enumerate() {
+            for slot in &mut quote_at[o..=c.min(n - 1)] {
+                *slot = qi as u32;
+            }
+        }
+        let salience = Salience::new(ctx, titles, &title_actor);
+        Resolver {
+            titles,
+            title_actor,
+            attached,
+            title_at,
+            holders,
+            salience,
+            quote_at,
+            quote_marks,
+        }
+    }
+
+    /// The title phrase covering token `i`.
+    pub fn title_covering(&self, i: usize) -> Option<usize> {
+        self.title_at
+            .get(i)
+            .filter(|&&t| t != NONE)
+            .map(|&t| t as usize)
+    }
+
+    /// True when token `i` lies inside a quotation (marks included).
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quote_at.get(i).is_some_and(|&q| q != NONE)
+    }
+
+    /// The actor a title phrase refers to. Unresolved definite titles fall back to the most
+    /// recent person in the two previous sentences who holds no other title.
+    pub fn resolve_title(&mut self, ctx: &Ctx, ti: usize) -> Who {
+        let t = &self.titles[ti];
+        let range = Some((t.start, t.end));
+        if let Some(a) = self.title_actor[ti] {
+            // A title attached to a named person is not a new mention of that person.
+            return Who::Actor(a, (!self.attached[ti]).then_some((t.start, t.end)));
+        }
+        if !t.definite || t.plural {
+            return Who::Unknown;
+        }
+        let fem = t.feminine.then_some(true);
+        if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 2, false) {
+            let other_org = t.org_explicit
+                && self.holders.list.iter().any(|(k, o, x, _)| {
+                    *x == a && *k == t.key && o.as_deref() != t.org_key().as_deref()
+                });
+            if !self.holders.holds_other(a, &t.key) && !other_org {
+                self.title_actor[ti] = Some(a);
+                self.salience.add(t.start, a);
+                return Who::Actor(a, range);
+            }
+        }
+        Who::Unknown
+    }
+
+    /// Resolve a subject pronoun at token `i` ("il", "-t-elle", "lui").
+    pub fn resolve_pronoun(&mut self, ctx: &Ctx, i: usize) -> Who {
+        let w = ctx.low(i);
+        if w.ends_with("on") || w.ends_with("ils") || w.ends_with("elles") {
+            return Who::Unknown;
+        }
+        let fem = if w.ends_with("elle") {
+            Some(true)
+        } else if w.ends_with("il") || w == "lui" {
+            Some(false)
+        } else {
+            None
+        };
+        match self.salience.resolve(ctx, i, fem, 4, true) {
+            Some(a) => Who::Actor(a, Some((i, i + 1))),
+            None => Who::Unknown,
+        }
+    }
+
+    /// The subject of a cue starting at token `c`: walk left within the sentence, skipping
+    /// quotations and prepositional objects, to the nearest actor mention, title phrase or
+    /// subject pronoun.
+    ///
+    /// With a plural verb (`plural`), a single person cannot be the subject: person mentions
+    /// and singular pronouns are passed over (organisations and places stay candidates).
+    pub fn subject_before(&mut self, ctx: &Ctx, c: usize, plural: bool) -> Option<Who> {
+        let start = ctx.sent_start(c.min(ctx.len() - 1));
+        let mut k = c;
+        let mut after_relative = false;
+        let mut steps = 0;
+        while k > start && steps < 40 {
+            k -= 1;
+            steps += 1;
+            if let Some(&q) = self.quote_at.get(k).filter(|&&q| q != NONE) {
+                let (o, _) = self.quote_marks[q as usize];
+                k = o.max(start);
+                continue;
+            }
+            if ctx.is_punct(k, ":") || ctx.is_punct(k, ";") {
+                return None;
+            }
+            if let Some(ti) = self.title_covering(k) {
+                let t = &self.titles[ti];
+                let prep_obj = t.det_start >= 1 && ctx.is_prep(t.det_start - 1) && !after_relative
+                    || matches!(ctx.low(t.det_start), "du" | "des" | "au" | "aux")
+                        && !after_relative;
+                if prep_obj || plural != t.plural {
+                    k = t.det_start;
+                    continue;
+                }
+                return Some(self.resolve_title(ctx, ti));
+            }
+            if let Some(m) = ctx.mention_ending(k) {
+                let prep = m.start >= 1
+                    && (ctx.is_prep(m.start - 1)
+                        || ctx.is_civility(m.start - 1)
+                            && m.start >= 2
+                            && ctx.is_prep(m.start - 2))
+                    || m.start >= 2 && ctx.is_det(m.start - 1) && ctx.is_prep(m.start - 2);
+                if prep && !after_relative {
+                    k = m.start;
+                    continue;
+                }
+                if ctx.actor_kind(m.actor) == ActorType::Misc
+                    || plural && ctx.actor_kind(m.actor) == ActorType::Per
+                {
+                    k = m.start;
+                    continue;
+                }
+                return Some(Who::Actor(m.actor, None));
+            }
+            let w = ctx.low(k);
+            if ORG_NOUNS.contains(&w) && k >= 1 && matches!(ctx.low(k - 1), "le" | "la" | "l'") {
+                if k >= 2 && ctx.is_prep(k - 2) && !after_relative {
+                    continue;
+                }
+                return Some(match self.recent_org(ctx, k - 1) {
+                    Some(a) => Who::Actor(a, Some((k, k + 1))),
+                    None => Who::Unknown,
+                });
+            }
+            if SUBJECT_PRONOUNS.contains(&w) {
+                if plural {
+                    return Some(Who::Unknown);
+                }
+                return Some(self.resolve_pronoun(ctx, k));
+            }
+            if (w == "dernier" || w == "dernière")
+                && k >= 1
+                && matches!(ctx.low(k - 1), "ce" | "cette")
+            {
+                {
+                    let fem = Some(w == "dernière");
+                    return Some(match self.salience.resolve(ctx, k - 1, fem, 3, true) {
+                        Some(a) => Who::Actor(a, Some((k - 1, k + 1))),
+                        None => Who::Unknown,
+                    });
+                }
+            }
+            if matches!(
+                w,
+                "je" | "j'" | "nous" | "on" | "ils" | "elles" | "vous" | "tu"
+            ) {
+                return Some(Who::Unknown);
+            }
+            after_relative = w == "qui";
+        }
+        None
+    }
+
+    /// The organisation most recently mentioned before token `k` (within three sentences).
+    pub fn recent_org(&self, ctx: &Ctx, k: usize) -> Option<usize> {
+        let s = ctx.sent_of[k];
+        let p = ctx.mentions.partition_point(|m| m.start < k);
+        ctx.mentions[..p]
+            .iter()
+            .rev()
+            .take_while(|m| s - ctx.sent_of[m.start] <= 3)
+            .find(|m| ctx.actor_kind(m.actor) == ActorType::Org && !self.in_quote(m.start))
+            .map(|m| m.actor)
+    }
+
+    /// A person named after a comma within a few tokens of `e` (an apposition closing a
+    /// long title phrase).
+    fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<usize> {
+        let end = ctx.sent_end(e.min(ctx.len() - 1)).min(e + 12);
+        for k in e..end {
+            if ctx.is_punct(k, ",") {
+                return ctx
+                    .mention_starting(k + 1)
+                    .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
+                    .map(|m| m.actor);
+            }
+            if self.in_quote(k) || ctx.kind(k) == Some(crate::text::TokenKind::Punct) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The speaker named after a cue ending at token `j` ("», a déclaré le ministre",
+    /// "selon X"). `direct` limits the search to the noun phrase right after (for "selon").
+    pub fn speaker_after(&mut self, ctx: &Ctx, j: usize, direct: bool) -> Option<Who> {
+        let n = ctx.len();
+        let limit = if direct { 3 } else { 10 };
+        let mut k = j;
+        let mut steps = 0;
+        while k < n && steps < limit {
+            steps += 1;
+            if ctx.is_final(k) || self.in_quote(k) || ctx.is_punct(k, ":") {
+                return None;
+            }
+            if let Some(ti) = self.title_covering(k) {
+                let t = &self.titles[ti];
+                let after_prep =
+                    t.det_start >= 1 && ctx.is_prep(t.det_start - 1) && t.det_start == k;
+                let prep_det =
+                    matches!(ctx.low(t.det_start), "au" | "aux" | "du" | "des") && !direct;
+                if !after_prep && !prep_det {
+                    let who = self.resolve_title(ctx, ti);
+                    if who == Who::Unknown {
+                        // "la secrétaire d'État à l'Égalité entre ..., Marlène Dupont".
+                        if let Some(a) = self.person_in_apposition(ctx, t.end) {
+                            return Some(Who::Actor(a, None));
+                        }
+                    }
+                    return Some(who);
+                }
+                k = t.end;
+                continue;
+            }
+            if let Some(m) = ctx.mention_starting(k) {
+                let prep = k >= 1 && ctx.is_prep(k - 1) && !(direct && k == j);
+                let prep = prep || k >= 2 && ctx.is_det(k - 1) && ctx.is_prep(k - 2) && !direct;
+                if !prep && ctx.actor_kind(m.actor) != ActorType::Misc {
+                    return Some(Who::Actor(m.actor, None));
+                }
+                k = m.end;
+                continue;
+            }
+            let w = ctx.low(k);
+            if direct && matches!(w, "lui" | "elle" | "eux" | "elles") {
+                if w == "eux" || w == "elles" {
+                    return Some(Who::Unknown);
+                }
+                return Some(self.resolve_pronoun(ctx, k));
+            }
+            if ctx.is_civility(k) {
+                k += 1;
+                continue;
+            }
+            // "a ajouté la société": the organisation last named.
+            if ctx.is_det(k)
+                && ORG_NOUNS.contains(&ctx.low(k + 1))
+                && !(k >= 1 && ctx.is_prep(k - 1))
+            {
+                return Some(match self.recent_org(ctx, k) {
+                    Some(a) => Who::Actor(a, Some((k + 1, k + 2))),
+                    None => Who::Unknown,
+                });
+            }
+            if ctx.is_cap(k) && !(k >= 1 && ctx.is_prep(k - 1)) && ctx.mention_at[k] == NONE {
+                // A name the actor stage did not link: attributed, but unknown.
+                return Some(Who::Unknown);
+            }
+            if direct && ctx.is_det(k) {
+                return Some(Who::Unknown);
+            }
+            k += 1;
+        }
+        None
+    }
+}

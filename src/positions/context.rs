@@ -1,0 +1,503 @@
+//! The per-document view the positions stage works on: token keys for lexicon lookups, which
+//! actor mention covers each token, and small word-class predicates.
+
+use super::lexicon::{lower_key_into, Lexicon};
+use crate::record::{Actor, ActorType};
+use crate::text::chars::fold_key_into;
+use crate::text::{Document, TokenKind};
+
+/// "No index" marker in per-token tables.
+pub const NONE: u32 = u32::MAX;
+
+/// One actor mention as a token range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ment {
+    /// Index of the actor in the record's list.
+    pub actor: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Found by this stage (a surname alone), not by the actor stage.
+    pub added: bool,
+}
+
+/// Document view shared by roles, quotes and stances.
+pub struct Ctx<'d, 'a> {
+    /// The document.
+    pub doc: &'d Document<'a>,
+    /// The lexicons.
+    pub lex: &'d Lexicon,
+    /// The actors of the record (before this stage adds mentions).
+    pub actors: &'d [Actor],
+    fold: String,
+    fold_idx: Vec<(u32, u32)>,
+    lower: String,
+    lower_idx: Vec<(u32, u32)>,
+    /// Token -> index in `mentions`, or [`NONE`].
+    pub mention_at: Vec<u32>,
+    /// Mentions in text order.
+    pub mentions: Vec<Ment>,
+    /// Token -> sentence index.
+    pub sent_of: Vec<u32>,
+    /// Token -> paragraph index.
+    pub para_of: Vec<u32>,
+}
+
+/// Determiners and article-prepositions that may open a noun phrase.
+const DETS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
+    "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
+];
+
+/// Prepositions (and article-prepositions) that make the following noun phrase an object.
+const PREPS: &[&str] = &[
+    "à",
+    "de",
+    "d'",
+    "du",
+    "des",
+    "au",
+    "aux",
+    "avec",
+    "par",
+    "pour",
+    "chez",
+    "contre",
+    "devant",
+    "derrière",
+    "vers",
+    "sur",
+    "sous",
+    "dans",
+    "en",
+    "entre",
+    "selon",
+    "sans",
+    "auprès",
+    "envers",
+    "malgré",
+    "parmi",
+    "après",
+    "avant",
+    "depuis",
+    "pendant",
+    "outre",
+    "face",
+    "dont",
+    "via",
+    "comme",
+];
+
+/// Civility words and abbreviations before a name.
+const CIVILITIES: &[&str] = &[
+    "m.",
+    "mm.",
+    "mme",
+    "mme.",
+    "mmes",
+    "mlle",
+    "monsieur",
+    "madame",
+    "mademoiselle",
+    "me",
+    "me.",
+    "dr",
+    "dr.",
+    "pr",
+    "pr.",
+    "mgr",
+    "mgr.",
+    "maître",
+    "docteur",
+    "professeur",
+    "sir",
+    "lord",
+];
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    /// Build the view: token keys, mention table, sentence and paragraph of each token.
+    pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon, actors: &'d [Actor]) -> Self {
+        let n = doc.tokens.len();
+        let mut fold = String::with_capacity(doc.text.len() + 16);
+        let mut lower = String::with_capacity(doc.text.len() + 16);
+        let mut fold_idx = Vec::with_capacity(n);
+        let mut lower_idx = Vec::with_capacity(n);
+        for t in &doc.tokens {
+            let s = t.text(doc.text);
+            let a = fold.len() as u32;
+            fold_key_into(s, &mut fold);
+            fold_idx.push((a, fold.len() as u32));
+            let a = lower.len() as u32;
+            lower_key_into(s, &mut lower);
+            lower_idx.push((a, lower.len() as u32));
+        }
+        let mut sent_of = vec![0u32; n];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for t in s.tokens() {
+                sent_of[t] = si as u32;
+            }
+        }
+        let mut para_of = vec![0u32; n];
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            for t in p.tokens() {
+                para_of[t] = pi as u32;
+            }
+        }
+        let mut mentions = Vec::new();
+        for (ai, a) in actors.iter().enumerate() {
+            for m in &a.mentions {
+                let (bs, be) = (m.span.byte_start, m.span.byte_end);
+                if be <= bs || be > doc.text.len() {
+                    continue;
+                }
+                let start = doc.token_at_byte(bs);
+                let end = doc.token_at_byte(be).max(start + 1).min(n);
+                if start < n {
+                    mentions.push(Ment {
+                        actor: ai,
+                        start,
+                        end,
+                        added: false,
+                    });
+                }
+            }
+        }
+        add_surname_mentions(doc, actors, &mut mentions);
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut mention_at = vec![NONE; n];
+        let mut kept = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if (m.start..m.end).any(|t| mention_at[t] != NONE) {
+                continue;
+            }
+            let id = kept.len() as u32;
+            for slot in &mut mention_at[m.start..m.end] {
+                *slot = id;
+            }
+            kept.push(m);
+        }
+        Ctx {
+            doc,
+            lex,
+            actors,
+            fold,
+            fold_idx,
+            lower,
+            lower_idx,
+            mention_at,
+            mentions: kept,
+            sent_of,
+            para_of,
+        }
+    }
+
+    /// Number of tokens.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// Folded key (lowercase, no accents) of token `i`, or None past the end.
+    #[inline]
+    pub fn fold(&self, i: usize) -> Option<&str> {
+        self.fold_idx
+            .get(i)
+            .map(|&(a, b)| &self.fold[a as usize..b as usize])
+    }
+
+    /// Lowercase key (accents kept) of token `i`; "" past the end.
+    #[inline]
+    pub fn low(&self, i: usize) -> &str {
+        self.lower_idx
+            .get(i)
+            .map(|&(a, b)| &self.lower[a as usize..b as usize])
+            .unwrap_or("")
+    }
+
+    /// Lowercase key as an Option (for phrase lookups).
+    #[inline]
+    pub fn low_opt(&self, i: usize) -> Option<&str> {
+        self.lower_idx
+            .get(i)
+            .map(|&(a, b)| &self.lower[a as usize..b as usize])
+    }
+
+    /// The raw text of token `i`; "" past the end.
+    #[inline]
+    pub fn raw(&self, i: usize) -> &'a str {
+        if i < self.len() {
+            self.doc.token_text(i)
+        } else {
+            ""
+        }
+    }
+
+    /// Kind of token `i`.
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Token `i` is a word starting with a capital.
+    #[inline]
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| {
+            t.is_capitalized()
+                && matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Abbrev | TokenKind::Elision
+                )
+        })
+    }
+
+    /// Token `i` is a lowercase word.
+    #[inline]
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+    }
+
+    /// Token `i` is a word or number (counts as a word of a quote).
+    #[inline]
+    pub fn is_wordish(&self, i: usize) -> bool {
+        matches!(
+            self.kind(i),
+            Some(TokenKind::Word | TokenKind::Number | TokenKind::Abbrev)
+        )
+    }
+
+    /// Token `i` is punctuation whose text is `p`.
+    #[inline]
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(TokenKind::Punct) && self.raw(i) == p
+    }
+
+    /// Token `i` ends a sentence (., !, ?, …).
+    #[inline]
+    pub fn is_final(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct)
+            && self
+                .raw(i)
+                .chars()
+                .next()
+                .is_some_and(crate::text::chars::is_sentence_final)
+    }
+
+    /// Token `i` is a determiner or article-preposition.
+    #[inline]
+    pub fn is_det(&self, i: usize) -> bool {
+        DETS.contains(&self.low(i))
+    }
+
+    /// Token `i` is a preposition.
+    #[inline]
+    pub fn is_prep(&self, i: usize) -> bool {
+        PREPS.contains(&self.low(i))
+    }
+
+    /// Token `i` is a civility ("M.", "Mme", "monsieur").
+    #[inline]
+    pub fn is_civility(&self, i: usize) -> bool {
+        CIVILITIES.contains(&self.low(i))
+    }
+
+    /// The mention starting exactly at token `i`.
+    #[inline]
+    pub fn mention_starting(&self, i: usize) -> Option<Ment> {
+        let id = *self.mention_at.get(i)?;
+        if id == NONE {
+            return None;
+        }
+        let m = self.mentions[id as usize];
+        (m.start == i).then_some(m)
+    }
+
+    /// The mention ending exactly at token `i` (its last token).
+    #[inline]
+    pub fn mention_ending(&self, i: usize) -> Option<Ment> {
+        let id = *self.mention_at.get(i)?;
+        if id == NONE {
+            return None;
+        }
+        let m = self.mentions[id as usize];
+        (m.end == i + 1).then_some(m)
+    }
+
+    /// True when the verb group `a..b` is third person plural ("ont déclaré", "estiment",
+    /// "ajoutent-ils"): its subject is a group, not one person.
+    pub fn plural_verb(&self, a: usize, b: usize) -> bool {
+        (a..b.min(self.len())).any(|k| {
+            let w = self.low(k);
+            matches!(
+                w,
+                "ont"
+                    | "sont"
+                    | "avaient"
+                    | "auraient"
+                    | "étaient"
+                    | "seront"
+                    | "seraient"
+                    | "auront"
+                    | "eurent"
+                    | "furent"
+                    | "-ils"
+                    | "-elles"
+                    | "-t-ils"
+                    | "-t-elles"
+            ) || (w.len() > 4
+                && w.ends_with("ent")
+                && !w.ends_with("ment")
+                && !w.ends_with("tient")
+                && !w.ends_with("vient")
+                && k + 1 == b)
+        })
+    }
+
+    /// The type of actor `a`.
+    #[inline]
+    pub fn actor_kind(&self, a: usize) -> ActorType {
+        self.actors[a].kind
+    }
+
+    /// Byte range of tokens `a..b` (b exclusive, b > a).
+    #[inline]
+    pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
+        (
+            self.doc.tokens[a].start as usize,
+            self.doc.tokens[b - 1].end as usize,
+        )
+    }
+
+    /// Text of tokens `a..b`.
+    #[inline]
+    pub fn text(&self, a: usize, b: usize) -> &'a str {
+        let (s, e) = self.bytes(a, b);
+        &self.doc.text[s..e]
+    }
+
+    /// First token of the sentence containing token `i`.
+    #[inline]
+    pub fn sent_start(&self, i: usize) -> usize {
+        self.doc.sentences[self.sent_of[i] as usize].first_token as usize
+    }
+
+    /// One past the last token of the sentence containing token `i`.
+    #[inline]
+    pub fn sent_end(&self, i: usize) -> usize {
+        self.doc.sentences[self.sent_of[i] as usize].end_token as usize
+    }
+}
+
+/// A capitalised token equal to the last word of exactly one multi-word person name, outside
+/// any mention, is a mention of that person ("Vance" after "J.D. Vance"). The actor stage may
+/// miss such short mentions at a line start; speakers and subjects often use them.
+fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Ment>) {
+    // (folded name word, actor, is the last word)
+    let mut parts: Vec<(String, usize, bool)> = Vec::new();
+    for (ai, a) in actors.iter().enumerate() {
+        if a.kind != ActorType::Per {
+            continue;
+        }
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for (wi, w) in words.iter().enumerate() {
+            if w.chars().count() >= 2 && w.starts_with(char::is_uppercase) {
+                parts.push((crate::text::chars::fold_key(w), ai, wi + 1 == words.len()));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for m in mentions.iter() {
+        for c in &mut covered[m.start..m.end] {
+            *c = true;
+        }
+    }
+    let mut key = String::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if covered[i] || t.kind != TokenKind::Word || !t.is_capitalized() {
+            continue;
+        }
+        key.clear();
+        fold_key_into(t.text(doc.text), &mut key);
+        // After "M." or "Mme" any part of the name will do ("M. Yu" for "Yu Jihua").
+        let civil = i >= 1 && {
+            let p = doc.token_text(i - 1).to_lowercase();
+            matches!(
+                p.as_str(),
+                "m." | "mme" | "mme." | "monsieur" | "madame" | "mlle"
+            )
+        };
+        let mut actor = None;
+        let mut count = 0;
+        for (k, a, last) in &parts {
+            if *k == key && (*last || civil) && actor != Some(*a) {
+                actor = Some(*a);
+                count += 1;
+            }
+        }
+        if let (Some(a), 1) = (actor, count) {
+            mentions.push(Ment {
+                actor: a,
+                start: i,
+                end: i + 1,
+                added: true,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers to build hand-made actors for unit tests.
+    use crate::record::{Actor, ActorType, Mention};
+    use crate::text::Document;
+
+    /// Actors from `(name, type, surface forms)`: every occurrence of each surface form in the
+    /// text becomes a mention (whole words only).
+    pub fn actors(doc: &Document, specs: &[(&str, ActorType, &[&str])]) -> Vec<Actor> {
+        let text = doc.text;
+        let mut out = Vec::new();
+        for (name, kind, forms) in specs {
+            let mut mentions: Vec<Mention> = Vec::new();
+            for f in *forms {
+                let mut from = 0;
+                while let Some(p) = text[from..].find(f) {
+                    let s = from + p;
+                    let e = s + f.len();
+                    from = e;
+                    let before_ok = text[..s]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let after_ok = text[e..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    let overlaps = mentions
+                        .iter()
+                        .any(|m| s < m.span.byte_end && m.span.byte_start < e);
+                    if before_ok && after_ok && !overlaps {
+                        mentions.push(Mention {
+                            span: doc.span(s, e),
+                        });
+                    }
+                }
+            }
+            mentions.sort_by_key(|m| m.span.byte_start);
+            out.push(Actor {
+                name: name.to_string(),
+                kind: *kind,
+                mentions,
+            });
+        }
+        out
+    }
+}

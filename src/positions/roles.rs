@@ -1,0 +1,323 @@
+//! Roles: a title linked to a named person, before the name ("le vice-président américain
+//! J.D. Vance", "du PDG de Kyutai Patrick Perez") or in apposition ("Sam Altman, le
+//! président-directeur général d'OpenAI", "Le co-fondateur de Mistral AI, Arthur Mensch").
+
+use super::context::{Ctx, Ment};
+use super::coref::first_name_gender;
+use super::coref::TitlePhrase;
+use crate::record::ActorType;
+use crate::text::TokenKind;
+
+/// A role found in the text, as token ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundRole {
+    /// Index of the title phrase.
+    pub title: usize,
+    /// The person.
+    pub actor: usize,
+    /// First token of the phrase stating the role.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+}
+
+fn person_at(ctx: &Ctx, k: usize) -> Option<Ment> {
+    ctx.mention_starting(k)
+        .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
+}
+
+/// The person mention right after a title phrase ending at `e`: optional comma (unless
+/// `no_comma`), optional civility ("M.", "monsieur").
+fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<Ment> {
+    let mut k = e;
+    if ctx.is_punct(k, ",") && !no_comma {
+        k += 1;
+    }
+    if let Some(m) = person_at(ctx, k) {
+        return Some(m);
+    }
+    if ctx.is_civility(k) {
+        return person_at(ctx, k + 1);
+    }
+    None
+}
+
+/// Link title phrases to persons. Returns the roles and, per title phrase, the person it is
+/// attached to.
+pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Option<usize>>) {
+    let mut roles = Vec::new();
+    let mut attached = vec![None; titles.len()];
+    for (ti, t) in titles.iter().enumerate() {
+        if t.indefinite && t.det_start >= 1 && !ctx.is_punct(t.det_start - 1, ",") {
+            continue;
+        }
+        // A name right after the title wins: "le vice-président américain J.D. Vance, le
+        // vice-Premier ministre chinois Zhang Guoqing" lists two roles.
+        let direct = person_at(ctx, t.end).is_some()
+            || ctx.is_civility(t.end) && person_at(ctx, t.end + 1).is_some();
+        // Apposition after the name: "PERSON, [le] TITLE ...".
+        if !direct && t.det_start >= 2 && ctx.is_punct(t.det_start - 1, ",") {
+            let prev = t.det_start - 2;
+            // The apposition must close (",", ".", ")"...): "X, la présidente du parti
+            // s'est rendue" makes the title the subject of a new clause, not X's role.
+            let closes = t.end >= ctx.len()
+                || matches!(ctx.kind(t.end), Some(TokenKind::Punct | TokenKind::Quote));
+            let agrees = |a: usize| {
+                let g = first_name_gender(&ctx.actors[a].name);
+                g.is_none_or(|fem| {
+                    !(t.feminine && !fem
+                        || fem && !t.feminine && t.definite && ctx.low(t.det_start) == "le")
+                })
+            };
+            if let Some(m) = ctx
+                .mention_ending(prev)
+                .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per && closes && agrees(m.actor))
+            {
+                roles.push(FoundRole {
+                    title: ti,
+                    actor: m.actor,
+                    start: m.start,
+                    end: t.end,
+                });
+                attached[ti] = Some(m.actor);
+                continue;
+            }
+        }
+        // Title before the name: "TITLE [nat] [de ORG] [,] PERSON".
+        if let Some(m) = person_after(ctx, t.end, t.org_is_person) {
+            roles.push(FoundRole {
+                title: ti,
+                actor: m.actor,
+                start: t.det_start,
+                end: m.end,
+            });
+            attached[ti] = Some(m.actor);
+            if t.plural {
+                // "les vice-présidents Anne Roy et Marc Blanc".
+                let mut k = m.end;
+                while ctx.is_punct(k, ",") || ctx.low(k) == "et" {
+                    match person_at(ctx, k + 1) {
+                        Some(m2) => {
+                            roles.push(FoundRole {
+                                title: ti,
+                                actor: m2.actor,
+                                start: t.det_start,
+                                end: m2.end,
+                            });
+                            k = m2.end;
+                        }
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+    (roles, attached)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::positions::context::testing::actors;
+    use crate::positions::coref::find_titles;
+    use crate::positions::lexicon::Lexicon;
+    use crate::text::Document;
+    use ActorType::*;
+
+    type Spec<'a> = &'a [(&'a str, ActorType, &'a [&'a str])];
+
+    fn roles_of(text: &str, specs: Spec) -> Vec<(String, String, Option<String>, String)> {
+        let lex = Lexicon::new();
+        let doc = Document::new(text, None);
+        let acts = actors(&doc, specs);
+        let ctx = Ctx::new(&doc, &lex, &acts);
+        let titles = find_titles(&ctx);
+        let (roles, _) = find_roles(&ctx, &titles);
+        roles
+            .into_iter()
+            .map(|r| {
+                let t = &titles[r.title];
+                (
+                    acts[r.actor].name.clone(),
+                    t.title.clone(),
+                    t.org.clone(),
+                    ctx.text(r.start, r.end).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    type Expected<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
+
+    #[test]
+    fn role_patterns() {
+        let cases: &[(&str, Spec, &[Expected])] = &[
+            (
+                "Le président brésilien Carlos Lima est arrivé hier.",
+                &[("Carlos Lima", Per, &["Carlos Lima"])],
+                &[(
+                    "Carlos Lima",
+                    "président",
+                    Some("Brésil"),
+                    "Le président brésilien Carlos Lima",
+                )],
+            ),
+            (
+                "Elle a croisé la directrice générale de Nordlys, Ingrid Berg, à Oslo.",
+                &[
+                    ("Ingrid Berg", Per, &["Ingrid Berg"]),
+                    ("Nordlys", Org, &["Nordlys"]),
+                    ("Oslo", Loc, &["Oslo"]),
+                ],
+                &[(
+                    "Ingrid Berg",
+                    "directrice générale",
+                    Some("Nordlys"),
+                    "la directrice générale de Nordlys, Ingrid Berg",
+                )],
+            ),
+            (
+                "Marc Petit, le porte-parole de la compagnie Airlix, a démenti.",
+                &[
+                    ("Marc Petit", Per, &["Marc Petit"]),
+                    ("Airlix", Org, &["Airlix"]),
+                ],
+                &[(
+                    "Marc Petit",
+                    "porte-parole",
+                    Some("Airlix"),
+                    "Marc Petit, le porte-parole de la compagnie Airlix",
+                )],
+            ),
+            (
+                "Une réunion avec le ministre de l'Économie Jean Morel a eu lieu.",
+                &[("Jean Morel", Per, &["Jean Morel"])],
+                &[(
+                    "Jean Morel",
+                    "ministre de l'Économie",
+                    None,
+                    "le ministre de l'Économie Jean Morel",
+                )],
+            ),
+            (
+                "Le patron de Vélocité, monsieur Durand, a tranché.",
+                &[
+                    ("Paul Durand", Per, &["Durand"]),
+                    ("Vélocité", Org, &["Vélocité"]),
+                ],
+                &[(
+                    "Paul Durand",
+                    "patron",
+                    Some("Vélocité"),
+                    "Le patron de Vélocité, monsieur Durand",
+                )],
+            ),
+            (
+                "Les sénatrices Julie Roux et Léa Martin ont voté.",
+                &[
+                    ("Julie Roux", Per, &["Julie Roux"]),
+                    ("Léa Martin", Per, &["Léa Martin"]),
+                ],
+                &[
+                    (
+                        "Julie Roux",
+                        "sénatrices",
+                        None,
+                        "Les sénatrices Julie Roux",
+                    ),
+                    (
+                        "Léa Martin",
+                        "sénatrices",
+                        None,
+                        "Les sénatrices Julie Roux et Léa Martin",
+                    ),
+                ],
+            ),
+            (
+                "Le fondateur de la jeune pousse Nuvola Data, Marc Petit, recrute.",
+                &[("Marc Petit", Per, &["Marc Petit"])],
+                &[(
+                    "Marc Petit",
+                    "fondateur",
+                    Some("Nuvola Data"),
+                    "Le fondateur de la jeune pousse Nuvola Data, Marc Petit",
+                )],
+            ),
+            (
+                "Le député LREM de Gironde Paul Roy a voté contre.",
+                &[
+                    ("Paul Roy", Per, &["Paul Roy"]),
+                    ("LREM", Org, &["LREM"]),
+                    ("Gironde", Loc, &["Gironde"]),
+                ],
+                &[(
+                    "Paul Roy",
+                    "député",
+                    Some("LREM"),
+                    "Le député LREM de Gironde Paul Roy",
+                )],
+            ),
+            (
+                "L'avocat de la famille Morel, Paul Roy, a fait appel.",
+                &[
+                    ("Paul Roy", Per, &["Paul Roy"]),
+                    ("Léa Morel", Per, &["Morel"]),
+                ],
+                &[(
+                    "Paul Roy",
+                    "avocat",
+                    None,
+                    "L'avocat de la famille Morel, Paul Roy",
+                )],
+            ),
+            (
+                "La cofondatrice de la start-up suédoise Fjord, Emma Lind, lève des fonds.",
+                &[
+                    ("Emma Lind", Per, &["Emma Lind"]),
+                    ("Fjord", Org, &["Fjord"]),
+                ],
+                &[(
+                    "Emma Lind",
+                    "cofondatrice",
+                    Some("Fjord"),
+                    "La cofondatrice de la start-up suédoise Fjord, Emma Lind",
+                )],
+            ),
+        ];
+        for (text, specs, expected) in cases {
+            let got = roles_of(text, specs);
+            let want: Vec<(String, String, Option<String>, String)> = expected
+                .iter()
+                .map(|(a, t, o, s)| {
+                    (
+                        a.to_string(),
+                        t.to_string(),
+                        o.map(str::to_string),
+                        s.to_string(),
+                    )
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_apposition_into_a_new_clause() {
+        for text in [
+            "Aux côtés de Paul Dumas, la présidente du club s'est exprimée.",
+            "Avec Paul Dumas, la directrice a visité l'usine.",
+        ] {
+            let got = roles_of(text, &[("Paul Dumas", Per, &["Paul Dumas"])]);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn no_role_without_person() {
+        let got = roles_of(
+            "Le ministre de l'Intérieur a visité Lyon avec des élus.",
+            &[("Lyon", Loc, &["Lyon"])],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

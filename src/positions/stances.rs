@@ -1,0 +1,584 @@
+//! Stances: explicit positions of an actor for or against something ("s'oppose à",
+//! "soutient", "plaider en faveur de", "n'a pas signé", "la position ferme de X contre Y",
+//! "se dit prêt à travailler avec"), and pejorative judgements inside attributed quotes
+//! ("une régulation excessive").
+
+use super::attrib::{Resolver, Who};
+use super::conjugate::FormKind;
+use super::context::Ctx;
+use super::quotes::FoundQuote;
+use crate::record::{ActorType, Polarity};
+use crate::text::TokenKind;
+
+/// A stance as token ranges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundStance {
+    /// The actor.
+    pub who: Who,
+    /// For or against.
+    pub polarity: Polarity,
+    /// Cue token range.
+    pub cue: (usize, usize),
+    /// Target token range.
+    pub target: (usize, usize),
+    /// Target text when it is not a plain slice of the text ("coopération avec X").
+    pub target_text: Option<String>,
+}
+
+/// Determiners skipped at the start of a target.
+const TARGET_DETS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "tout",
+    "toute",
+    "tous",
+    "toutes",
+    "certains",
+    "certaines",
+    "plusieurs",
+];
+
+/// Words that end a target noun phrase.
+const TARGET_STOPS: &[&str] = &[
+    "qui",
+    "que",
+    "qu'",
+    "dont",
+    "où",
+    "lorsque",
+    "quand",
+    "afin",
+    "dans",
+    "lors",
+    "pour",
+    "car",
+    "mais",
+    "alors",
+    "parce",
+    "puisque",
+    "tandis",
+    "selon",
+    "comme",
+    "si",
+    "après",
+    "avant",
+    "depuis",
+    "pendant",
+    "et",
+    "ou",
+    "a",
+    "ont",
+    "est",
+    "sont",
+    "était",
+    "avait",
+    "sera",
+    "serait",
+    "ne",
+    "n'",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "y",
+    "en",
+    "face",
+    "vis-à-vis",
+];
+
+/// Maximum words in a target.
+const TARGET_MAX: usize = 9;
+
+/// The target noun phrase starting at token `k`: determiners trimmed, cut at the first
+/// clause boundary.
+fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    let mut s = k;
+    let mut skipped = 0;
+    while skipped < 4
+        && (TARGET_DETS.contains(&ctx.low(s)) || ctx.kind(s) == Some(TokenKind::Quote))
+    {
+        s += 1;
+        skipped += 1;
+    }
+    if s >= ctx.len() {
+        return None;
+    }
+    let mut e = s;
+    let mut words = 0;
+    let end_sent = ctx.sent_end(s);
+    while e < end_sent && words < TARGET_MAX {
+        let kind = ctx.kind(e);
+        match kind {
+            Some(TokenKind::Quote) => {
+                e += 1;
+                continue;
+            }
+            Some(TokenKind::Punct) | Some(TokenKind::Url) => break,
+            _ => {}
+        }
+        let topic = ctx.low(e) == "en" && matches!(ctx.low(e + 1), "matière" | "termes");
+        if e > s && TARGET_STOPS.contains(&ctx.low(e)) && !topic {
+            break;
+        }
+        if e == s
+            && (ctx.is_punct(e, ",")
+                || matches!(
+                    ctx.low(e),
+                    "que" | "qu'" | "à" | "il" | "elle" | "se" | "s'"
+                ))
+        {
+            return None;
+        }
+        e += 1;
+        words += 1;
+    }
+    // Trim trailing quote marks and function words.
+    while e > s
+        && (ctx.kind(e - 1) == Some(TokenKind::Quote)
+            || TARGET_DETS.contains(&ctx.low(e - 1))
+            || matches!(
+                ctx.low(e - 1),
+                "à" | "au" | "aux" | "de" | "d'" | "des" | "du"
+            ))
+    {
+        e -= 1;
+    }
+    // Straight quotes: an odd count takes the next mark, or is cut at the last one.
+    let straight = (s..e).filter(|&t| ctx.raw(t) == "\"").count();
+    if straight % 2 == 1 {
+        if ctx.raw(e) == "\"" {
+            e += 1;
+        } else if let Some(last) = (s..e).rev().find(|&t| ctx.raw(t) == "\"") {
+            e = last;
+        }
+    }
+    // Keep quotation marks balanced: "« autoritaires" takes its closing mark.
+    let open = (s..e).filter(|&t| is_opening(ctx, t)).count();
+    let close = (s..e)
+        .filter(|&t| ctx.kind(t) == Some(TokenKind::Quote) && !is_opening(ctx, t))
+        .count();
+    if open > close && ctx.kind(e) == Some(TokenKind::Quote) {
+        e += 1;
+    }
+    (e > s).then_some((s, e))
+}
+
+fn is_opening(ctx: &Ctx, t: usize) -> bool {
+    ctx.kind(t) == Some(TokenKind::Quote)
+        && matches!(ctx.raw(t).chars().next(), Some('«' | '“' | '‹'))
+}
+
+/// Match a particle (folded lowercase keys) at token `k`; returns its length.
+fn particle_at(ctx: &Ctx, k: usize, p: &[String]) -> Option<usize> {
+    p.iter()
+        .enumerate()
+        .all(|(i, w)| {
+            let t = ctx.low(k + i);
+            t == w
+                || w == "de" && matches!(t, "d'" | "du" | "des")
+                || w == "à" && matches!(t, "au" | "aux")
+        })
+        .then_some(p.len())
+}
+
+const AUX: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir", "ayant",
+    "est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront", "être", "eut",
+];
+
+/// Nouns that announce a stance of their complement "de X" ("la position de X contre Y").
+const STANCE_NOUNS: &[&str] = &[
+    "position",
+    "positions",
+    "opposition",
+    "hostilité",
+    "croisade",
+    "offensive",
+    "combat",
+    "lutte",
+    "campagne",
+    "charge",
+    "réquisitoire",
+    "fronde",
+    "colère",
+    "mobilisation",
+    "soutien",
+    "appui",
+    "engagement",
+    "plaidoyer",
+    "refus",
+];
+
+/// Adjectives that condemn the noun they qualify, inside an attributed quote.
+const PEJORATIVE: &[&str] = &[
+    "excessif",
+    "excessive",
+    "excessifs",
+    "excessives",
+    "abusif",
+    "abusive",
+    "abusifs",
+    "abusives",
+    "injuste",
+    "injustes",
+    "inacceptable",
+    "inacceptables",
+    "scandaleux",
+    "scandaleuse",
+    "scandaleuses",
+    "néfaste",
+    "néfastes",
+    "dangereux",
+    "dangereuse",
+    "dangereuses",
+    "inadmissible",
+    "inadmissibles",
+    "absurde",
+    "absurdes",
+    "insupportable",
+    "insupportables",
+    "intolérable",
+    "intolérables",
+    "honteux",
+    "honteuse",
+    "honteuses",
+    "catastrophique",
+    "catastrophiques",
+    "désastreux",
+    "désastreuse",
+    "désastreuses",
+    "liberticide",
+    "liberticides",
+    "inique",
+    "iniques",
+    "punitif",
+    "punitive",
+    "punitives",
+];
+
+/// Words that say an actor is willing to cooperate ("prêt à travailler avec").
+const WILLING: &[&str] = &[
+    "prêt",
+    "prête",
+    "prêts",
+    "prêtes",
+    "disposé",
+    "disposée",
+    "disposés",
+    "disposées",
+    "ouvert",
+    "ouverte",
+    "ouverts",
+    "ouvertes",
+    "favorable",
+    "favorables",
+    "voulait",
+    "veut",
+    "veulent",
+    "voulaient",
+    "souhaite",
+    "souhaitent",
+    "souhaitait",
+    "propose",
+    "proposé",
+    "entend",
+];
+
+/// Find stances.
+pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec<FoundStance> {
+    let mut out = Vec::new();
+    let n = ctx.len();
+    let mut i = 0;
+    while i < n {
+        if let Some(st) = verb_stance(ctx, res, i) {
+            i = st.cue.1.max(i + 1);
+            out.push(st);
+            continue;
+        }
+        if let Some(st) = noun_stance(ctx, res, i) {
+            out.push(st);
+        } else if let Some(st) = cooperation(ctx, res, i) {
+            out.push(st);
+        }
+        i += 1;
+    }
+    for q in quotes {
+        if let Some(Who::Actor(a, _)) = q.who {
+            pejorative(ctx, a, q, &mut out);
+        }
+    }
+    out
+}
+
+/// A stance verb at token `k` with its particle and target.
+fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
+    if res.in_quote(k) {
+        return None;
+    }
+    let (len, form) = ctx.lex.stance.longest(|i| ctx.low_opt(i), k)?;
+    let cue = &ctx.lex.stance_cues[form.lemma as usize];
+    // The verb group: auxiliary, reflexive pronoun, negation before the verb.
+    let sent_start = ctx.sent_start(k);
+    let mut s = k;
+    let mut has_aux = false;
+    let mut negated = false;
+    let mut reflexive = false;
+    let mut back = 0;
+    while s > sent_start && back < 5 {
+        let p = s - 1;
+        let w = ctx.low(p);
+        if AUX.contains(&w) && !has_aux {
+            has_aux = true;
+        } else if matches!(w, "pas" | "jamais" | "plus") {
+            negated = negated || matches!(w, "pas" | "jamais");
+        } else if matches!(w, "ne" | "n'") {
+            negated = true;
+        } else if matches!(w, "s'" | "se") {
+            reflexive = true;
+        } else if matches!(w, "-t-il" | "-t-elle" | "-il" | "-elle")
+            || w.ends_with("ment") && ctx.is_lower_word(p)
+        {
+        } else {
+            break;
+        }
+        s = p;
+        back += 1;
+    }
+    // "se défendre de" is not "défendre": the reflexive must match the lexicon.
+    if cue.pronominal != reflexive {
+        return None;
+    }
+    let det_before = k >= 1 && ctx.is_det(k - 1);
+    let ok = form.has(FormKind::Participle) && has_aux
+        || form.has(FormKind::Finite) && !det_before
+        || form.has(FormKind::Infinitive)
+        || form.has(FormKind::PresentParticiple);
+    if !ok {
+        return None;
+    }
+    // "n'a pas signé": negation after the auxiliary.
+    let mut j = k + len;
+    while matches!(ctx.low(j), "pas" | "jamais")
+        || (ctx.low(j).ends_with("ment") && ctx.is_lower_word(j))
+    {
+        negated = negated || matches!(ctx.low(j), "pas" | "jamais");
+        j += 1;
+    }
+    if cue.particles.is_empty() {
+        // Direct object: a determiner or "de" + infinitive must follow.
+        let infinitive_next = |t: usize| {
+            let w = ctx.low(t);
+            ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+        };
+        let de_inf = matches!(ctx.low(j), "de" | "d'") && infinitive_next(j + 1);
+        let det = ctx.is_det(j) && !matches!(ctx.low(j), "de" | "d'");
+        if !(det
+            || de_inf
+            || matches!(ctx.low(j), "tout" | "toute" | "toutes" | "tous")
+            || ctx.kind(j) == Some(TokenKind::Quote))
+        {
+            return None;
+        }
+    } else {
+        let plen = cue.particles.iter().find_map(|p| particle_at(ctx, j, p))?;
+        // "au"/"aux" contain the article: keep them out of the target only.
+        j += plen;
+    }
+    let target = target_at(ctx, j)?;
+    let mut polarity = cue.polarity;
+    if cue.negated_only {
+        if !negated {
+            return None;
+        }
+    } else if negated {
+        if polarity == Polarity::Against {
+            return None;
+        }
+        polarity = Polarity::Against;
+    }
+    let who = res.subject_before(ctx, s, ctx.plural_verb(s, k + len))?;
+    Some(FoundStance {
+        who,
+        polarity,
+        cue: (s, k + len),
+        target,
+        target_text: None,
+    })
+}
+
+/// "la position (ferme) de X (...) contre Y", "le soutien de X à Y".
+fn noun_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
+    let w = ctx.low(k);
+    if !STANCE_NOUNS.contains(&w) || res.in_quote(k) {
+        return None;
+    }
+    let mut j = k + 1;
+    if ctx.is_lower_word(j) && !matches!(ctx.low(j), "de" | "d'" | "du" | "des") {
+        j += 1; // one adjective: "ferme", "claire"
+    }
+    if !matches!(ctx.low(j), "de" | "d'" | "du" | "des") {
+        return None;
+    }
+    j += 1;
+    if matches!(ctx.low(j), "la" | "l'" | "le" | "les") {
+        j += 1;
+    }
+    let who = if let Some(ti) = res.title_covering(j) {
+        let w = res.resolve_title(ctx, ti);
+        j = res.titles[ti].end;
+        w
+    } else if let Some(m) = ctx.mention_starting(j) {
+        if ctx.actor_kind(m.actor) == ActorType::Misc {
+            return None;
+        }
+        j = m.end;
+        Who::Actor(m.actor, None)
+    } else {
+        return None;
+    };
+    // The stance preposition within the next few tokens of the sentence.
+    let end = ctx.sent_end(k).min(j + 6);
+    let mut p = j;
+    while p < end {
+        let (polarity, plen) = match ctx.low(p) {
+            "contre" => (Polarity::Against, 1),
+            "à" | "au" | "aux" if matches!(w, "opposition" | "hostilité" | "refus") => {
+                (Polarity::Against, 1)
+            }
+            "à" | "au" | "aux" if matches!(w, "soutien" | "appui" | "engagement") => {
+                (Polarity::For, 1)
+            }
+            "pour" if !matches!(w, "opposition" | "hostilité" | "refus") => (Polarity::For, 1),
+            "en" if ctx.low(p + 1) == "faveur" => (Polarity::For, 3),
+            _ => {
+                p += 1;
+                continue;
+            }
+        };
+        let target = target_at(ctx, p + plen)?;
+        return Some(FoundStance {
+            who,
+            polarity,
+            cue: (k, p + plen),
+            target,
+            target_text: None,
+        });
+    }
+    None
+}
+
+/// "prêt à travailler avec X", "veut coopérer avec X" -> for cooperation with X.
+fn cooperation(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
+    if !WILLING.contains(&ctx.low(k)) || res.in_quote(k) {
+        return None;
+    }
+    let mut j = k + 1;
+    if matches!(ctx.low(j), "à" | "de" | "d'") {
+        j += 1;
+    }
+    if !matches!(
+        ctx.low(j),
+        "travailler" | "coopérer" | "collaborer" | "dialoguer" | "coopération" | "collaboration"
+    ) {
+        return None;
+    }
+    if ctx.low(j + 1) != "avec" {
+        return None;
+    }
+    let obj = target_at(ctx, j + 2)?;
+    let who = res.subject_before(ctx, k, false)?;
+    let text = format!("coopération avec {}", ctx.text(obj.0, obj.1));
+    Some(FoundStance {
+        who,
+        polarity: Polarity::For,
+        cue: (k, j + 2),
+        target: (j, obj.1),
+        target_text: Some(text),
+    })
+}
+
+/// "régulation excessive" inside a quote of actor `a`: against the noun.
+fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<FoundStance>) {
+    for k in q.span.open + 1..q.span.close {
+        if !PEJORATIVE.contains(&ctx.low(k)) {
+            continue;
+        }
+        // The noun qualified: just before (post-posed adjective), skipping "si"/"trop".
+        let mut nk = k;
+        while nk > q.span.open + 1
+            && matches!(
+                ctx.low(nk - 1),
+                "trop" | "si" | "très" | "vraiment" | "totalement"
+            )
+        {
+            nk -= 1;
+        }
+        if nk <= q.span.open + 1 {
+            continue;
+        }
+        let noun = nk - 1;
+        let nw = ctx.low(noun);
+        if nw.ends_with("ment")
+            || matches!(
+                nw,
+                "et" | "ou" | "mais" | "aussi" | "moins" | "bien" | "pas" | "assez"
+            )
+        {
+            continue;
+        }
+        if !ctx.is_lower_word(noun)
+            || ctx.is_det(noun)
+            || ctx.is_prep(noun)
+            || matches!(
+                ctx.low(noun),
+                "est" | "sont" | "était" | "être" | "trop" | "plus"
+            )
+        {
+            continue;
+        }
+        // The noun's complement names what is condemned: "tendance néfaste à la censure".
+        let mut text = ctx.raw(noun).to_string();
+        let mut end = k + 1;
+        if matches!(
+            ctx.low(k + 1),
+            "à" | "au" | "aux" | "de" | "du" | "des" | "d'"
+        ) && k + 2 < q.span.close
+        {
+            if let Some((ts, te)) = target_at(ctx, k + 2) {
+                let te = te.min(q.span.close).min(ts + 4);
+                if te > ts {
+                    text = format!("{} {}", text, ctx.text(k + 1, te));
+                    end = te;
+                }
+            }
+        }
+        out.push(FoundStance {
+            who: Who::Actor(a, None),
+            polarity: Polarity::Against,
+            cue: (k, k + 1),
+            target: (noun, end),
+            target_text: Some(text),
+        });
+    }
+}

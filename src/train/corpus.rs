@@ -1,0 +1,291 @@
+//! Corpus readers: CoNLL-style token/tag columns (IOB1, IOB2, IOBES; with or without sentence
+//! breaks) and HIPE TSV. Labels are normalised to PER/ORG/LOC/MISC and tags to IOB2.
+
+use crate::actors::model::{tag_index, TAGS};
+use std::path::Path;
+
+/// One labelled sentence: tokens and IOB2 tag indices (see [`TAGS`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sentence {
+    /// Token texts.
+    pub tokens: Vec<String>,
+    /// Tag indices, one per token.
+    pub tags: Vec<u8>,
+}
+
+/// Errors reading a corpus.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// A line could not be parsed.
+    #[error("{path}:{line}: {reason}")]
+    Parse {
+        /// The path.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// The normalised entity type of a corpus label (without its B-/I- prefix), or None for labels
+/// that are not actors (dates, times) and for `O`.
+pub fn normalise_type(label: &str) -> Option<&'static str> {
+    let l = label.to_ascii_lowercase();
+    let head = l.split('.').next().unwrap_or("");
+    match head {
+        "per" | "pers" | "person" | "people" => Some("PER"),
+        "org" | "organisation" | "organization" => Some("ORG"),
+        "loc" | "location" | "gpe" | "place" | "fac" => Some("LOC"),
+        "misc" | "prod" | "humanprod" | "event" | "work" | "norp" | "product" => Some("MISC"),
+        _ => None,
+    }
+}
+
+/// Convert raw tags (any of IOB1, IOB2, IOBES, bare types) into IOB2 tag indices. An entity
+/// starts at `B-`/`S-`, or at `I-`/`E-` after `O` or another type (the conlleval rule), so
+/// IOB1 runs become one entity each.
+pub fn to_iob2<S: AsRef<str>>(raw: &[S]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut prev: Option<&'static str> = None;
+    let mut prev_closed = false;
+    for r in raw {
+        let r = r.as_ref().trim();
+        let (prefix, label) = match r.split_once('-') {
+            Some((p, l)) if p.len() == 1 => (p.to_ascii_uppercase(), l),
+            _ => (
+                String::from(if r == "O" || r == "_" { "O" } else { "I" }),
+                r,
+            ),
+        };
+        let ty = if prefix == "O" {
+            None
+        } else {
+            normalise_type(label)
+        };
+        match ty {
+            None => {
+                out.push(0);
+                prev = None;
+            }
+            Some(t) => {
+                let begin = matches!(prefix.as_str(), "B" | "S") || prev != Some(t) || prev_closed;
+                let tag = format!("{}-{}", if begin { "B" } else { "I" }, t);
+                out.push(tag_index(&tag).unwrap_or(0));
+                prev = Some(t);
+                prev_closed = matches!(prefix.as_str(), "E" | "S");
+                continue;
+            }
+        }
+        prev_closed = false;
+    }
+    out
+}
+
+/// Read a labelled corpus, detecting its format: HIPE TSV (header starting with `TOKEN`),
+/// otherwise whitespace-separated columns with the token first and the tag last (a leading
+/// numeric index column is skipped). Blank lines end sentences; files without any blank line
+/// are split after `.`, `!` and `?` outside entities. Sentences are capped at 200 tokens.
+pub fn read_corpus(path: &Path) -> Result<Vec<Sentence>, CorpusError> {
+    let text = std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    parse_corpus(&text, &path.display().to_string())
+}
+
+/// [`read_corpus`] on text already in memory (`name` is used in errors).
+pub fn parse_corpus(text: &str, name: &str) -> Result<Vec<Sentence>, CorpusError> {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.starts_with("TOKEN\t") {
+        return Ok(parse_hipe(text));
+    }
+    let has_breaks = text.lines().any(|l| l.trim().is_empty())
+        && text.lines().filter(|l| !l.trim().is_empty()).count() > 0;
+    let mut out = Vec::new();
+    let mut toks: Vec<String> = Vec::new();
+    let mut raw: Vec<String> = Vec::new();
+    let flush = |toks: &mut Vec<String>, raw: &mut Vec<String>, out: &mut Vec<Sentence>| {
+        if !toks.is_empty() {
+            let tags = to_iob2(raw);
+            out.push(Sentence {
+                tokens: std::mem::take(toks),
+                tags,
+            });
+            raw.clear();
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.trim().is_empty() {
+            flush(&mut toks, &mut raw, &mut out);
+            continue;
+        }
+        if line.starts_with("-DOCSTART-") || line.starts_with("# ") {
+            flush(&mut toks, &mut raw, &mut out);
+            continue;
+        }
+        let cols: Vec<&str> = if line.contains('\t') {
+            line.split('\t').collect()
+        } else {
+            line.split_whitespace().collect()
+        };
+        let (tok, tag) = match cols.len() {
+            0 | 1 => {
+                return Err(CorpusError::Parse {
+                    path: name.into(),
+                    line: n + 1,
+                    reason: "expected a token and a tag".into(),
+                })
+            }
+            2 => (cols[0], cols[1]),
+            _ => {
+                if cols[0].chars().all(|c| c.is_ascii_digit()) {
+                    (cols[1], cols[cols.len() - 1])
+                } else {
+                    (cols[0], cols[cols.len() - 1])
+                }
+            }
+        };
+        toks.push(tok.to_string());
+        raw.push(tag.to_string());
+        let boundary = !has_breaks && matches!(tok, "." | "!" | "?") && tag == "O";
+        if boundary || toks.len() >= 200 {
+            flush(&mut toks, &mut raw, &mut out);
+        }
+    }
+    flush(&mut toks, &mut raw, &mut out);
+    Ok(out)
+}
+
+fn parse_hipe(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut toks: Vec<String> = Vec::new();
+    let mut raw: Vec<String> = Vec::new();
+    let mut flush = |toks: &mut Vec<String>, raw: &mut Vec<String>| {
+        if !toks.is_empty() {
+            out.push(Sentence {
+                tokens: std::mem::take(toks),
+                tags: to_iob2(raw),
+            });
+            raw.clear();
+        }
+    };
+    for line in text.lines() {
+        if line.starts_with("TOKEN\t") {
+            continue;
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
+            flush(&mut toks, &mut raw);
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        toks.push(cols[0].to_string());
+        raw.push(cols[1].to_string());
+        let misc = cols.last().copied().unwrap_or("");
+        if misc.split('|').any(|m| m == "EndOfSentence") || toks.len() >= 200 {
+            flush(&mut toks, &mut raw);
+        }
+    }
+    flush(&mut toks, &mut raw);
+    out
+}
+
+/// An entity span over token positions: `start..end` and its type index (0..4).
+pub type EntitySpan = (usize, usize, usize);
+
+/// The entity spans of a valid IOB2 tag sequence.
+pub fn spans(tags: &[u8]) -> Vec<EntitySpan> {
+    use crate::actors::model::{is_inside, type_of};
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 || is_inside(t) {
+            i += 1;
+            continue;
+        }
+        let ty = type_of(t);
+        let mut j = i + 1;
+        while j < tags.len() && is_inside(tags[j]) && type_of(tags[j]) == ty {
+            j += 1;
+        }
+        out.push((i, j, ty));
+        i = j;
+    }
+    out
+}
+
+/// Label of tag index `t` (for messages).
+pub fn tag_name(t: u8) -> &'static str {
+    TAGS[t as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob_schemes_normalise() {
+        let table: &[(&[&str], &[&str])] = &[
+            (
+                &["I-PER", "I-PER", "O", "I-LOC"],
+                &["B-PER", "I-PER", "O", "B-LOC"],
+            ),
+            (
+                &["B-pers", "I-pers", "B-pers"],
+                &["B-PER", "I-PER", "B-PER"],
+            ),
+            (&["B-time", "I-time", "B-org"], &["O", "O", "B-ORG"]),
+            (
+                &["S-LOC", "B-ORG", "E-ORG", "I-ORG"],
+                &["B-LOC", "B-ORG", "I-ORG", "B-ORG"],
+            ),
+            (&["B-HumanProd", "O", "_"], &["B-MISC", "O", "O"]),
+            (&["I-LOC", "I-ORG"], &["B-LOC", "B-ORG"]),
+        ];
+        for (raw, want) in table {
+            let got: Vec<&str> = to_iob2(raw).into_iter().map(tag_name).collect();
+            assert_eq!(&got, want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn reads_three_formats() {
+        let wiki = "0\tLe\tO\n1\tmaire\tO\n2\tde\tO\n3\tLyon\tB-LOC\n\n0\tAnne\tB-PER\n";
+        let s = parse_corpus(wiki, "w").unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].tokens[3], "Lyon");
+        assert_eq!(s[0].tags[3], 5);
+
+        let bio = "Jean I-PER\nValjean I-PER\narrive O\n. O\nIl O\npart O\n";
+        let s = parse_corpus(bio, "b").unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].tags, vec![1, 2, 0, 0]);
+
+        let hipe = "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tMISC\n# hipe2022:document_id = x\n\
+                    Paris\tB-loc\t_\t_\nbrille\tO\t_\tEndOfSentence\nLa\tO\t_\t_\n";
+        let s = parse_corpus(hipe, "h").unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].tags, vec![5, 0]);
+    }
+
+    #[test]
+    fn spans_of_tags() {
+        assert_eq!(
+            spans(&[1, 2, 0, 5, 5, 6]),
+            vec![(0, 2, 0), (3, 4, 2), (4, 6, 2)]
+        );
+    }
+}
