@@ -162,6 +162,10 @@ pub static TABLES: [Table; 9] = [
             col("char_end", ColType::Int),
             col("text", ColType::Text),
             col("sentence", ColType::Int),
+            opt("low", ColType::Float),
+            opt("high", ColType::Float),
+            opt("rate", ColType::Text),
+            opt("refers_to", ColType::Text),
         ],
         primary_key: &["article_id", "amount_idx"],
         parent: Some(ForeignKey {
@@ -184,6 +188,7 @@ pub static TABLES: [Table; 9] = [
             col("char_end", ColType::Int),
             col("text", ColType::Text),
             col("sentence", ColType::Int),
+            opt("modifier", ColType::Text),
         ],
         primary_key: &["article_id", "date_idx"],
         parent: Some(ForeignKey {
@@ -320,6 +325,10 @@ fn int(n: usize) -> Value<'static> {
     Value::Int(n as i64)
 }
 
+fn float_or_null(f: Option<f64>) -> Value<'static> {
+    f.map_or(Value::Null, Value::Float)
+}
+
 fn text_or_null(s: Option<&str>) -> Value<'_> {
     s.map_or(Value::Null, Value::Text)
 }
@@ -395,6 +404,10 @@ pub fn record_rows(r: &Record, emit: &mut dyn FnMut(TableId, &[Value<'_>])) {
                 int(s.end),
                 Value::Text(&s.text),
                 int(s.sentence),
+                float_or_null(a.low),
+                float_or_null(a.high),
+                text_or_null(a.rate.as_deref()),
+                text_or_null(a.refers_to.as_deref()),
             ],
         );
     }
@@ -413,6 +426,7 @@ pub fn record_rows(r: &Record, emit: &mut dyn FnMut(TableId, &[Value<'_>])) {
                 int(s.end),
                 Value::Text(&s.text),
                 int(s.sentence),
+                text_or_null(d.modifier.as_ref().map(variant_name)),
             ],
         );
     }
@@ -694,8 +708,8 @@ impl serde::Serializer for VariantName {
 pub(crate) mod tests {
     use super::*;
     use crate::record::{
-        Actor, ActorType, Amount, AmountKind, DateKind, DateMention, ErrorInfo, ErrorKind, Mention,
-        Polarity, Precision, Qualifier, Quote, Role, Stance,
+        Actor, ActorType, Amount, AmountKind, DateKind, DateMention, DateModifier, ErrorInfo,
+        ErrorKind, Mention, Polarity, Precision, Qualifier, Quote, Role, Stance,
     };
 
     fn span(start: usize, text: &str, sentence: usize) -> Span {
@@ -731,6 +745,10 @@ pub(crate) mod tests {
                 unit: Some("EUR".into()),
                 span: span(30, "2,5 millions d'euros", 0),
                 qualifier: Some(Qualifier::MoreThan),
+                low: None,
+                high: None,
+                rate: Some("an".into()),
+                refers_to: Some("2025".into()),
             }],
             dates: vec![DateMention {
                 value: Some("2025-03-03".into()),
@@ -738,6 +756,7 @@ pub(crate) mod tests {
                 kind: DateKind::Relative,
                 precision: Precision::Day,
                 resolved: true,
+                modifier: Some(DateModifier::Early),
             }],
             positions: vec![
                 Position::Role(Role {
@@ -808,9 +827,13 @@ pub(crate) mod tests {
         let amount = &rows.iter().find(|r| r.0 == TableId::Amounts).unwrap().1;
         assert_eq!(amount[2], "Text(\"money\")");
         assert_eq!(amount[5], "Text(\"more_than\")");
+        assert_eq!(amount[12], "Text(\"an\")");
+        assert_eq!(amount[13], "Text(\"2025\")");
+        assert_eq!(amount[10], "Null");
         let date = &rows.iter().find(|r| r.0 == TableId::Dates).unwrap().1;
         assert_eq!(date[3], "Text(\"relative\")");
         assert_eq!(date[4], "Text(\"day\")");
+        assert_eq!(date[10], "Text(\"early\")");
         let stance = &rows.iter().find(|r| r.0 == TableId::Stances).unwrap().1;
         assert_eq!(stance[3], "Text(\"against\")");
         assert_eq!(variant_name(&ErrorKind::MalformedJson), "malformed_json");
