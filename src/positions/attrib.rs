@@ -129,7 +129,9 @@ impl<'t> Resolver<'t> {
             // A title attached to a named person is not a new mention of that person.
             return Who::Actor(a, (!self.attached[ti]).then_some((t.start, t.end)));
         }
-        if !t.definite || t.plural {
+        // Fall back to the salient person only for titles without a named organisation:
+        // "la maire de Colomiers" is nobody named so far.
+        if !t.definite || t.plural || t.org_explicit {
             return Who::Unknown;
         }
         let fem = t.feminine.then_some(true);

@@ -575,11 +575,22 @@ impl Salience {
     pub fn new(ctx: &Ctx, titles: &[TitlePhrase], title_actor: &[Option<usize>]) -> Self {
         let mut refs: Vec<(usize, usize)> = Vec::new();
         let mut gender = vec![None; ctx.actors.len()];
+        // A name right after its title ("du ministre X") is referred to through the title,
+        // whose determiner tells whether it is an object.
+        let mut behind_title = std::collections::HashSet::new();
+        for (t, a) in titles.iter().zip(title_actor) {
+            if a.is_some() {
+                behind_title.insert(t.end);
+                behind_title.insert(t.end + 1);
+            }
+        }
         for m in &ctx.mentions {
             if ctx.actor_kind(m.actor) != ActorType::Per {
                 continue;
             }
-            refs.push((m.start, m.actor));
+            if !behind_title.contains(&m.start) {
+                refs.push((m.start, m.actor));
+            }
             if m.start >= 1 {
                 match ctx.low(m.start - 1) {
                     "mme" | "mme." | "madame" | "mlle" | "mademoiselle" => {

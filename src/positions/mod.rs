@@ -296,6 +296,7 @@ mod tests {
         ("Nordis", Org, &["Nordis"]),
         ("Canada", Loc, &["Canada"]),
         ("Léa Morel", Per, &["Léa Morel"]),
+        ("Paul Roy", Per, &["Paul Roy"]),
     ];
 
     #[test]
@@ -412,6 +413,13 @@ mod tests {
                 None,
                 "dans le cadre d'une enquête pour fraude fiscale",
                 None,
+            ),
+            // A person behind a title in a prepositional phrase is not the pronoun's referent.
+            (
+                "Hugo Marchal, accompagné du ministre Paul Roy, est arrivé à midi. Il a déclaré : « La visite sera brève ».",
+                Some("Hugo Marchal"),
+                "La visite sera brève",
+                Some("a déclaré"),
             ),
             // No speaker named: null.
             (
