@@ -810,6 +810,15 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             if !(prev_year || matches!(prev, "de" | "entre" | "pour" | "contre" | "du")) {
                 return None;
             }
+            // "plus de 2000", "près de 1900": a quantity, not a year.
+            if matches!(prev, "de" | "d'")
+                && matches!(
+                    t.key_before(i, 2),
+                    "plus" | "moins" | "pres" | "autour" | "environ" | "centaines" | "dizaines"
+                )
+            {
+                return None;
+            }
             if prev == "a" && t.raw(i - 1) == "a" {
                 // "a 2000" without accent is the verb: no date.
                 return None;

@@ -1086,6 +1086,7 @@ const DATE_CASES: &[DateCase] = &[
     ),
     ("Le bilan s'élève à 2000 morts.", None, &[]),
     ("Il a marché 2025 kilomètres.", None, &[]),
+    ("Ils étaient plus de 2000, selon la police.", None, &[]),
 ];
 
 #[test]

@@ -129,7 +129,9 @@ impl<'t> Resolver<'t> {
             // A title attached to a named person is not a new mention of that person.
             return Who::Actor(a, (!self.attached[ti]).then_some((t.start, t.end)));
         }
-        if !t.definite || t.plural {
+        // Fall back to the salient person only for titles without a named organisation:
+        // "la maire de Colomiers" is nobody named so far.
+        if !t.definite || t.plural || t.org_explicit {
             return Who::Unknown;
         }
         let fem = t.feminine.then_some(true);
@@ -216,7 +218,7 @@ impl<'t> Resolver<'t> {
                     k = m.start;
                     continue;
                 }
-                return Some(Who::Actor(m.actor, None));
+                return Some(Who::Actor(m.actor, Some((m.start, m.end))));
             }
             let w = ctx.low(k);
             if ORG_NOUNS.contains(&w) && k >= 1 && matches!(ctx.low(k - 1), "le" | "la" | "l'") {
@@ -271,14 +273,13 @@ impl<'t> Resolver<'t> {
 
     /// A person named after a comma within a few tokens of `e` (an apposition closing a
     /// long title phrase).
-    fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<usize> {
+    fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<super::context::Ment> {
         let end = ctx.sent_end(e.min(ctx.len() - 1)).min(e + 12);
         for k in e..end {
             if ctx.is_punct(k, ",") {
                 return ctx
                     .mention_starting(k + 1)
-                    .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
-                    .map(|m| m.actor);
+                    .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per);
             }
             if self.in_quote(k) || ctx.kind(k) == Some(crate::text::TokenKind::Punct) {
                 return None;
@@ -309,8 +310,8 @@ impl<'t> Resolver<'t> {
                     let who = self.resolve_title(ctx, ti);
                     if who == Who::Unknown {
                         // "la secrétaire d'État à l'Égalité entre ..., Marlène Dupont".
-                        if let Some(a) = self.person_in_apposition(ctx, t.end) {
-                            return Some(Who::Actor(a, None));
+                        if let Some(m) = self.person_in_apposition(ctx, t.end) {
+                            return Some(Who::Actor(m.actor, Some((m.start, m.end))));
                         }
                     }
                     return Some(who);
@@ -322,7 +323,7 @@ impl<'t> Resolver<'t> {
                 let prep = k >= 1 && ctx.is_prep(k - 1) && !(direct && k == j);
                 let prep = prep || k >= 2 && ctx.is_det(k - 1) && ctx.is_prep(k - 2) && !direct;
                 if !prep && ctx.actor_kind(m.actor) != ActorType::Misc {
-                    return Some(Who::Actor(m.actor, None));
+                    return Some(Who::Actor(m.actor, Some((m.start, m.end))));
                 }
                 k = m.end;
                 continue;

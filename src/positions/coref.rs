@@ -525,6 +525,18 @@ const MALE_E_A: &[&str] = &[
     "zakaria",
     "zakariya",
     "yasha",
+    "george",
+    "lee",
+    "kyle",
+    "lyle",
+    "dale",
+    "clyde",
+    "jesse",
+    "shane",
+    "duane",
+    "gene",
+    "kobe",
+    "jude",
 ];
 
 /// Names worn by women and men alike.
@@ -558,8 +570,112 @@ pub fn first_name_gender(name: &str) -> Option<bool> {
     if f.ends_with('e') || f.ends_with('a') {
         return Some(true);
     }
+    if FEMALE_OTHER.contains(&f.as_str()) {
+        return Some(true);
+    }
+    // Names ending in a consonant or "o" are mostly men's (Michel, Hugo, Marc).
+    if f.ends_with(|c: char| c == 'o' || c.is_ascii_alphabetic() && !"aeiouy".contains(c)) {
+        return Some(false);
+    }
     None
 }
+
+/// Women's first names that end in a consonant or "o".
+const FEMALE_OTHER: &[&str] = &[
+    "agnes",
+    "ines",
+    "carmen",
+    "ruth",
+    "esther",
+    "judith",
+    "elizabeth",
+    "elisabeth",
+    "ingrid",
+    "sigrid",
+    "margot",
+    "maud",
+    "gwen",
+    "karin",
+    "katrin",
+    "miriam",
+    "myriam",
+    "rachel",
+    "isabel",
+    "mabel",
+    "anais",
+    "iris",
+    "doris",
+    "frances",
+    "gladys",
+    "lourdes",
+    "mercedes",
+    "dolores",
+    "beatrix",
+    "alix",
+    "aurel",
+    "noor",
+    "nour",
+    "yasmin",
+    "jasmin",
+    "carol",
+    "meryl",
+    "sharon",
+    "allison",
+    "alison",
+    "kim",
+    "ann",
+    "lynn",
+    "jennifer",
+    "megan",
+    "kathleen",
+    "eileen",
+    "maureen",
+    "colleen",
+    "karen",
+    "helen",
+    "ellen",
+    "susan",
+    "vivian",
+    "lilian",
+    "gillian",
+    "jocelyn",
+    "evelyn",
+    "madison",
+    "taylor",
+    "margaret",
+    "harriet",
+    "janet",
+    "scarlett",
+    "bridget",
+    "charlotte",
+    "elif",
+    "zeynep",
+    "aysel",
+    "leyla",
+    "hind",
+    "souad",
+    "najat",
+    "rym",
+    "nawel",
+    "amel",
+    "fadwa",
+    "christel",
+    "marion",
+    "manon",
+    "suzon",
+    "ninon",
+    "alizee",
+    "maryam",
+    "mariam",
+    "shirin",
+    "farah",
+    "sarah",
+    "deborah",
+    "hannah",
+    "noemi",
+    "chloe",
+    "zoe",
+];
 
 /// Pronoun and definite-description resolution over person referents.
 #[derive(Debug, Default)]
@@ -575,11 +691,22 @@ impl Salience {
     pub fn new(ctx: &Ctx, titles: &[TitlePhrase], title_actor: &[Option<usize>]) -> Self {
         let mut refs: Vec<(usize, usize)> = Vec::new();
         let mut gender = vec![None; ctx.actors.len()];
+        // A name right after its title ("du ministre X") is referred to through the title,
+        // whose determiner tells whether it is an object.
+        let mut behind_title = std::collections::HashSet::new();
+        for (t, a) in titles.iter().zip(title_actor) {
+            if a.is_some() {
+                behind_title.insert(t.end);
+                behind_title.insert(t.end + 1);
+            }
+        }
         for m in &ctx.mentions {
             if ctx.actor_kind(m.actor) != ActorType::Per {
                 continue;
             }
-            refs.push((m.start, m.actor));
+            if !behind_title.contains(&m.start) {
+                refs.push((m.start, m.actor));
+            }
             if m.start >= 1 {
                 match ctx.low(m.start - 1) {
                     "mme" | "mme." | "madame" | "mlle" | "mademoiselle" => {
@@ -695,6 +822,23 @@ mod tests {
         &'a [(&'a str, ActorType, &'a [&'a str])],
         (&'a str, Option<&'a str>, &'a str),
     );
+
+    #[test]
+    fn first_name_genders() {
+        for (name, g) in [
+            ("Claire Fontaine", Some(true)),
+            ("Philippe Martin", Some(false)),
+            ("Michel Febvre", Some(false)),
+            ("Agnès Buzyn", Some(true)),
+            ("George Floyd", Some(false)),
+            ("Jean-Marie Le Pen", Some(false)),
+            ("Camille Roux", None),
+            ("Hugo Marchal", Some(false)),
+            ("Macron", None),
+        ] {
+            assert_eq!(first_name_gender(name), g, "{name}");
+        }
+    }
 
     #[test]
     fn title_phrases() {

@@ -99,10 +99,14 @@ impl PositionExtractor {
         }
         for q in &found_quotes {
             let (bs, be) = quotes::inner_bytes(&ctx, q.span);
+            let mut speaker = None;
             let actor = match q.who {
                 Some(Who::Actor(a, range)) => {
                     if let Some((s, e)) = range {
+                        // Overlaps with existing mentions are skipped when adding.
                         new_mentions.push((a, s, e));
+                        let (sb, se) = ctx.bytes(s, e);
+                        speaker = Some(doc.span(sb, se));
                     }
                     Some(actors[a].name.clone())
                 }
@@ -114,6 +118,7 @@ impl PositionExtractor {
                 cue: q.cue.map(|(s, e)| ctx.text(s, e).to_string()),
                 start: doc.char_offset(bs),
                 end: doc.char_offset(be),
+                speaker,
             }));
         }
         let mut seen_stances = HashSet::new();
@@ -296,6 +301,7 @@ mod tests {
         ("Nordis", Org, &["Nordis"]),
         ("Canada", Loc, &["Canada"]),
         ("Léa Morel", Per, &["Léa Morel"]),
+        ("Paul Roy", Per, &["Paul Roy"]),
     ];
 
     #[test]
@@ -412,6 +418,13 @@ mod tests {
                 None,
                 "dans le cadre d'une enquête pour fraude fiscale",
                 None,
+            ),
+            // A person behind a title in a prepositional phrase is not the pronoun's referent.
+            (
+                "Hugo Marchal, accompagné du ministre Paul Roy, est arrivé à midi. Il a déclaré : « La visite sera brève ».",
+                Some("Hugo Marchal"),
+                "La visite sera brève",
+                Some("a déclaré"),
             ),
             // No speaker named: null.
             (

@@ -738,7 +738,8 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 let who = if let Some(ti) = res.title_covering(k) {
                     Some(res.resolve_title(ctx, ti))
                 } else {
-                    ctx.mention_ending(k).map(|m| Who::Actor(m.actor, None))
+                    ctx.mention_ending(k)
+                        .map(|m| Who::Actor(m.actor, Some((m.start, m.end))))
                 };
                 if let Some(w) = who {
                     found = Some((w, None, true));

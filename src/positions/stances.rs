@@ -453,7 +453,7 @@ fn noun_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
             return None;
         }
         j = m.end;
-        Who::Actor(m.actor, None)
+        Who::Actor(m.actor, Some((m.start, m.end)))
     } else {
         return None;
     };

@@ -43,6 +43,9 @@ pub struct Quote {
     pub start: usize,
     /// Code-point offset one past the quoted text.
     pub end: usize,
+    /// The words naming the speaker (a name, a title or a pronoun), when the text has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Span>,
 }
 
 /// An explicit stance for or against something.
