@@ -229,6 +229,9 @@ pub static TABLES: [Table; 9] = [
             opt("cue", ColType::Text),
             col("char_start", ColType::Int),
             col("char_end", ColType::Int),
+            opt("speaker_start", ColType::Int),
+            opt("speaker_end", ColType::Int),
+            opt("speaker_text", ColType::Text),
         ],
         primary_key: &["article_id", "position_idx"],
         parent: Some(ForeignKey {
@@ -473,6 +476,9 @@ fn position_rows(id: &str, i: usize, p: &Position, emit: &mut dyn FnMut(TableId,
                 text_or_null(q.cue.as_deref()),
                 int(q.start),
                 int(q.end),
+                q.speaker.as_ref().map_or(Value::Null, |sp| int(sp.start)),
+                q.speaker.as_ref().map_or(Value::Null, |sp| int(sp.end)),
+                text_or_null(q.speaker.as_ref().map(|sp| sp.text.as_str())),
             ],
         ),
         Position::Stance(s) => {
@@ -771,6 +777,7 @@ pub(crate) mod tests {
                     cue: Some("a déclaré".into()),
                     start: 70,
                     end: 84,
+                    speaker: Some(span(86, "la maire", 1)),
                 }),
                 Position::Stance(Stance {
                     actor: "Claire Dupuis".into(),
