@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The project's test command (README "Two commands"; .ci/run calls exactly this):
+# starts a throwaway PostgreSQL on loopback and the pyspark venv for the sink and Spark tests,
+# then runs the whole test suite. Installs what it needs (apt-get postgresql, pip pyspark) on a
+# fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEPECHE_TEST_SPARK=1
+eval "$(scripts/ci-services.sh start)"
+trap 'scripts/ci-services.sh stop' EXIT
+cargo test --locked
