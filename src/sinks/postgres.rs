@@ -6,7 +6,7 @@
 //! failed chunk is rolled back whole and leaves earlier chunks committed.
 
 use super::schema::{self, Value, TABLES};
-use super::{last_occurrences, typed, LoadedIds, Needs, Processed, Sink, SinkError};
+use super::{last_occurrences, LoadedIds, Needs, Processed, Sink, SinkError};
 use crate::record::Output;
 use postgres::{Client, NoTls};
 use std::io::Write;
@@ -146,23 +146,10 @@ impl Sink for PostgresSink {
     }
 
     fn write_chunk(&mut self, chunk: &[Processed]) -> Result<(), SinkError> {
-        let outputs: Vec<&Output> = typed(chunk).collect();
-        if outputs.is_empty() {
-            return Ok(());
-        }
-        match self.load(&outputs) {
-            Ok(()) => {
-                self.committed += outputs.len() as u64;
-                Ok(())
-            }
-            Err(e) => Err(SinkError::Batch {
-                articles: outputs.len(),
-                first_id: super::output_id(outputs[0]).to_string(),
-                last_id: super::output_id(outputs[outputs.len() - 1]).to_string(),
-                committed: self.committed,
-                source: Box::new(e),
-            }),
-        }
+        let mut committed = self.committed;
+        let result = super::load_batch(chunk, &mut committed, |outputs| self.load(outputs));
+        self.committed = committed;
+        result
     }
 
     fn finish(&mut self) -> Result<(), SinkError> {
