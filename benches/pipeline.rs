@@ -63,7 +63,7 @@ fn benches(c: &mut Criterion) {
     g.bench_function("actors", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(pipeline.actors(d));
+                black_box(pipeline.actors(d).ok());
             }
         })
     });

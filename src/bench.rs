@@ -111,7 +111,11 @@ pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) ->
         .map(|a| pipeline.document(a))
         .collect();
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
-    let actors: Vec<_> = docs.iter().map(|d| pipeline.actors(d)).collect();
+    let actors: Vec<_> = docs
+        .iter()
+        .map(|d| pipeline.actors(d).unwrap_or_default())
+        .collect();
+    let pieces = transformer_pieces(pipeline, corpus);
     let records: Vec<Record> = corpus
         .articles
         .iter()
@@ -145,6 +149,10 @@ pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) ->
                     .collect::<Vec<_>>()
             });
             rows.push(row("actors", n, t, corpus, tokens));
+            if let Some(p) = pieces {
+                // The same run, counted in the transformer's sub-tokens.
+                rows.push(row("actors: transformer sub-tokens", n, t, corpus, p));
+            }
             let mut actor_copies = actors.clone();
             let (_, t) = timed(|| {
                 docs.par_iter()
@@ -196,6 +204,26 @@ pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) ->
         tokens,
         rows,
     }
+}
+
+/// The corpus's sub-token count under the transformer backend's tokenizer, when in use.
+#[cfg(feature = "transformer")]
+fn transformer_pieces(pipeline: &Pipeline, corpus: &Corpus) -> Option<usize> {
+    let t = pipeline.actor_extractor().transformer()?;
+    let tok = &t.checkpoint().tokenizer;
+    Some(
+        corpus
+            .articles
+            .iter()
+            .filter_map(|a| tok.encode(a.text.as_str(), false).ok())
+            .map(|e| e.len())
+            .sum(),
+    )
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer_pieces(_: &Pipeline, _: &Corpus) -> Option<usize> {
+    None
 }
 
 impl Report {

@@ -38,6 +38,9 @@ pub const DEFAULT_MAX_BYTES: usize = 20 * 1024 * 1024;
 pub struct PipelineConfig {
     /// NER model file; `None` for the built-in model.
     pub ner_model: Option<PathBuf>,
+    /// Use this transformer checkpoint instead of the built-in model (needs the
+    /// `transformer` feature; `ner_model` is then ignored).
+    pub transformer: Option<actors::transformer::TransformerOptions>,
     /// Articles larger than this many bytes get an error record.
     pub max_bytes: usize,
     /// Run the actor and figure stages of one article in parallel (rayon::join) when the
@@ -49,6 +52,7 @@ impl Default for PipelineConfig {
     fn default() -> Self {
         PipelineConfig {
             ner_model: None,
+            transformer: None,
             max_bytes: DEFAULT_MAX_BYTES,
             parallel_stages: true,
         }
@@ -91,7 +95,10 @@ impl Pipeline {
     pub fn new(config: &PipelineConfig) -> Result<Self, PipelineError> {
         Ok(Pipeline {
             figures: figures::FigureExtractor::new(),
-            actors: actors::ActorExtractor::load(config.ner_model.as_deref())?,
+            actors: match &config.transformer {
+                Some(t) => actors::ActorExtractor::load_transformer(t)?,
+                None => actors::ActorExtractor::load(config.ner_model.as_deref())?,
+            },
             positions: positions::PositionExtractor::new(),
             config: config.clone(),
         })
@@ -137,9 +144,18 @@ impl Pipeline {
         self.figures.extract(doc)
     }
 
-    /// The actors stage alone.
-    pub fn actors(&self, doc: &text::Document) -> Vec<record::Actor> {
-        self.actors.extract(doc)
+    /// The actors stage alone. Only the transformer backend can fail (an error record of
+    /// kind `model`).
+    pub fn actors(&self, doc: &text::Document) -> Result<Vec<record::Actor>, ArticleError> {
+        self.actors.extract(doc).map_err(|e| ArticleError {
+            kind: ErrorKind::Model,
+            message: e.to_string(),
+        })
+    }
+
+    /// The actor extractor (NER backend and canonical actors).
+    pub fn actor_extractor(&self) -> &actors::ActorExtractor {
+        &self.actors
     }
 
     /// The positions stage alone (may add mentions to `actors`).
@@ -155,12 +171,13 @@ impl Pipeline {
     pub fn extract(&self, article: &Article) -> Result<Record, ArticleError> {
         self.check(article)?;
         let doc = self.document(article);
-        let ((mut actors, ()), (amounts, dates)) =
+        let ((actors, ()), (amounts, dates)) =
             if self.config.parallel_stages && article.text.len() >= PARALLEL_STAGE_MIN_BYTES {
                 rayon::join(|| (self.actors(&doc), ()), || self.figures(&doc))
             } else {
                 ((self.actors(&doc), ()), self.figures(&doc))
             };
+        let mut actors = actors?;
         let positions = self.positions(&doc, &mut actors);
         Ok(Record {
             id: article.id.clone(),

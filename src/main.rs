@@ -78,9 +78,9 @@ struct ExtractArgs {
     /// Stop at the first error record (exit status 3).
     #[arg(long)]
     fail_fast: bool,
-    /// NER model: a file path or a built-in model name.
-    #[arg(long, value_name = "PATH")]
-    ner_model: Option<PathBuf>,
+    /// NER backend and model.
+    #[command(flatten)]
+    ner: depeche::actors::NerArgs,
     /// Skip the first N input articles (to resume a run).
     #[arg(long, value_name = "N", default_value_t = 0)]
     skip: u64,
@@ -125,9 +125,9 @@ struct BenchArgs {
     /// Thread count for the parallel rows (default: all cores).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-    /// NER model: a file path or a built-in model name.
-    #[arg(long, value_name = "PATH")]
-    ner_model: Option<PathBuf>,
+    /// NER backend and model.
+    #[command(flatten)]
+    ner: depeche::actors::NerArgs,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -208,7 +208,8 @@ fn prepare_resume(path: &Path) -> Result<u64> {
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let config = PipelineConfig {
-        ner_model: a.ner_model.clone(),
+        ner_model: a.ner.ner_model.clone(),
+        transformer: a.ner.transformer_options()?,
         max_bytes: a.max_bytes,
         ..Default::default()
     };
@@ -347,7 +348,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
 
 fn bench(a: BenchArgs) -> Result<()> {
     let config = PipelineConfig {
-        ner_model: a.ner_model.clone(),
+        ner_model: a.ner.ner_model.clone(),
+        transformer: a.ner.transformer_options()?,
         max_bytes: usize::MAX,
         parallel_stages: false,
     };

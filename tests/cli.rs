@@ -471,3 +471,21 @@ fn bench_runs_on_the_builtin_sample() {
         assert!(stages.contains(&s), "{s}");
     }
 }
+
+/// Without the `transformer` feature, asking for the transformer backend says how to get it.
+#[cfg(not(feature = "transformer"))]
+#[test]
+fn transformer_backend_needs_the_feature() {
+    let seeds = repo().join("corpus/seeds.jsonl");
+    let out = run(&[
+        "extract",
+        "--ner",
+        "transformer",
+        "--ner-model",
+        "some/dir",
+        seeds.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--features transformer"), "{err}");
+}

@@ -13,6 +13,7 @@ pub mod canonical;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod transformer;
 
 use crate::record::Actor;
 use crate::text::Document;
@@ -49,6 +50,64 @@ pub enum ModelError {
         /// What is wrong.
         reason: String,
     },
+    /// A transformer checkpoint could not be loaded.
+    #[error(transparent)]
+    Transformer(#[from] transformer::TransformerError),
+    /// The transformer backend was asked for, but this build does not have it.
+    #[error("--ner transformer needs a depeche built with the transformer feature: cargo build --release --features transformer")]
+    NoTransformer,
+    /// The transformer backend needs a checkpoint directory.
+    #[error("--ner transformer needs --ner-model DIR, a Hugging Face token-classification checkpoint (config.json, model.safetensors, tokenizer.json)")]
+    NoCheckpoint,
+}
+
+/// Which tagger finds entity mentions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum NerKind {
+    /// The built-in fast model (`--ner-model` names it or gives its file).
+    #[default]
+    Builtin,
+    /// A transformer checkpoint (`--ner-model DIR`; needs `--features transformer`).
+    Transformer,
+}
+
+/// The NER command-line options, shared by `extract`, `bench` and `evaluate`.
+#[derive(Clone, Debug, clap::Args)]
+pub struct NerArgs {
+    /// NER backend: the built-in fast model, or a transformer checkpoint.
+    #[arg(long, value_enum, default_value = "builtin")]
+    pub ner: NerKind,
+    /// NER model: a built-in name (fr-full, fr-open) or model file with --ner builtin; a
+    /// checkpoint directory (config.json, model.safetensors, tokenizer.json) with --ner
+    /// transformer.
+    #[arg(long, value_name = "PATH")]
+    pub ner_model: Option<std::path::PathBuf>,
+    /// The transformer's knobs.
+    #[command(flatten)]
+    pub transformer: transformer::TransformerArgs,
+}
+
+impl NerArgs {
+    /// The transformer options, when `--ner transformer`.
+    pub fn transformer_options(
+        &self,
+    ) -> Result<Option<transformer::TransformerOptions>, ModelError> {
+        match self.ner {
+            NerKind::Builtin => Ok(None),
+            NerKind::Transformer => {
+                let dir = self.ner_model.as_ref().ok_or(ModelError::NoCheckpoint)?;
+                Ok(Some(self.transformer.options(dir)))
+            }
+        }
+    }
+
+    /// Load the extractor these options name.
+    pub fn extractor(&self) -> Result<ActorExtractor, ModelError> {
+        match self.transformer_options()? {
+            Some(t) => ActorExtractor::load_transformer(&t),
+            None => ActorExtractor::load(self.ner_model.as_deref()),
+        }
+    }
 }
 
 /// The bytes of a built-in model, by short name.
@@ -56,10 +115,29 @@ pub fn builtin_model(name: &str) -> Option<&'static [u8]> {
     BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, b)| *b)
 }
 
+/// Which tagger finds the entity mentions.
+#[derive(Debug)]
+enum Backend {
+    /// The built-in fast model.
+    Perceptron(Model),
+    /// A transformer checkpoint (feature `transformer`).
+    #[cfg(feature = "transformer")]
+    Transformer(Box<transformer::TransformerNer>),
+}
+
+/// Errors tagging one document (only the transformer backend can fail).
+#[derive(Debug, thiserror::Error)]
+pub enum TagError {
+    /// The transformer failed on this document.
+    #[cfg(feature = "transformer")]
+    #[error(transparent)]
+    Transformer(#[from] transformer::TransformerError),
+}
+
 /// Finds actors. Built once (loads the model); `extract` is thread-safe.
 #[derive(Debug)]
 pub struct ActorExtractor {
-    model: Model,
+    backend: Backend,
 }
 
 impl ActorExtractor {
@@ -89,21 +167,86 @@ impl ActorExtractor {
             path: name,
             reason: e.to_string(),
         })?;
-        Ok(ActorExtractor { model })
+        Ok(ActorExtractor::from_model(model))
     }
 
     /// Wrap an already built model.
     pub fn from_model(model: Model) -> Self {
-        ActorExtractor { model }
+        ActorExtractor {
+            backend: Backend::Perceptron(model),
+        }
     }
 
-    /// The underlying model.
-    pub fn model(&self) -> &Model {
-        &self.model
+    /// Load a transformer checkpoint (an error when built without the `transformer` feature).
+    pub fn load_transformer(options: &transformer::TransformerOptions) -> Result<Self, ModelError> {
+        #[cfg(feature = "transformer")]
+        {
+            Ok(ActorExtractor::from_transformer(
+                transformer::TransformerNer::load(options)?,
+            ))
+        }
+        #[cfg(not(feature = "transformer"))]
+        {
+            let _ = options;
+            Err(ModelError::NoTransformer)
+        }
+    }
+
+    /// Use a loaded transformer checkpoint.
+    #[cfg(feature = "transformer")]
+    pub fn from_transformer(ner: transformer::TransformerNer) -> Self {
+        ActorExtractor {
+            backend: Backend::Transformer(Box::new(ner)),
+        }
+    }
+
+    /// The built-in model, unless a transformer backend is in use.
+    pub fn model(&self) -> Option<&Model> {
+        match &self.backend {
+            Backend::Perceptron(m) => Some(m),
+            #[cfg(feature = "transformer")]
+            Backend::Transformer(_) => None,
+        }
+    }
+
+    /// The transformer backend, when in use.
+    #[cfg(feature = "transformer")]
+    pub fn transformer(&self) -> Option<&transformer::TransformerNer> {
+        match &self.backend {
+            Backend::Transformer(t) => Some(t),
+            Backend::Perceptron(_) => None,
+        }
     }
 
     /// The raw entity mentions of a document, in text order, before canonicalisation.
-    pub fn mentions(&self, doc: &Document) -> Vec<canonical::RawMention> {
+    pub fn mentions(&self, doc: &Document) -> Result<Vec<canonical::RawMention>, TagError> {
+        match &self.backend {
+            Backend::Perceptron(m) => Ok(perceptron_mentions(m, doc)),
+            #[cfg(feature = "transformer")]
+            Backend::Transformer(t) => {
+                let (tags, _) = t.tag_document(doc)?;
+                Ok(spans_of(&tags)
+                    .map(|(a, b, ty)| canonical::RawMention {
+                        first: a,
+                        end: b,
+                        kind: model::TYPES[ty],
+                    })
+                    .collect())
+            }
+        }
+    }
+
+    /// Canonical actors of one document.
+    pub fn extract(&self, doc: &Document) -> Result<Vec<Actor>, TagError> {
+        let raw = self.mentions(doc)?;
+        Ok(canonical::canonical_actors(doc, &raw))
+    }
+}
+
+/// The built-in model's mentions: tag each sentence, repair glued spans, drop one-word
+/// mentions that are common words.
+fn perceptron_mentions(model: &Model, doc: &Document) -> Vec<canonical::RawMention> {
+    {
         let mut scratch = Scratch::default();
         let mut tags = Vec::new();
         let mut out = Vec::new();
@@ -111,7 +254,7 @@ impl ActorExtractor {
             let r = s.tokens();
             let first = r.start;
             let toks = &doc.tokens[r];
-            self.model.tag(
+            model.tag(
                 toks.iter().map(|t| t.text(doc.text)),
                 &mut scratch,
                 &mut tags,
@@ -129,12 +272,6 @@ impl ActorExtractor {
             }
         }
         out
-    }
-
-    /// Canonical actors of one document.
-    pub fn extract(&self, doc: &Document) -> Vec<Actor> {
-        let raw = self.mentions(doc);
-        canonical::canonical_actors(doc, &raw)
     }
 }
 
@@ -234,7 +371,7 @@ mod tests {
     fn builtin_models_load_by_name() {
         for name in ["fr-open", "fr-full"] {
             let ex = ActorExtractor::load(Some(Path::new(name))).unwrap();
-            assert!(ex.model().meta.contains(name));
+            assert!(ex.model().unwrap().meta.contains(name));
         }
         assert!(ActorExtractor::load(None).is_ok());
         assert!(matches!(
@@ -250,7 +387,7 @@ mod tests {
                     Marseille. Selon Mme Dati, le projet a coûté cher. Le maire de la ville, \
                     Benoît Payan, a salué l'initiative.";
         let doc = Document::new(text, None);
-        let actors = ex.extract(&doc);
+        let actors = ex.extract(&doc).unwrap();
         let find = |n: &str| actors.iter().find(|a| a.name == n);
         let dati = find("Rachida Dati").expect("Rachida Dati");
         assert_eq!(dati.kind, ActorType::Per);

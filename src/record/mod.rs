@@ -104,6 +104,9 @@ pub enum ErrorKind {
     BadDate,
     /// The pipeline failed on this article (a bug: please report it).
     Internal,
+    /// The NER model failed on this article (the transformer backend: out of memory, a
+    /// tokenizer failure).
+    Model,
 }
 
 /// The error part of an error record.

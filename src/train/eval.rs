@@ -127,6 +127,47 @@ pub fn evaluate(model: &Model, data: &[&Sentence], types: &[usize]) -> Scores {
     scores
 }
 
+/// Tag every sentence with a transformer checkpoint and score against the gold tags. The
+/// tokens of each sentence are joined with spaces, 32 sentences to a text (one per line), and
+/// the texts are tagged in parallel.
+#[cfg(feature = "transformer")]
+pub fn evaluate_transformer(
+    ner: &crate::actors::transformer::TransformerNer,
+    data: &[&Sentence],
+    types: &[usize],
+) -> Result<Scores, crate::actors::transformer::TransformerError> {
+    use rayon::prelude::*;
+    let preds: Vec<Vec<u8>> = data
+        .par_chunks(32)
+        .map(|chunk| {
+            let mut text = String::new();
+            let mut words = Vec::new();
+            let mut sentences = Vec::new();
+            for s in chunk {
+                let first = words.len();
+                for t in &s.tokens {
+                    if words.len() > first {
+                        text.push(' ');
+                    }
+                    words.push(text.len()..text.len() + t.len());
+                    text.push_str(t);
+                }
+                sentences.push(first..words.len());
+                text.push('\n');
+            }
+            ner.tag_words(&text, &words, &sentences)
+                .map(|(tags, _)| tags)
+        })
+        .collect::<Result<_, _>>()?;
+    let mut scores = Scores::default();
+    let mut pred = preds.iter().flatten().copied();
+    for s in data {
+        let p: Vec<u8> = pred.by_ref().take(s.tags.len()).collect();
+        scores.add(&s.tags, &p, types);
+    }
+    Ok(scores)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

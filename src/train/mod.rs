@@ -115,6 +115,19 @@ pub struct TrainArgs {
     /// How many times the modern (WikiNEuRal) training sentences are repeated per epoch.
     #[arg(long, default_value_t = 2)]
     pub modern_weight: usize,
+    /// Distillation: a transformer token-classification checkpoint directory (needs the
+    /// `transformer` feature). Its labels on the `--unlabeled` news join the gold corpora.
+    #[arg(long, value_name = "DIR", requires = "unlabeled")]
+    pub teacher: Option<PathBuf>,
+    /// Distillation: JSON Lines news (`text` field; .gz and .zst too) for the teacher to label.
+    #[arg(long, value_name = "FILE", requires = "teacher")]
+    pub unlabeled: Option<PathBuf>,
+    /// Distillation: most unlabeled articles the teacher labels.
+    #[arg(long, value_name = "N", default_value_t = 5000)]
+    pub teacher_articles: usize,
+    /// The teacher's knobs.
+    #[command(flatten)]
+    pub teacher_options: crate::actors::transformer::TransformerArgs,
 }
 
 /// Arguments of `depeche evaluate`.
@@ -123,10 +136,10 @@ pub struct EvaluateArgs {
     /// A CoNLL/IOB or HIPE TSV file with gold labels.
     #[arg(long)]
     pub conll: PathBuf,
-    /// The model to evaluate: a file or a built-in name (fr-open, fr-full); default: the
-    /// built-in default model.
-    #[arg(long)]
-    pub ner_model: Option<PathBuf>,
+    /// The model to evaluate (`--ner-model`: a file or a built-in name, fr-open or fr-full,
+    /// default the built-in default model; or `--ner transformer --ner-model DIR`).
+    #[command(flatten)]
+    pub ner: crate::actors::NerArgs,
     /// Entity types to score, comma-separated (e.g. PER,LOC,ORG for corpora without MISC);
     /// default: all four.
     #[arg(long)]
@@ -212,7 +225,22 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         }
         corpora.push((spec, sents, train, dev));
     }
-    let mut data: Vec<&Sentence> = Vec::new();
+    let silver = match (&args.teacher, &args.unlabeled) {
+        (Some(teacher), Some(unlabeled)) => {
+            let options = args.teacher_options.options(teacher);
+            let s = teacher_sentences(&options, unlabeled, args.teacher_articles)?;
+            eprintln!(
+                "  teacher {}: {} sentences of {} ({:.0}s)",
+                teacher.display(),
+                s.len(),
+                unlabeled.display(),
+                t0.elapsed().as_secs_f64()
+            );
+            s
+        }
+        _ => Vec::new(),
+    };
+    let mut data: Vec<&Sentence> = silver.iter().collect();
     for (spec, sents, train, _) in &corpora {
         let reps = if spec.path.contains("wikineural") {
             args.modern_weight.max(1)
@@ -304,6 +332,11 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         "news_articles": n_articles,
         "news_files": if open { "orangesum_fr.jsonl (CC BY-SA 4.0)" } else { "all *.jsonl in data/news" },
         "dev_strict_f1": dev_scores,
+        "teacher": args.teacher.as_ref().map(|t| serde_json::json!({
+            "checkpoint": t.display().to_string(),
+            "unlabeled": args.unlabeled.as_ref().map(|u| u.display().to_string()),
+            "sentences": silver.len(),
+        })),
     });
     model.meta = meta.to_string();
     let out = args
@@ -324,14 +357,96 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Read up to `limit` articles (the `text` field) of a JSON Lines file.
+fn read_unlabeled(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
+    use std::io::BufRead;
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let r = crate::input::open::open_file(path, counter)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
+    let mut texts = Vec::new();
+    for line in std::io::BufReader::new(r).lines() {
+        if texts.len() >= limit {
+            break;
+        }
+        let line = line.map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+        let text = serde_json::from_str::<serde_json::Value>(&line)
+            .ok()
+            .and_then(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string));
+        if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+            texts.push(t);
+        }
+    }
+    Ok(texts)
+}
+
+/// Label unlabeled news with a transformer teacher: each sentence of 3 to 200 tokens becomes a
+/// training sentence with the teacher's IOB2 tags.
+#[cfg(feature = "transformer")]
+pub fn teacher_sentences(
+    options: &crate::actors::transformer::TransformerOptions,
+    unlabeled: &Path,
+    limit: usize,
+) -> anyhow::Result<Vec<Sentence>> {
+    use rayon::prelude::*;
+    let teacher = crate::actors::transformer::TransformerNer::load(options)?;
+    let texts = read_unlabeled(unlabeled, limit)?;
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let per_article: Vec<Vec<Sentence>> = texts
+        .par_iter()
+        .map(|text| -> anyhow::Result<Vec<Sentence>> {
+            let doc = crate::text::Document::new(text, None);
+            let (tags, _) = teacher.tag_document(&doc)?;
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n % 500 == 0 {
+                eprintln!("  teacher: {n} articles labelled");
+            }
+            Ok(doc
+                .sentences
+                .iter()
+                .map(|s| s.tokens())
+                .filter(|r| (3..=200).contains(&r.len()))
+                .map(|r| Sentence {
+                    tokens: doc.tokens[r.clone()]
+                        .iter()
+                        .map(|t| t.text(text).to_string())
+                        .collect(),
+                    tags: tags[r].to_vec(),
+                })
+                .collect())
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(per_article.into_iter().flatten().collect())
+}
+
+/// Without the `transformer` feature there is no teacher to run.
+#[cfg(not(feature = "transformer"))]
+pub fn teacher_sentences(
+    _options: &crate::actors::transformer::TransformerOptions,
+    unlabeled: &Path,
+    _limit: usize,
+) -> anyhow::Result<Vec<Sentence>> {
+    let _ = read_unlabeled;
+    let _ = unlabeled;
+    Err(crate::actors::ModelError::NoTransformer.into())
+}
+
 /// Run `depeche evaluate`.
 pub fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
     let types = parse_types(args.types.as_deref())?;
-    let ex = ActorExtractor::load(args.ner_model.as_deref())?;
+    let ex = args.ner.extractor()?;
     let data = read_corpus(&args.conll)?;
     let refs: Vec<&Sentence> = data.iter().collect();
     let t0 = Instant::now();
-    let s = eval::evaluate(ex.model(), &refs, &types);
+    let s = match ex.model() {
+        Some(model) => eval::evaluate(model, &refs, &types),
+        #[cfg(feature = "transformer")]
+        None => match ex.transformer() {
+            Some(t) => eval::evaluate_transformer(t, &refs, &types)?,
+            None => anyhow::bail!("no NER model to evaluate"),
+        },
+        #[cfg(not(feature = "transformer"))]
+        None => anyhow::bail!("no NER model to evaluate"),
+    };
     let tokens: usize = data.iter().map(|s| s.tokens.len()).sum();
     print!("{}", s.report(&types));
     eprintln!(
@@ -346,7 +461,7 @@ pub fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
 /// Read a model's metadata JSON (for the model card and `--version`-like reports).
 pub fn model_meta(path: &Path) -> anyhow::Result<String> {
     let ex = ActorExtractor::load(Some(path))?;
-    Ok(ex.model().meta.clone())
+    Ok(ex.model().map(|m| m.meta.clone()).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -1,0 +1,155 @@
+//! Tiny randomly initialised checkpoints, written the way Hugging Face writes them
+//! (`config.json`, `model.safetensors`, `tokenizer.json`), for tests and for trying the
+//! backend without a model hub. Their labels are noise unless `constant_label` is set.
+
+use super::Arch;
+use candle_core::{DType, Device, Tensor};
+use candle_nn::{VarBuilder, VarMap};
+use candle_transformers::models::{bert, distilbert, xlm_roberta};
+use serde_json::json;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Errors writing a fixture.
+pub type FixtureError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What to build.
+#[derive(Clone, Debug)]
+pub struct TinySpec<'a> {
+    /// The network family (`model_type` bert, camembert or distilbert).
+    pub arch: Arch,
+    /// `id2label`, by class index.
+    pub labels: &'a [&'a str],
+    /// Most sub-tokens per sequence, special tokens included.
+    pub max_len: usize,
+    /// Make the classifier always answer this class (weights zero, bias one-hot).
+    pub constant_label: Option<usize>,
+}
+
+/// The special tokens, then the pieces of the tiny WordPiece vocabulary.
+const SPECIALS: [&str; 7] = ["<s>", "<pad>", "</s>", "[UNK]", "[CLS]", "[SEP]", "[PAD]"];
+const WORDS: [&str; 12] = [
+    "Jean", "Paris", "Mac", "##ron", "le", "la", "de", "Le", "La", "Pierre", "euros", "France",
+];
+
+/// The vocabulary: specials, whole words, and every letter, digit and punctuation mark of
+/// French news both as a word start and as a `##` continuation.
+fn vocab() -> HashMap<String, u32> {
+    let chars = ('a'..='z')
+        .chain('A'..='Z')
+        .chain('0'..='9')
+        .chain("àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒÆ".chars())
+        .chain(".,;:!?'’«»\"()-–—%€$/".chars());
+    let mut pieces: Vec<String> = SPECIALS.iter().map(|s| s.to_string()).collect();
+    pieces.extend(WORDS.iter().map(|s| s.to_string()));
+    for c in chars {
+        pieces.push(c.to_string());
+        pieces.push(format!("##{c}"));
+    }
+    let mut v = HashMap::new();
+    for p in pieces {
+        let n = v.len() as u32;
+        v.entry(p).or_insert(n);
+    }
+    v
+}
+
+/// Write a tiny checkpoint to `dir` (created if needed).
+pub fn write_tiny(dir: &Path, spec: &TinySpec) -> Result<(), FixtureError> {
+    std::fs::create_dir_all(dir)?;
+    let vocab = vocab();
+    // A WordPiece tokenizer.json as the `tokenizers` library writes it.
+    let added: Vec<_> = SPECIALS
+        .iter()
+        .map(|t| {
+            json!({"id": vocab[*t], "content": t, "single_word": false, "lstrip": false,
+                   "rstrip": false, "normalized": false, "special": true})
+        })
+        .collect();
+    let tokenizer = json!({
+        "version": "1.0", "truncation": null, "padding": null, "added_tokens": added,
+        "normalizer": null, "pre_tokenizer": {"type": "BertPreTokenizer"},
+        "post_processor": null, "decoder": null,
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                  "max_input_chars_per_word": 100, "vocab": vocab},
+    });
+    let tok_path = dir.join("tokenizer.json");
+    std::fs::write(&tok_path, serde_json::to_string(&tokenizer)?)?;
+    tokenizers::Tokenizer::from_file(&tok_path)?;
+
+    let (hidden, layers, heads, inter) = (32usize, 2usize, 4usize, 64usize);
+    let id2label: serde_json::Map<String, serde_json::Value> = spec
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i.to_string(), json!(l)))
+        .collect();
+    let common = json!({
+        "vocab_size": vocab.len(),
+        "id2label": id2label,
+        "initializer_range": 0.02,
+    });
+    let mut config = match spec.arch {
+        Arch::Bert => json!({
+            "model_type": "bert",
+            "architectures": ["BertForTokenClassification"],
+            "hidden_size": hidden, "num_hidden_layers": layers, "num_attention_heads": heads,
+            "intermediate_size": inter, "hidden_act": "gelu", "hidden_dropout_prob": 0.1,
+            "attention_probs_dropout_prob": 0.1, "max_position_embeddings": spec.max_len,
+            "type_vocab_size": 2, "layer_norm_eps": 1e-12, "pad_token_id": 6,
+        }),
+        Arch::Roberta => json!({
+            "model_type": "camembert",
+            "architectures": ["CamembertForTokenClassification"],
+            "hidden_size": hidden, "num_hidden_layers": layers, "num_attention_heads": heads,
+            "intermediate_size": inter, "hidden_act": "gelu", "hidden_dropout_prob": 0.1,
+            "attention_probs_dropout_prob": 0.1, "max_position_embeddings": spec.max_len + 2,
+            "type_vocab_size": 1, "layer_norm_eps": 1e-5, "pad_token_id": 1,
+            "position_embedding_type": "absolute",
+        }),
+        Arch::DistilBert => json!({
+            "model_type": "distilbert",
+            "architectures": ["DistilBertForTokenClassification"],
+            "dim": hidden, "n_layers": layers, "n_heads": heads, "hidden_dim": inter,
+            "activation": "gelu", "max_position_embeddings": spec.max_len, "pad_token_id": 6,
+        }),
+    };
+    if let (Some(c), Some(m)) = (config.as_object_mut(), common.as_object()) {
+        c.extend(m.clone());
+    }
+
+    let varmap = VarMap::new();
+    let vb = VarBuilder::from_varmap(&varmap, DType::F32, &Device::Cpu);
+    match spec.arch {
+        Arch::Bert => {
+            let c: bert::Config = serde_json::from_value(config.clone())?;
+            bert::BertModel::load(vb.pp("bert"), &c)?;
+        }
+        Arch::Roberta => {
+            let c: xlm_roberta::Config = serde_json::from_value(config.clone())?;
+            xlm_roberta::XLMRobertaModel::new(&c, vb.pp("roberta"))?;
+        }
+        Arch::DistilBert => {
+            let c: distilbert::Config = serde_json::from_value(config.clone())?;
+            distilbert::DistilBertModel::load(vb.pp("distilbert"), &c)?;
+        }
+    }
+    let n = spec.labels.len();
+    candle_nn::linear(hidden, n, vb.pp("classifier"))?;
+    if let Some(k) = spec.constant_label {
+        let data = varmap.data().lock().map_err(|e| e.to_string())?;
+        if let Some(w) = data.get("classifier.weight") {
+            w.set(&Tensor::zeros((n, hidden), DType::F32, &Device::Cpu)?)?;
+        }
+        if let Some(b) = data.get("classifier.bias") {
+            let bias: Vec<f32> = (0..n).map(|i| if i == k { 10.0 } else { 0.0 }).collect();
+            b.set(&Tensor::from_vec(bias, n, &Device::Cpu)?)?;
+        }
+    }
+    varmap.save(dir.join("model.safetensors"))?;
+    std::fs::write(
+        dir.join("config.json"),
+        serde_json::to_string_pretty(&config)?,
+    )?;
+    Ok(())
+}
