@@ -3,7 +3,7 @@
 //! of long articles, batching, offsets, errors, and the CLI (`extract`, `bench`, `evaluate`).
 #![cfg(feature = "transformer")]
 
-use depeche::actors::transformer::fixture::{write_tiny, TinySpec};
+use depeche::actors::transformer::fixture::{write_tiny, Size, TinySpec};
 use depeche::actors::transformer::{
     Aggregation, Arch, TransformerError, TransformerNer, TransformerOptions,
 };
@@ -26,6 +26,7 @@ fn tiny(dir: &Path, arch: Arch, labels: &[&str], max_len: usize, constant: Optio
             labels,
             max_len,
             constant_label: constant,
+            size: Size::TINY,
         },
     )
     .expect("writes the checkpoint");

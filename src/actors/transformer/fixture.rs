@@ -13,6 +13,36 @@ use std::path::Path;
 /// Errors writing a fixture.
 pub type FixtureError = Box<dyn std::error::Error + Send + Sync>;
 
+/// Network dimensions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    /// Hidden size.
+    pub hidden: usize,
+    /// Encoder layers.
+    pub layers: usize,
+    /// Attention heads.
+    pub heads: usize,
+    /// Feed-forward size.
+    pub intermediate: usize,
+}
+
+impl Size {
+    /// A few thousand parameters: for tests.
+    pub const TINY: Size = Size {
+        hidden: 32,
+        layers: 2,
+        heads: 4,
+        intermediate: 64,
+    };
+    /// The size of BERT-base and CamemBERT-base (12 layers of 768): for speed measurements.
+    pub const BASE: Size = Size {
+        hidden: 768,
+        layers: 12,
+        heads: 12,
+        intermediate: 3072,
+    };
+}
+
 /// What to build.
 #[derive(Clone, Debug)]
 pub struct TinySpec<'a> {
@@ -24,6 +54,8 @@ pub struct TinySpec<'a> {
     pub max_len: usize,
     /// Make the classifier always answer this class (weights zero, bias one-hot).
     pub constant_label: Option<usize>,
+    /// The network's dimensions.
+    pub size: Size,
 }
 
 /// The special tokens, then the pieces of the tiny WordPiece vocabulary.
@@ -77,7 +109,12 @@ pub fn write_tiny(dir: &Path, spec: &TinySpec) -> Result<(), FixtureError> {
     std::fs::write(&tok_path, serde_json::to_string(&tokenizer)?)?;
     tokenizers::Tokenizer::from_file(&tok_path)?;
 
-    let (hidden, layers, heads, inter) = (32usize, 2usize, 4usize, 64usize);
+    let Size {
+        hidden,
+        layers,
+        heads,
+        intermediate: inter,
+    } = spec.size;
     let id2label: serde_json::Map<String, serde_json::Value> = spec
         .labels
         .iter()
