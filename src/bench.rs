@@ -151,7 +151,7 @@ pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) ->
             rows.push(row("actors", n, t, corpus, tokens));
             if let Some(p) = pieces {
                 // The same run, counted in the transformer's sub-tokens.
-                rows.push(row("actors: transformer sub-tokens", n, t, corpus, p));
+                rows.push(row("actors (sub-tokens)", n, t, corpus, p));
             }
             let mut actor_copies = actors.clone();
             let (_, t) = timed(|| {

@@ -7,7 +7,6 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::{VarBuilder, VarMap};
 use candle_transformers::models::{bert, distilbert, xlm_roberta};
 use serde_json::json;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Errors writing a fixture.
@@ -58,53 +57,99 @@ pub struct TinySpec<'a> {
     pub size: Size,
 }
 
-/// The special tokens, then the pieces of the tiny WordPiece vocabulary.
+/// The special tokens (the same ids in both vocabularies).
 const SPECIALS: [&str; 7] = ["<s>", "<pad>", "</s>", "[UNK]", "[CLS]", "[SEP]", "[PAD]"];
+/// Whole words and word parts, written with `##` for a continuation.
 const WORDS: [&str; 12] = [
     "Jean", "Paris", "Mac", "##ron", "le", "la", "de", "Le", "La", "Pierre", "euros", "France",
 ];
 
-/// The vocabulary: specials, whole words, and every letter, digit and punctuation mark of
-/// French news both as a word start and as a `##` continuation.
-fn vocab() -> HashMap<String, u32> {
+/// The pieces by id: specials, whole words, then every letter, digit and punctuation mark of
+/// French news as a word start and as a continuation. WordPiece marks continuations with
+/// `##`; SentencePiece (`sentencepiece`) marks word starts with `▁` instead.
+fn pieces(sentencepiece: bool) -> Vec<String> {
     let chars = ('a'..='z')
         .chain('A'..='Z')
         .chain('0'..='9')
         .chain("àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŒÆ".chars())
         .chain(".,;:!?'’«»\"()-–—%€$/".chars());
-    let mut pieces: Vec<String> = SPECIALS.iter().map(|s| s.to_string()).collect();
-    pieces.extend(WORDS.iter().map(|s| s.to_string()));
+    let piece = |w: &str| match (sentencepiece, w.strip_prefix("##")) {
+        (false, _) => w.to_string(),
+        (true, Some(cont)) => cont.to_string(),
+        (true, None) => format!("▁{w}"),
+    };
+    let mut out: Vec<String> = SPECIALS.iter().map(|s| s.to_string()).collect();
+    out.extend(WORDS.iter().map(|w| piece(w)));
+    if sentencepiece {
+        out.push("▁".into());
+    }
     for c in chars {
-        pieces.push(c.to_string());
-        pieces.push(format!("##{c}"));
+        out.push(piece(&c.to_string()));
+        out.push(piece(&format!("##{c}")));
     }
-    let mut v = HashMap::new();
-    for p in pieces {
-        let n = v.len() as u32;
-        v.entry(p).or_insert(n);
-    }
-    v
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.clone()));
+    out
+}
+
+/// A `tokenizer.json` as the `tokenizers` library writes it: WordPiece with the BERT
+/// pre-tokenizer (BERT, DistilBERT), or a SentencePiece unigram model with the `▁` metaspace
+/// (CamemBERT, XLM-R). Returns the JSON and the vocabulary size.
+fn tokenizer_json(sentencepiece: bool) -> (serde_json::Value, usize) {
+    let pieces = pieces(sentencepiece);
+    let added: Vec<_> = SPECIALS
+        .iter()
+        .enumerate()
+        .map(|(id, t)| {
+            json!({"id": id, "content": t, "single_word": false, "lstrip": false,
+                   "rstrip": false, "normalized": false, "special": true})
+        })
+        .collect();
+    let (pre, model) = if sentencepiece {
+        let vocab: Vec<_> = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                // Longer pieces score better, so whole words win over letters.
+                let score = if i < SPECIALS.len() {
+                    0.0
+                } else {
+                    -10.0 / p.chars().count() as f64
+                };
+                json!([p, score])
+            })
+            .collect();
+        (
+            json!({"type": "Metaspace", "replacement": "▁", "prepend_scheme": "always", "split": true}),
+            json!({"type": "Unigram", "unk_id": 3, "vocab": vocab, "byte_fallback": false}),
+        )
+    } else {
+        let vocab: serde_json::Map<String, serde_json::Value> = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), json!(i)))
+            .collect();
+        (
+            json!({"type": "BertPreTokenizer"}),
+            json!({"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                   "max_input_chars_per_word": 100, "vocab": vocab}),
+        )
+    };
+    let n = pieces.len();
+    (
+        json!({
+            "version": "1.0", "truncation": null, "padding": null, "added_tokens": added,
+            "normalizer": null, "pre_tokenizer": pre, "post_processor": null, "decoder": null,
+            "model": model,
+        }),
+        n,
+    )
 }
 
 /// Write a tiny checkpoint to `dir` (created if needed).
 pub fn write_tiny(dir: &Path, spec: &TinySpec) -> Result<(), FixtureError> {
     std::fs::create_dir_all(dir)?;
-    let vocab = vocab();
-    // A WordPiece tokenizer.json as the `tokenizers` library writes it.
-    let added: Vec<_> = SPECIALS
-        .iter()
-        .map(|t| {
-            json!({"id": vocab[*t], "content": t, "single_word": false, "lstrip": false,
-                   "rstrip": false, "normalized": false, "special": true})
-        })
-        .collect();
-    let tokenizer = json!({
-        "version": "1.0", "truncation": null, "padding": null, "added_tokens": added,
-        "normalizer": null, "pre_tokenizer": {"type": "BertPreTokenizer"},
-        "post_processor": null, "decoder": null,
-        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
-                  "max_input_chars_per_word": 100, "vocab": vocab},
-    });
+    let (tokenizer, vocab_size) = tokenizer_json(spec.arch == Arch::Roberta);
     let tok_path = dir.join("tokenizer.json");
     std::fs::write(&tok_path, serde_json::to_string(&tokenizer)?)?;
     tokenizers::Tokenizer::from_file(&tok_path)?;
@@ -122,7 +167,7 @@ pub fn write_tiny(dir: &Path, spec: &TinySpec) -> Result<(), FixtureError> {
         .map(|(i, l)| (i.to_string(), json!(l)))
         .collect();
     let common = json!({
-        "vocab_size": vocab.len(),
+        "vocab_size": vocab_size,
         "id2label": id2label,
         "initializer_range": 0.02,
     });
