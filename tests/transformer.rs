@@ -348,26 +348,21 @@ fn cli_extract_bench_evaluate() {
             .any(|a| a["type"] == "PER"));
     }
 
-    let out = bin()
-        .args([
-            "bench",
-            "--ner",
-            "transformer",
-            "--ner-model",
-            d,
-            "--limit",
-            "4",
-            "--threads",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let ok = |args: &[&str]| {
+        let out = bin().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let transformer = ["--ner", "transformer", "--ner-model", d];
+    let report = ok(&[
+        &["bench", "--limit", "4", "--threads", "1"][..],
+        &transformer,
+    ]
+    .concat());
     assert!(report.contains("actors (sub-tokens)"), "{report}");
 
     let conll = tmp.path().join("gold.conll");
@@ -376,26 +371,18 @@ fn cli_extract_bench_evaluate() {
         "Jean\tB-PER\nMacron\tI-PER\nvient\tO\n\nParis\tB-LOC\n",
     )
     .unwrap();
-    let out = bin()
-        .args([
-            "evaluate",
-            "--ner",
-            "transformer",
-            "--ner-model",
-            d,
-            "--conll",
-        ])
-        .arg(&conll)
-        .output()
-        .unwrap();
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // Every word is B-PER: 4 predicted, 0 right (Jean alone is not "Jean Macron").
-    assert!(report.contains("micro"), "{report}");
+    let conll = conll.to_str().unwrap();
+    let report = ok(&[&["evaluate", "--conll", conll][..], &transformer].concat());
+    // Every word is its own person: 4 predicted, none right ("Jean" is not "Jean Macron").
+    let micro: Vec<f64> = report
+        .lines()
+        .find(|l| l.starts_with("micro"))
+        .unwrap_or_else(|| panic!("{report}"))
+        .split_whitespace()
+        .skip(1)
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert_eq!(micro, [0.0, 0.0, 0.0, 2.0], "{report}");
 
     let out = bin()
         .args(["extract", "--ner", "transformer"])

@@ -357,8 +357,9 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Read up to `limit` articles (the `text` field) of a JSON Lines file.
-fn read_unlabeled(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
+/// Read up to `limit` articles (the `text` field) of a JSON Lines file (.gz and .zst too);
+/// lines that are not JSON objects with a non-empty text are skipped.
+pub fn read_unlabeled(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
     use std::io::BufRead;
     let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
     let r = crate::input::open::open_file(path, counter)
@@ -425,7 +426,6 @@ pub fn teacher_sentences(
     unlabeled: &Path,
     _limit: usize,
 ) -> anyhow::Result<Vec<Sentence>> {
-    let _ = read_unlabeled;
     let _ = unlabeled;
     Err(crate::actors::ModelError::NoTransformer.into())
 }

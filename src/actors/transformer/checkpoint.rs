@@ -266,45 +266,26 @@ impl Checkpoint {
                 arch
             ))
         };
+        let config_err = |e: serde_json::Error| {
+            bad(format!(
+                "config.json does not match model_type {arch:?}: {e}"
+            ))
+        };
         let (encoder, hidden) = match arch {
             Arch::Bert => {
-                let c: bert::Config = serde_json::from_value(config.clone()).map_err(|e| {
-                    bad(format!(
-                        "config.json does not match model_type {arch:?}: {e}"
-                    ))
-                })?;
-                (
-                    Encoder::Bert(bert::BertModel::load(enc_vb, &c).map_err(weight_err)?),
-                    c.hidden_size,
-                )
+                let c: bert::Config = serde_json::from_value(config).map_err(config_err)?;
+                let m = bert::BertModel::load(enc_vb, &c).map_err(weight_err)?;
+                (Encoder::Bert(m), c.hidden_size)
             }
             Arch::Roberta => {
-                let c: xlm_roberta::Config =
-                    serde_json::from_value(config.clone()).map_err(|e| {
-                        bad(format!(
-                            "config.json does not match model_type {arch:?}: {e}"
-                        ))
-                    })?;
-                (
-                    Encoder::Roberta(
-                        xlm_roberta::XLMRobertaModel::new(&c, enc_vb).map_err(weight_err)?,
-                    ),
-                    c.hidden_size,
-                )
+                let c: xlm_roberta::Config = serde_json::from_value(config).map_err(config_err)?;
+                let m = xlm_roberta::XLMRobertaModel::new(&c, enc_vb).map_err(weight_err)?;
+                (Encoder::Roberta(m), c.hidden_size)
             }
             Arch::DistilBert => {
-                let c: distilbert::Config =
-                    serde_json::from_value(config.clone()).map_err(|e| {
-                        bad(format!(
-                            "config.json does not match model_type {arch:?}: {e}"
-                        ))
-                    })?;
-                (
-                    Encoder::DistilBert(
-                        distilbert::DistilBertModel::load(enc_vb, &c).map_err(weight_err)?,
-                    ),
-                    c.dim,
-                )
+                let c: distilbert::Config = serde_json::from_value(config).map_err(config_err)?;
+                let m = distilbert::DistilBertModel::load(enc_vb, &c).map_err(weight_err)?;
+                (Encoder::DistilBert(m), c.dim)
             }
         };
         let classifier = candle_nn::linear(hidden, labels.len(), vb.pp("classifier"))
