@@ -7,7 +7,9 @@
 //!
 //! Two models are built in: `fr-open` (trained on commercial-use data only) and `fr-full`
 //! (adds non-commercial corpora); [`DEFAULT_MODEL`] picks the default. `--ner-model` accepts
-//! either name or a model file path.
+//! either name or a model file path. With the `transformer` feature, a Hugging Face
+//! token-classification checkpoint can tag instead ([`transformer`], `--ner transformer`); its
+//! mentions go through the same canonicalisation.
 
 pub mod canonical;
 pub mod features;
@@ -153,6 +155,12 @@ impl ActorExtractor {
                 let s = p.to_string_lossy().to_string();
                 match builtin_model(&s).filter(|_| !p.exists()) {
                     Some(b) => (s, b.into()),
+                    None if p.is_dir() => {
+                        return Err(ModelError::Invalid {
+                            path: s,
+                            reason: "a directory, not a model file (for a transformer checkpoint pass --ner transformer)".into(),
+                        })
+                    }
                     None => {
                         let b = std::fs::read(p).map_err(|source| ModelError::Io {
                             path: s.clone(),
