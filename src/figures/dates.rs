@@ -77,6 +77,16 @@ fn tense_cue(t: &Toks, i: usize) -> Tense {
     }
 }
 
+/// The tense a word after a month name states: "juin dernier", "mars passé" (past), "juin
+/// prochain" (future); `Unknown` for any other word.
+fn month_tense(key: &str) -> Tense {
+    match key {
+        "dernier" | "passe" => Tense::Past,
+        "prochain" => Tense::Future,
+        _ => Tense::Unknown,
+    }
+}
+
 /// The tense cue nearest to token `i` in its sentence.
 pub fn tense_near(t: &Toks, i: usize) -> Tense {
     let r = t.sentence_tokens(i);
@@ -490,16 +500,9 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         if year.is_some() {
             end += 1;
         } else {
-            match t.key(end) {
-                "dernier" | "passe" => {
-                    tense = Tense::Past;
-                    end += 1;
-                }
-                "prochain" => {
-                    tense = Tense::Future;
-                    end += 1;
-                }
-                _ => {}
+            tense = month_tense(t.key(end));
+            if tense != Tense::Unknown {
+                end += 1;
             }
         }
         // "du 28 février au 3 mars 2025": the year of the second end.
@@ -675,17 +678,9 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             return None;
         }
         let mut end = i + 1;
-        let mut tense = Tense::Unknown;
-        match t.key(end) {
-            "dernier" | "passe" => {
-                tense = Tense::Past;
-                end += 1;
-            }
-            "prochain" => {
-                tense = Tense::Future;
-                end += 1;
-            }
-            _ => {}
+        let mut tense = month_tense(t.key(end));
+        if tense != Tense::Unknown {
+            end += 1;
         }
         let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {

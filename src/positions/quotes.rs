@@ -656,18 +656,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             j += 1;
         }
         if let Some(cue) = cue_at(ctx, j) {
-            let who = if cue.selon {
-                res.speaker_after(ctx, cue.end, true)
-            } else if let Some(p) = cue.inverted {
-                Some(pronoun_speaker(ctx, res, &out, o, p))
-            } else {
-                res.speaker_after(ctx, cue.end, false)
-            };
-            found = Some((
-                who.unwrap_or(Who::Unknown),
-                Some((cue.start, cue.end)),
-                true,
-            ));
+            found = Some(cue_attribution(ctx, res, &out, o, &cue));
         }
         // 1b. "« ... » dans l'unité, a-t-il dit": a cue after a comma further on.
         if found.is_none() {
@@ -678,16 +667,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 }
                 if ctx.is_punct(k, ",") {
                     if let Some(cue) = cue_at(ctx, k + 1).filter(|cue| !cue.selon) {
-                        let who = if let Some(p) = cue.inverted {
-                            Some(pronoun_speaker(ctx, res, &out, o, p))
-                        } else {
-                            res.speaker_after(ctx, cue.end, false)
-                        };
-                        found = Some((
-                            who.unwrap_or(Who::Unknown),
-                            Some((cue.start, cue.end)),
-                            true,
-                        ));
+                        found = Some(cue_attribution(ctx, res, &out, o, &cue));
                         break;
                     }
                 }
@@ -786,6 +766,30 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
     share_in_sentence(ctx, &mut out);
     out.retain(|q| !q.tentative || q.who.is_some());
     out
+}
+
+/// A strong attribution by a cue after the quote opened at `o`: "selon X" names X after it;
+/// an inverted pronoun ("a-t-il dit") is resolved; otherwise the subject follows the verb
+/// ("a déclaré X").
+fn cue_attribution(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    out: &[FoundQuote],
+    o: usize,
+    cue: &Cue,
+) -> Found {
+    let who = if cue.selon {
+        res.speaker_after(ctx, cue.end, true)
+    } else if let Some(p) = cue.inverted {
+        Some(pronoun_speaker(ctx, res, out, o, p))
+    } else {
+        res.speaker_after(ctx, cue.end, false)
+    };
+    (
+        who.unwrap_or(Who::Unknown),
+        Some((cue.start, cue.end)),
+        true,
+    )
 }
 
 /// The speaker of an incise pronoun ("», a-t-il ajouté"): the speaker of the previous quote

@@ -131,28 +131,26 @@ fn last_occurrences(outputs: &[&Output]) -> Vec<bool> {
 /// The ids already loaded in a database sink, to skip on `--resume`.
 pub type LoadedIds = HashSet<String>;
 
-/// Load the typed outputs of one chunk in one transaction with `load`, counting committed
-/// articles in `committed`; a failure becomes a [`SinkError::Batch`] that names the batch and
-/// what earlier batches already committed. Shared by the database sinks.
+/// Load the typed outputs of one chunk in one transaction with `load`. `committed` counts the
+/// articles earlier batches committed; the new count is returned. A failure becomes a
+/// [`SinkError::Batch`] that names the batch and what earlier batches already committed.
+/// Shared by the database sinks.
 pub(crate) fn load_batch(
     chunk: &[Processed],
-    committed: &mut u64,
+    committed: u64,
     load: impl FnOnce(&[&Output]) -> Result<(), SinkError>,
-) -> Result<(), SinkError> {
+) -> Result<u64, SinkError> {
     let outputs: Vec<&Output> = typed(chunk).collect();
     if outputs.is_empty() {
-        return Ok(());
+        return Ok(committed);
     }
     match load(&outputs) {
-        Ok(()) => {
-            *committed += outputs.len() as u64;
-            Ok(())
-        }
+        Ok(()) => Ok(committed + outputs.len() as u64),
         Err(e) => Err(SinkError::Batch {
             articles: outputs.len(),
             first_id: output_id(outputs[0]).to_string(),
             last_id: output_id(outputs[outputs.len() - 1]).to_string(),
-            committed: *committed,
+            committed,
             source: Box::new(e),
         }),
     }

@@ -146,10 +146,8 @@ impl Sink for PostgresSink {
     }
 
     fn write_chunk(&mut self, chunk: &[Processed]) -> Result<(), SinkError> {
-        let mut committed = self.committed;
-        let result = super::load_batch(chunk, &mut committed, |outputs| self.load(outputs));
-        self.committed = committed;
-        result
+        self.committed = super::load_batch(chunk, self.committed, |outputs| self.load(outputs))?;
+        Ok(())
     }
 
     fn finish(&mut self) -> Result<(), SinkError> {
