@@ -93,6 +93,13 @@ pub struct Table {
     pub indexes: &'static [&'static [&'static str]],
 }
 
+/// The usual parent link: a row belongs to the article `article_id`.
+const ARTICLE_FK: ForeignKey = ForeignKey {
+    columns: &["article_id"],
+    table: "articles",
+    references: &["id"],
+};
+
 /// The tables, parents before children. [`TableId`] indexes this list.
 pub static TABLES: [Table; 9] = [
     Table {
@@ -123,11 +130,7 @@ pub static TABLES: [Table; 9] = [
             col("mention_count", ColType::Int),
         ],
         primary_key: &["article_id", "actor_idx"],
-        parent: Some(ForeignKey {
-            columns: &["article_id"],
-            table: "articles",
-            references: &["id"],
-        }),
+        parent: Some(ARTICLE_FK),
         indexes: &[&["name", "type"], &["type", "name"]],
     },
     Table {
@@ -168,11 +171,7 @@ pub static TABLES: [Table; 9] = [
             opt("refers_to", ColType::Text),
         ],
         primary_key: &["article_id", "amount_idx"],
-        parent: Some(ForeignKey {
-            columns: &["article_id"],
-            table: "articles",
-            references: &["id"],
-        }),
+        parent: Some(ARTICLE_FK),
         indexes: &[&["kind", "unit", "value"], &["unit"]],
     },
     Table {
@@ -191,11 +190,7 @@ pub static TABLES: [Table; 9] = [
             opt("modifier", ColType::Text),
         ],
         primary_key: &["article_id", "date_idx"],
-        parent: Some(ForeignKey {
-            columns: &["article_id"],
-            table: "articles",
-            references: &["id"],
-        }),
+        parent: Some(ARTICLE_FK),
         indexes: &[&["value"]],
     },
     Table {
@@ -212,11 +207,7 @@ pub static TABLES: [Table; 9] = [
             col("sentence", ColType::Int),
         ],
         primary_key: &["article_id", "position_idx"],
-        parent: Some(ForeignKey {
-            columns: &["article_id"],
-            table: "articles",
-            references: &["id"],
-        }),
+        parent: Some(ARTICLE_FK),
         indexes: &[&["actor"], &["title"]],
     },
     Table {
@@ -234,11 +225,7 @@ pub static TABLES: [Table; 9] = [
             opt("speaker_text", ColType::Text),
         ],
         primary_key: &["article_id", "position_idx"],
-        parent: Some(ForeignKey {
-            columns: &["article_id"],
-            table: "articles",
-            references: &["id"],
-        }),
+        parent: Some(ARTICLE_FK),
         indexes: &[&["actor"]],
     },
     Table {
@@ -256,11 +243,7 @@ pub static TABLES: [Table; 9] = [
             col("sentence", ColType::Int),
         ],
         primary_key: &["article_id", "position_idx"],
-        parent: Some(ForeignKey {
-            columns: &["article_id"],
-            table: "articles",
-            references: &["id"],
-        }),
+        parent: Some(ARTICLE_FK),
         indexes: &[&["actor"], &["target"]],
     },
     Table {
