@@ -158,6 +158,11 @@ impl Pipeline {
         &self.actors
     }
 
+    /// The positions extractor (lexicons; title growing from news).
+    pub fn position_extractor(&self) -> &positions::PositionExtractor {
+        &self.positions
+    }
+
     /// The positions stage alone (may add mentions to `actors`).
     pub fn positions(
         &self,

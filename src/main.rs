@@ -32,6 +32,43 @@ enum Command {
     Train(depeche::train::TrainArgs),
     /// Score the NER model on a CoNLL/IOB or HIPE TSV file (strict entity P/R/F1).
     Evaluate(depeche::train::EvaluateArgs),
+    /// Grow a language data file from unlabeled news.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+/// Data files grown from unlabeled news.
+#[derive(Subcommand, Debug)]
+enum LexiconCommand {
+    /// Titles and person descriptors ("le N Prénom Nom", "Prénom Nom, N de ...") ->
+    /// src/positions/lexicon/titles_news.txt.
+    Titles(LexiconTitlesArgs),
+}
+
+#[derive(Args, Debug)]
+struct LexiconTitlesArgs {
+    /// JSON Lines news files (id, text).
+    #[arg(default_values_t = [
+        "../shared/data/news/orangesum_fr.jsonl".to_string(),
+        "../shared/data/news/masakhanews_fra.jsonl".to_string(),
+        "../shared/data/news/gilets_jaunes_fr_press.jsonl".to_string(),
+    ])]
+    news: Vec<String>,
+    /// Skip the articles whose id appears in this JSON Lines file (the dev articles).
+    #[arg(long, default_value = "../shared/corpus/dev/dev.jsonl")]
+    exclude: PathBuf,
+    /// Output data file.
+    #[arg(short, long, default_value = "src/positions/lexicon/titles_news.txt")]
+    output: PathBuf,
+    /// Least number of title uses.
+    #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_uses)]
+    min_uses: u32,
+    /// Least share of title uses among uses after a determiner.
+    #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_share)]
+    min_share: f64,
+    /// Least number of uses right before a person's name.
+    #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_before)]
+    min_before: u32,
 }
 
 #[derive(Args, Debug)]
@@ -141,6 +178,7 @@ fn main() -> ExitCode {
         Command::Schema(a) => schema(&a).map(|_| ExitCode::SUCCESS),
         Command::Train(a) => depeche::train::run_train(&a).map(|_| ExitCode::SUCCESS),
         Command::Evaluate(a) => depeche::train::run_evaluate(&a).map(|_| ExitCode::SUCCESS),
+        Command::Lexicon(LexiconCommand::Titles(a)) => lexicon_titles(a).map(|_| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -344,6 +382,74 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `depeche lexicon titles`: count title evidence over the news with the default pipeline
+/// and write the data file.
+fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
+    use depeche::positions::mine::{MineCriteria, TitleEvidence};
+    use rayon::prelude::*;
+    let ids = |p: &Path| -> Result<std::collections::HashSet<String>> {
+        let f = File::open(p).with_context(|| format!("cannot open {}", p.display()))?;
+        let mut out = std::collections::HashSet::new();
+        for line in BufReader::new(f).lines() {
+            let v: serde_json::Value = serde_json::from_str(&line?)?;
+            if let Some(id) = v.get("id").and_then(|x| x.as_str()) {
+                out.insert(id.to_string());
+            }
+        }
+        Ok(out)
+    };
+    let exclude = ids(&a.exclude)?;
+    let pipeline = Pipeline::new(&PipelineConfig::default()).context("cannot build the pipeline")?;
+    let mut texts = Vec::new();
+    for p in &a.news {
+        let f = File::open(p).with_context(|| format!("cannot open {p}"))?;
+        for line in BufReader::new(f).lines() {
+            let v: serde_json::Value = serde_json::from_str(&line?)?;
+            let id = v.get("id").and_then(|x| x.as_str()).unwrap_or_default();
+            if exclude.contains(id) {
+                continue;
+            }
+            if let Some(t) = v.get("text").and_then(|x| x.as_str()) {
+                texts.push(t.to_string());
+            }
+        }
+    }
+    let ev = texts
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut ev = TitleEvidence::default();
+            for t in chunk {
+                let article = depeche::Article::new("news", t.as_str());
+                let doc = pipeline.document(&article);
+                if let Ok(actors) = pipeline.actors(&doc) {
+                    pipeline
+                        .position_extractor()
+                        .title_evidence(&doc, &actors, &mut ev);
+                }
+            }
+            ev
+        })
+        .reduce(TitleEvidence::default, |mut x, y| {
+            x.merge(y);
+            x
+        });
+    let criteria = MineCriteria {
+        min_uses: a.min_uses,
+        min_share: a.min_share,
+        min_before: a.min_before,
+    };
+    let data = pipeline.position_extractor().title_lexicon(&ev, criteria);
+    std::fs::write(&a.output, &data)
+        .with_context(|| format!("cannot write {}", a.output.display()))?;
+    eprintln!(
+        "depeche: {} articles, {} titles written to {}",
+        ev.articles,
+        data.lines().filter(|l| !l.starts_with('#')).count(),
+        a.output.display()
+    );
+    Ok(())
 }
 
 fn bench(a: BenchArgs) -> Result<()> {

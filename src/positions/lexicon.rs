@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 const REPORTING: &str = include_str!("lexicon/reporting_verbs.txt");
 const TITLES: &str = include_str!("lexicon/titles.txt");
+const TITLES_NEWS: &str = include_str!("lexicon/titles_news.txt");
+const NOT_TITLES: &str = include_str!("lexicon/not_titles.txt");
 const NATIONALITIES: &str = include_str!("lexicon/nationalities.txt");
 const STANCES: &str = include_str!("lexicon/stance_cues.txt");
 
@@ -169,8 +171,12 @@ pub struct Lexicon {
     pub reporting: PhraseTable<VerbForm>,
     /// Pronominal flag per reporting lemma.
     pub reporting_pronominal: Vec<bool>,
-    /// Titles.
+    /// Titles (hand-written and grown from news).
     pub titles: PhraseTable<TitleInfo>,
+    /// Folded words never taken as titles when growing the lexicon from news.
+    pub not_titles: std::collections::HashSet<String>,
+    /// Folded titles that come from `titles_news.txt` (grown, not hand-written).
+    pub grown_titles: std::collections::HashSet<String>,
     /// Nationality adjective (folded, any gender/number) -> country.
     pub nationalities: HashMap<String, String>,
     /// Stance verb forms.
@@ -275,6 +281,27 @@ impl Lexicon {
                 add(f, true, false);
                 add(&plural(f), true, true);
             }
+        }
+        for w in lines(NOT_TITLES) {
+            lx.not_titles.insert(fold_key(w));
+        }
+        for line in lines(TITLES_NEWS) {
+            let mut cols = line.split('\t');
+            let (Some(w), Some(g)) = (cols.next(), cols.next()) else {
+                panic!("titles_news.txt: need word and gender in {line:?}");
+            };
+            if lx.not_titles.contains(&fold_key(w)) {
+                continue;
+            }
+            let info = |plural: bool| TitleInfo {
+                key: phrase_keys(w).join(" "),
+                feminine: g.trim() == "f",
+                plural,
+                portfolio: false,
+            };
+            lx.grown_titles.insert(fold_key(w));
+            lx.titles.insert(phrase_keys(w), info(false));
+            lx.titles.insert(phrase_keys(&plural(w)), info(true));
         }
         for line in lines(NATIONALITIES) {
             let Some((adj, country)) = line.split_once('|') else {

@@ -11,6 +11,7 @@ mod conjugate;
 mod context;
 mod coref;
 mod lexicon;
+pub mod mine;
 mod quotes;
 mod roles;
 mod stances;
@@ -46,6 +47,16 @@ impl PositionExtractor {
         let (positions, new_mentions) = self.analyse(doc, actors);
         add_mentions(doc, actors, new_mentions);
         positions
+    }
+
+    /// Count title evidence of one document (see [`mine`]).
+    pub fn title_evidence(&self, doc: &Document, actors: &[Actor], ev: &mut mine::TitleEvidence) {
+        ev.add(&self.lex, doc, actors);
+    }
+
+    /// The `titles_news.txt` data file for the evidence gathered (see [`mine`]).
+    pub fn title_lexicon(&self, ev: &mine::TitleEvidence, criteria: mine::MineCriteria) -> String {
+        ev.lexicon(&self.lex, criteria)
     }
 
     fn analyse(

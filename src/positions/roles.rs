@@ -42,6 +42,149 @@ fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<Ment> {
     None
 }
 
+/// Adverbs allowed between the comma of an apposition, or a copula, and the title
+/// ("X, actuellement ministre", "X est aussi le président").
+const ROLE_ADVERBS: &[&str] = &[
+    "actuellement",
+    "aujourd'hui",
+    "alors",
+    "aussi",
+    "également",
+    "désormais",
+    "déjà",
+    "toujours",
+    "encore",
+    "notamment",
+    "lui-même",
+    "elle-même",
+    "par",
+    "ailleurs",
+    "jusqu'ici",
+    "jusqu'alors",
+    "depuis",
+    "naguère",
+    "autrefois",
+    "longtemps",
+];
+
+/// Copulas that state a role: "X est/était/devient/reste TITLE", "X, devenu TITLE".
+const COPULAS: &[&str] = &[
+    "est",
+    "était",
+    "fut",
+    "devient",
+    "devenu",
+    "devenue",
+    "reste",
+    "restait",
+    "demeure",
+    "redevient",
+    "redevenu",
+    "redevenue",
+    "nommé",
+    "nommée",
+    "élu",
+    "élue",
+];
+
+/// The comma opening an apposition whose title phrase starts at `d`: right before it or
+/// before one or two adverbs ("X, actuellement ministre").
+fn comma_before(ctx: &Ctx, d: usize) -> Option<usize> {
+    let mut k = d;
+    for _ in 0..3 {
+        if k < 2 {
+            return None;
+        }
+        if ctx.is_punct(k - 1, ",") {
+            return Some(k - 1);
+        }
+        if !ROLE_ADVERBS.contains(&ctx.low(k - 1)) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// Tokens that show a verb: auxiliaries, clitics, reporting verbs in a finite form.
+fn verbal(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.low(k);
+    matches!(
+        w,
+        "a" | "ont"
+            | "avait"
+            | "avaient"
+            | "aura"
+            | "aurait"
+            | "est"
+            | "sont"
+            | "était"
+            | "étaient"
+            | "sera"
+            | "serait"
+            | "fut"
+            | "va"
+            | "vont"
+            | "doit"
+            | "peut"
+            | "veut"
+            | "s'"
+            | "se"
+            | "ne"
+            | "n'"
+            | "y"
+            | "qui"
+            | "que"
+            | "qu'"
+    ) || ctx
+        .lex
+        .reporting
+        .longest(|i| ctx.low_opt(i), k)
+        .is_some_and(|(_, f)| f.has(super::conjugate::FormKind::Finite))
+}
+
+/// An apposition ending at token `e` closes before any verb: a punctuation mark, a quote or
+/// the end of the text comes first, within a dozen tokens ("X, sociologue spécialisé dans
+/// les médias, estime").
+fn apposition_closes(ctx: &Ctx, e: usize) -> bool {
+    let end = ctx.len();
+    for k in e..(e + 12).min(end) {
+        if ctx.is_final(k) || matches!(ctx.kind(k), Some(TokenKind::Punct | TokenKind::Quote)) {
+            return true;
+        }
+        if ctx.sent_of[k] != ctx.sent_of[e.min(end - 1)] || verbal(ctx, k) {
+            return false;
+        }
+    }
+    e + 12 >= end
+}
+
+/// The person whose copula ends right before the title phrase starting at `d`:
+/// "PERSON [ne] est/était [aussi] [le] TITLE", "PERSON, devenu TITLE".
+fn copula_subject(ctx: &Ctx, d: usize) -> Option<Ment> {
+    let mut k = d;
+    let mut adv = 0;
+    while adv < 2 && k >= 1 && ROLE_ADVERBS.contains(&ctx.low(k - 1)) {
+        k -= 1;
+        adv += 1;
+    }
+    if k < 2 || !COPULAS.contains(&ctx.low(k - 1)) {
+        return None;
+    }
+    let mut s = k - 1;
+    // "a été", "avait été": the auxiliary before "été".
+    if ctx.low(s) == "été" && s >= 1 && matches!(ctx.low(s - 1), "a" | "avait" | "aura") {
+        s -= 1;
+    }
+    if s >= 1 && ctx.is_punct(s - 1, ",") && ctx.low(k - 1).starts_with("devenu") {
+        s -= 1;
+    }
+    let m = ctx.mention_ending(s - 1)?;
+    (ctx.actor_kind(m.actor) == ActorType::Per
+        && !(m.start >= 1 && (ctx.is_prep(m.start - 1) || ctx.is_det(m.start - 1))))
+    .then_some(m)
+}
+
 /// Link title phrases to persons. Returns the roles and, per title phrase, the person it is
 /// attached to.
 pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Option<usize>>) {
@@ -55,13 +198,14 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
         // vice-Premier ministre chinois Zhang Guoqing" lists two roles.
         let direct = person_at(ctx, t.end).is_some()
             || ctx.is_civility(t.end) && person_at(ctx, t.end + 1).is_some();
-        // Apposition after the name: "PERSON, [le] TITLE ...".
-        if !direct && t.det_start >= 2 && ctx.is_punct(t.det_start - 1, ",") {
-            let prev = t.det_start - 2;
-            // The apposition must close (",", ".", ")"...): "X, la présidente du parti
-            // s'est rendue" makes the title the subject of a new clause, not X's role.
-            let closes = t.end >= ctx.len()
-                || matches!(ctx.kind(t.end), Some(TokenKind::Punct | TokenKind::Quote));
+        // Apposition after the name: "PERSON, [actuellement] [le] TITLE ...".
+        let comma = comma_before(ctx, t.det_start);
+        if let (false, Some(comma)) = (direct, comma) {
+            let prev = comma - 1;
+            // The apposition must close (",", ".", ")"...) before any verb: "X, la
+            // présidente du parti s'est rendue" makes the title the subject of a new
+            // clause, not X's role; "X, sociologue spécialisé dans les médias," closes.
+            let closes = apposition_closes(ctx, t.end);
             let agrees = |a: usize| {
                 let g = first_name_gender(&ctx.actors[a].name);
                 g.is_none_or(|fem| {
@@ -82,6 +226,17 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
                 attached[ti] = Some(m.actor);
                 continue;
             }
+        }
+        // Copula: "PERSON est/était [aussi] [le] TITLE", "PERSON, devenu TITLE".
+        if let Some(m) = copula_subject(ctx, t.det_start) {
+            roles.push(FoundRole {
+                title: ti,
+                actor: m.actor,
+                start: m.start,
+                end: t.end,
+            });
+            attached[ti] = Some(m.actor);
+            continue;
         }
         // Title before the name: "TITLE [nat] [de ORG] [,] PERSON".
         if let Some(m) = person_after(ctx, t.end, t.org_is_person) {
