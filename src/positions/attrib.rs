@@ -69,7 +69,9 @@ const ORG_NOUNS: &[&str] = &[
     "autorité",
 ];
 
-const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "-il", "-elle", "-t-il", "-t-elle"];
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle",
+];
 
 impl<'t> Resolver<'t> {
     /// Build the resolver.

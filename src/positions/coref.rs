@@ -174,7 +174,12 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             }
         };
         if let Some(hit) = ctx.lex.titles.longest(key, j) {
-            break hit;
+            // Keys fold accents: "jugé" (a participle) is not the title "juge".
+            let last = ctx.low(j + hit.0 - 1);
+            if super::lexicon::ends_accented(last) == hit.1.accented_end {
+                break hit;
+            }
+            return None;
         }
         if j < n && j < i + 2 && PREMODS.contains(&ctx.low(j)) {
             j += 1;

@@ -148,6 +148,15 @@ pub struct TitleInfo {
     pub plural: bool,
     /// The title takes a portfolio ("ministre de l'Agriculture").
     pub portfolio: bool,
+    /// The form ends in an accented "é" ("député"): "jugé" is not "juge".
+    pub accented_end: bool,
+}
+
+/// The word ends in "é", "ée", "és" or "ées" (a participle ending, or a noun like
+/// "député"): keys fold accents away, so this tells "jugé" from "juge".
+pub fn ends_accented(w: &str) -> bool {
+    let w = w.trim_end_matches('s');
+    w.ends_with('é') || w.ends_with("ée")
 }
 
 /// A stance cue lemma.
@@ -272,6 +281,7 @@ impl Lexicon {
                         feminine,
                         plural,
                         portfolio,
+                        accented_end: ends_accented(form),
                     },
                 );
             };
@@ -298,6 +308,7 @@ impl Lexicon {
                 feminine: g.trim() == "f",
                 plural,
                 portfolio: false,
+                accented_end: ends_accented(w),
             };
             lx.grown_titles.insert(fold_key(w));
             lx.titles.insert(phrase_keys(w), info(false));

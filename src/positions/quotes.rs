@@ -5,6 +5,7 @@ use super::attrib::{Resolver, Who};
 use super::conjugate::FormKind;
 use super::context::Ctx;
 use super::lexicon::VerbForm;
+use crate::record::ActorType;
 use crate::text::chars::is_dash;
 use crate::text::{flags, TokenKind};
 
@@ -280,6 +281,8 @@ fn is_inverted(ctx: &Ctx, k: usize) -> bool {
         ctx.low(k),
         "-t-il"
             | "-t-elle"
+            | "t-il"
+            | "t-elle"
             | "-il"
             | "-elle"
             | "-t-on"
@@ -702,7 +705,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                     let who = if cue.selon {
                         res.speaker_after(ctx, cue.end, true)
                     } else if let Some(p) = cue.inverted {
-                        Some(res.resolve_pronoun(ctx, p))
+                        Some(pronoun_speaker(ctx, res, &out, o, p))
                     } else {
                         res.subject_before(ctx, cue.start, ctx.plural_verb(cue.start, cue.end))
                     };
@@ -730,6 +733,13 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
         if found.is_none() {
             if let Some(w) = pour_x(ctx, res, o) {
                 found = Some((w, None, true));
+            }
+        }
+        // 3c. A partial quote inside a sentence whose subject is an actor: "X a jugé
+        // l'effort « bien tardif »", "Il y a vu « une avancée »".
+        if found.is_none() && !starts_sentence && !colon {
+            if let Some(w) = clause_subject(ctx, res, &out, o) {
+                found = Some((w, None, false));
             }
         }
         // 4. Continuation: a quote opening a sentence right after an attributed quote.
@@ -817,6 +827,73 @@ fn pronoun_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize, 
         }
     }
     res.resolve_pronoun(ctx, p)
+}
+
+/// Words that open a sentence before its subject ("Mais", "De son côté,").
+fn sentence_opener(ctx: &Ctx, k: usize) -> bool {
+    matches!(
+        ctx.low(k),
+        "mais" | "et" | "or" | "pourtant" | "ainsi" | "alors" | "puis" | "enfin" | "donc"
+    ) || ctx.kind(k) == Some(TokenKind::Punct)
+}
+
+/// The subject of the clause holding a partial quote opened at `o`, when it opens the
+/// sentence: an actor mention, a title phrase or a subject pronoun, followed by its verb
+/// (an auxiliary, a clitic or a finite form) with no other quote or clause in between.
+fn clause_subject(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -> Option<Who> {
+    let s = ctx.sent_start(o);
+    let mut k = s;
+    while k < o && sentence_opener(ctx, k) {
+        k += 1;
+    }
+    if k >= o || res.in_quote(k) {
+        return None;
+    }
+    // The subject phrase and where it ends.
+    let (who, end) = if let Some(ti) = res.title_covering(k).filter(|&ti| {
+        let t = &res.titles[ti];
+        t.det_start == k && t.definite && !t.plural
+    }) {
+        let t_end = res.titles[ti].end;
+        let end = ctx.mention_starting(t_end).map_or(t_end, |m| m.end);
+        let who = match ctx.mention_starting(t_end) {
+            Some(m) if ctx.actor_kind(m.actor) == ActorType::Per => {
+                Who::Actor(m.actor, Some((m.start, m.end)))
+            }
+            _ => res.resolve_title(ctx, ti),
+        };
+        (who, end)
+    } else {
+        let k = if ctx.is_civility(k) { k + 1 } else { k };
+        if let Some(m) = ctx.mention_starting(k) {
+            if !matches!(ctx.actor_kind(m.actor), ActorType::Per | ActorType::Org) {
+                return None;
+            }
+            (Who::Actor(m.actor, Some((m.start, m.end))), m.end)
+        } else if matches!(ctx.low(k), "il" | "elle") {
+            (pronoun_speaker(ctx, res, out, o, k), k + 1)
+        } else {
+            return None;
+        }
+    };
+    // The verb follows the subject (maybe after an apposition between commas).
+    let mut v = end;
+    if ctx.is_punct(v, ",") {
+        v = (v + 1..o).find(|&t| ctx.is_punct(t, ","))? + 1;
+    }
+    let verb = matches!(
+        ctx.low(v),
+        "a" | "avait" | "aurait" | "ont" | "avaient" | "est" | "était" | "y" | "s'" | "se" | "ne"
+            | "n'" | "l'" | "lui" | "leur"
+    ) || ctx
+        .lex
+        .reporting
+        .longest(|i| ctx.low_opt(i), v)
+        .is_some_and(|(_, f)| f.has(FormKind::Finite));
+    if !verb || (v..o).any(|t| ctx.is_punct(t, ":") || ctx.is_punct(t, ";")) {
+        return None;
+    }
+    Some(who)
 }
 
 /// "Pour X, ..." opening the sentence of token `o`: X is the speaker.

@@ -200,7 +200,8 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
             || ctx.is_civility(t.end) && person_at(ctx, t.end + 1).is_some();
         // Apposition after the name: "PERSON, [actuellement] [le] TITLE ...".
         let comma = comma_before(ctx, t.det_start);
-        if let (false, Some(comma)) = (direct, comma) {
+        // "Bill et Anne Roy, des mécènes": a plural title is no one person's role.
+        if let (false, Some(comma), false) = (direct, comma, t.plural) {
             let prev = comma - 1;
             // The apposition must close (",", ".", ")"...) before any verb: "X, la
             // présidente du parti s'est rendue" makes the title the subject of a new
@@ -238,8 +239,9 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
             attached[ti] = Some(m.actor);
             continue;
         }
-        // Title before the name: "TITLE [nat] [de ORG] [,] PERSON".
-        if let Some(m) = person_after(ctx, t.end, t.org_is_person) {
+        // Title before the name: "TITLE [nat] [de ORG] [,] PERSON"; a plural title
+        // lists its holders without a comma ("les avocats de X, Y" are not Y).
+        if let Some(m) = person_after(ctx, t.end, t.org_is_person || t.plural) {
             roles.push(FoundRole {
                 title: ti,
                 actor: m.actor,
