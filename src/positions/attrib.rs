@@ -309,6 +309,13 @@ impl<'t> Resolver<'t> {
                 let prep_det =
                     matches!(ctx.low(t.det_start), "au" | "aux" | "du" | "des") && !direct;
                 if !after_prep && !prep_det {
+                    // "le porte-parole de la présidence, Anne Roy": the person named in
+                    // apposition beats any holder found by salience.
+                    if self.title_actor[ti].is_none() {
+                        if let Some(m) = self.person_in_apposition(ctx, t.end) {
+                            return Some(Who::Actor(m.actor, Some((m.start, m.end))));
+                        }
+                    }
                     let who = self.resolve_title(ctx, ti);
                     if who == Who::Unknown {
                         // "la secrétaire d'État à l'Égalité entre ..., Marlène Dupont".

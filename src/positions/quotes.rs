@@ -753,6 +753,11 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 }
             }
         }
+        if found.is_none() && starts_sentence && own_sentence && words >= 3 {
+            if let Some(w) = previous_sentence_person(ctx, res, &out, o) {
+                found = Some((w, None, false));
+            }
+        }
         let keep = match &found {
             Some((Who::Actor(..), _, strong)) => (*strong && !cap_name) || words >= 3,
             Some((Who::Unknown, _, _)) => words >= 3 && !cap_name,
@@ -788,6 +793,12 @@ fn cue_attribution(
     o: usize,
     cue: &Cue,
 ) -> Found {
+    // "« ... », ajoutant « ... »": a present participle has no subject after it; it shares
+    // the subject of its sentence (an earlier quote's speaker, "Pour X", the clause subject).
+    if participle_cue(ctx, cue) {
+        let who = sentence_speaker(ctx, res, out, o).unwrap_or(Who::Unknown);
+        return (who, Some((cue.start, cue.end)), true);
+    }
     let who = if cue.selon {
         res.speaker_after(ctx, cue.end, true)
     } else if let Some(p) = cue.inverted {
@@ -894,6 +905,65 @@ fn clause_subject(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -
         return None;
     }
     Some(who)
+}
+
+/// A cue that is a bare present participle ("ajoutant", "estimant").
+fn participle_cue(ctx: &Ctx, cue: &Cue) -> bool {
+    !cue.selon
+        && cue.inverted.is_none()
+        && reporting(ctx, cue.start).is_some_and(|(len, f)| {
+            cue.start + len == cue.end
+                && f.has(FormKind::PresentParticiple)
+                && !f.has(FormKind::Finite)
+        })
+}
+
+/// Who speaks in the sentence of token `o` before it: the speaker of an earlier quote of
+/// the sentence, "Pour X," / "Selon X," opening it, or its subject.
+fn sentence_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -> Option<Who> {
+    let s = ctx.sent_of[o];
+    if let Some(Who::Actor(a, _)) = out
+        .iter()
+        .rev()
+        .find(|q| ctx.sent_of[q.span.close] == s && q.span.close < o)
+        .and_then(|q| q.who)
+    {
+        return Some(Who::Actor(a, None));
+    }
+    if let Some(w) = pour_x(ctx, res, o).filter(|w| matches!(w, Who::Actor(..))) {
+        return Some(w);
+    }
+    clause_subject(ctx, res, out, o).filter(|w| matches!(w, Who::Actor(..)))
+}
+
+/// A quote standing alone as a sentence takes the person the previous sentence is about:
+/// "Selon X, ... . « ... »", "X critique ... . « ... »".
+fn previous_sentence_person(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -> Option<Who> {
+    let s = ctx.sent_start(o);
+    if s == 0 {
+        return None;
+    }
+    let prev_last = s - 1;
+    if res.in_quote(prev_last) || ctx.para_of[prev_last] + 1 < ctx.para_of[o] {
+        return None;
+    }
+    let who = sentence_speaker(ctx, res, out, prev_last)
+        .or_else(|| selon_x(ctx, res, prev_last))?;
+    match who {
+        Who::Actor(a, _) if ctx.actor_kind(a) == ActorType::Per => Some(Who::Actor(a, None)),
+        _ => None,
+    }
+}
+
+/// "Selon X, ..." opening the sentence of token `o`.
+fn selon_x(ctx: &Ctx, res: &mut Resolver, o: usize) -> Option<Who> {
+    let s = ctx.sent_start(o);
+    let k = if ctx.kind(s) == Some(TokenKind::Punct) { s + 1 } else { s };
+    let cue = cue_at(ctx, k).filter(|c| c.selon)?;
+    if !(cue.end..o).any(|t| ctx.is_punct(t, ",")) {
+        return None;
+    }
+    res.speaker_after(ctx, cue.end, true)
 }
 
 /// "Pour X, ..." opening the sentence of token `o`: X is the speaker.
