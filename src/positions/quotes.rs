@@ -419,6 +419,19 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
                 selon: false,
             });
         }
+        // "», a contre-attaqué X": right after a quote, "a" + any past participle in -é
+        // reports the quote even when the verb is not in the lexicon.
+        if !passive && after_quote(ctx, j) && matches!(ctx.low(j), "a" | "avait") {
+            let w = ctx.low(k);
+            if ctx.is_lower_word(k) && w.chars().count() > 3 && w.ends_with('é') {
+                return Some(Cue {
+                    start: j,
+                    end: k + 1,
+                    inverted,
+                    selon: false,
+                });
+            }
+        }
         if MODALS.contains(&ctx.low(k)) && matches!(ctx.low(k + 1), "à" | "de" | "d'" | "par") {
             if let Some(len) = reporting_as(ctx, k + 2, FormKind::Infinitive) {
                 return Some(Cue {
@@ -430,6 +443,15 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             }
         }
         return None;
+    }
+    // "», tempête-t-il": an inverted subject right after a quote marks a reporting verb.
+    if after_quote(ctx, j) && ctx.is_lower_word(k) && is_inverted(ctx, k + 1) {
+        return Some(Cue {
+            start: j,
+            end: k + 2,
+            inverted: Some(k + 1),
+            selon: false,
+        });
     }
     match reporting(ctx, k) {
         Some((len, f)) if f.has(FormKind::Finite) => {
@@ -454,6 +476,15 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         }),
         _ => None,
     }
+}
+
+/// Token `j` follows a closing quotation mark (and a comma).
+fn after_quote(ctx: &Ctx, j: usize) -> bool {
+    let mut p = j;
+    if p >= 1 && ctx.is_punct(p - 1, ",") {
+        p -= 1;
+    }
+    p >= 1 && ctx.kind(p - 1) == Some(TokenKind::Quote)
 }
 
 /// The nearest cue before token `o` in its sentence, skipping other quotations.
@@ -861,6 +892,58 @@ fn clause_subject(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -
         return None;
     }
     // The subject phrase and where it ends.
+    if let Some(w) = opening_subject(ctx, res, out, o, k) {
+        return Some(w);
+    }
+    // A subject after an opening phrase ("Dans ce cas, X a jugé « ... »"): the nearest
+    // actor before the quote that is no prepositional object and is followed by its verb.
+    let who = res.subject_before(ctx, o, false)?;
+    match who {
+        Who::Actor(a, Some((_, e)))
+            if verb_follows(ctx, e, o)
+                && matches!(ctx.actor_kind(a), ActorType::Per | ActorType::Org) =>
+        {
+            Some(who)
+        }
+        _ => None,
+    }
+}
+
+/// The verb follows a subject ending at `end` (maybe after an apposition between commas),
+/// before the quote at `o`.
+fn verb_follows(ctx: &Ctx, end: usize, o: usize) -> bool {
+    let mut v = end;
+    if ctx.is_punct(v, ",") {
+        match (v + 1..o).find(|&t| ctx.is_punct(t, ",")) {
+            Some(c) => v = c + 1,
+            None => return false,
+        }
+    }
+    let verb = matches!(
+        ctx.low(v),
+        "a" | "avait" | "aurait" | "ont" | "avaient" | "est" | "était" | "y" | "s'" | "se" | "ne"
+            | "n'" | "l'" | "lui" | "leur"
+    ) || ctx
+        .lex
+        .reporting
+        .longest(|i| ctx.low_opt(i), v)
+        .is_some_and(|(_, f)| f.has(FormKind::Finite))
+        || ctx
+            .lex
+            .stance
+            .longest(|i| ctx.low_opt(i), v)
+            .is_some_and(|(_, f)| f.has(FormKind::Finite));
+    verb && !(v..o).any(|t| ctx.is_punct(t, ":") || ctx.is_punct(t, ";"))
+}
+
+/// The subject opening the sentence at token `k` (before the quote at `o`), with its verb.
+fn opening_subject(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    out: &[FoundQuote],
+    o: usize,
+    k: usize,
+) -> Option<Who> {
     let (who, end) = if let Some(ti) = res.title_covering(k).filter(|&ti| {
         let t = &res.titles[ti];
         t.det_start == k && t.definite && !t.plural
@@ -887,24 +970,7 @@ fn clause_subject(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -
             return None;
         }
     };
-    // The verb follows the subject (maybe after an apposition between commas).
-    let mut v = end;
-    if ctx.is_punct(v, ",") {
-        v = (v + 1..o).find(|&t| ctx.is_punct(t, ","))? + 1;
-    }
-    let verb = matches!(
-        ctx.low(v),
-        "a" | "avait" | "aurait" | "ont" | "avaient" | "est" | "était" | "y" | "s'" | "se" | "ne"
-            | "n'" | "l'" | "lui" | "leur"
-    ) || ctx
-        .lex
-        .reporting
-        .longest(|i| ctx.low_opt(i), v)
-        .is_some_and(|(_, f)| f.has(FormKind::Finite));
-    if !verb || (v..o).any(|t| ctx.is_punct(t, ":") || ctx.is_punct(t, ";")) {
-        return None;
-    }
-    Some(who)
+    verb_follows(ctx, end, o).then_some(who)
 }
 
 /// A cue that is a bare present participle ("ajoutant", "estimant").
