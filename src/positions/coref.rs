@@ -743,6 +743,13 @@ impl Salience {
         Salience { refs, gender }
     }
 
+    /// Person referents (token, actor) with `from <= token < to`, in text order.
+    pub fn refs_between(&self, from: usize, to: usize) -> &[(usize, usize)] {
+        let a = self.refs.partition_point(|r| r.0 < from);
+        let b = self.refs.partition_point(|r| r.0 < to);
+        &self.refs[a..b.max(a)]
+    }
+
     /// Register a resolved reference (e.g. a pronoun resolved earlier).
     pub fn add(&mut self, tok: usize, actor: usize) {
         let p = self.refs.partition_point(|r| *r < (tok, actor));

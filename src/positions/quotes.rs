@@ -737,6 +737,9 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                         res.speaker_after(ctx, cue.end, true)
                     } else if let Some(p) = cue.inverted {
                         Some(pronoun_speaker(ctx, res, &out, o, p))
+                    } else if participle_cue(ctx, &cue) {
+                        // "X a annoncé ..., en lançant : « ... »": the sentence's subject.
+                        sentence_speaker(ctx, res, &out, cue.start)
                     } else {
                         res.subject_before(ctx, cue.start, ctx.plural_verb(cue.start, cue.end))
                     };
@@ -858,13 +861,23 @@ fn pronoun_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize, 
         .find(|q| !q.tentative)
         .and_then(|q| match q.who {
             Some(Who::Actor(a, _)) if ctx.sent_of[o] - ctx.sent_of[q.span.close.min(o)] <= 2 => {
-                Some(a)
+                Some((a, q.span.close))
             }
             _ => None,
         });
-    if let Some(a) = prev {
-        let person = ctx.actor_kind(a) == crate::record::ActorType::Per;
-        if person && res.salience.gender[a].is_none_or(|g| g == fem) {
+    if let Some((a, close)) = prev {
+        let person = ctx.actor_kind(a) == ActorType::Per;
+        // Another person who is the subject of a sentence between the quotes takes over:
+        // "« A », a dit X. Y a souri. « B », a-t-il ajouté" is Y's.
+        let rival = res.salience.refs_between(close + 1, p).iter().any(|&(t, b)| {
+            b != a
+                && ctx.actor_kind(b) == ActorType::Per
+                && !res.in_quote(t)
+                && res.salience.gender[b].is_none_or(|g| g == fem)
+                && !(t >= 1 && (ctx.is_prep(t - 1) || ctx.is_det(t - 1)))
+                && (t == ctx.sent_start(t) || t >= 1 && sentence_opener(ctx, t - 1))
+        });
+        if person && !rival && res.salience.gender[a].is_none_or(|g| g == fem) {
             return Who::Actor(a, Some((p, p + 1)));
         }
     }
