@@ -124,6 +124,14 @@ fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
     if s >= ctx.len() {
         return None;
     }
+    // A target names something: not a negation, a conjunction or a subject pronoun.
+    if matches!(
+        ctx.low(s),
+        "ne" | "n'" | "pas" | "mais" | "et" | "or" | "donc" | "je" | "j'" | "nous" | "on" | "vous"
+            | "tu" | "il" | "elle" | "ils" | "elles" | "c'" | "ça" | "cela" | "ceci"
+    ) {
+        return None;
+    }
     let mut e = s;
     let mut words = 0;
     let end_sent = ctx.sent_end(s);
@@ -180,6 +188,10 @@ fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
         .count();
     if open > close && ctx.kind(e) == Some(TokenKind::Quote) {
         e += 1;
+    }
+    // A lone adverb ("vigoureusement") is no target.
+    if e == s + 1 && ctx.low(s).ends_with("ment") && ctx.is_lower_word(s) {
+        return None;
     }
     (e > s).then_some((s, e))
 }
@@ -325,10 +337,46 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
     }
     for q in quotes {
         if let Some(Who::Actor(a, _)) = q.who {
+            if let Some(st) = quote_cue_stance(ctx, a, q) {
+                out.push(st);
+            }
             pejorative(ctx, a, q, &mut out);
         }
     }
     out
+}
+
+/// A quote reported by a stance verb ("« Ce projet est une faute », a dénoncé X", "X
+/// salue : « ... »"): the speaker is for or against what the quote opens on.
+fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<FoundStance> {
+    let (cs, ce) = q.cue?;
+    let (polarity, negated) = (cs..ce).find_map(|k| {
+        let (_, form) = ctx.lex.stance.longest(|i| ctx.low_opt(i), k)?;
+        let cue = &ctx.lex.stance_cues[form.lemma as usize];
+        // Verbs that need their particle ("s'opposer à", "lutter contre") state no
+        // stance on the quote itself.
+        (cue.particles.is_empty() && !cue.negated_only).then_some(cue.polarity)
+    })
+    .map(|p| (p, (cs..ce).any(|k| matches!(ctx.low(k), "pas" | "jamais" | "ne" | "n'"))))?;
+    if negated {
+        return None;
+    }
+    let target = target_at(ctx, q.span.open + 1).filter(|&(s, e)| e <= q.span.close && e > s)?;
+    // The opening phrase must name something, not a pronoun or a clause.
+    if matches!(
+        ctx.low(target.0),
+        "je" | "j'" | "nous" | "on" | "il" | "elle" | "ils" | "elles" | "c'" | "ce" | "ça" | "cela"
+            | "vous" | "tu"
+    ) {
+        return None;
+    }
+    Some(FoundStance {
+        who: Who::Actor(a, None),
+        polarity,
+        cue: (cs, ce),
+        target,
+        target_text: None,
+    })
 }
 
 /// A stance verb at token `k` with its particle and target.
@@ -342,6 +390,7 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     let sent_start = ctx.sent_start(k);
     let mut s = k;
     let mut has_aux = false;
+    let mut etre_aux = false;
     let mut negated = false;
     let mut reflexive = false;
     let mut back = 0;
@@ -350,6 +399,11 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         let w = ctx.low(p);
         if AUX.contains(&w) && !has_aux {
             has_aux = true;
+            etre_aux = matches!(
+                w,
+                "est" | "sont" | "était" | "étaient" | "serait" | "seraient" | "sera" | "seront"
+                    | "être"
+            );
         } else if matches!(w, "pas" | "jamais" | "plus") {
             negated = negated || matches!(w, "pas" | "jamais");
         } else if matches!(w, "ne" | "n'") {
@@ -370,7 +424,9 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         return None;
     }
     let det_before = k >= 1 && ctx.is_det(k - 1);
-    let ok = form.has(FormKind::Participle) && has_aux
+    // "X est accusé de": être with a non-pronominal verb is a passive; X is the object.
+    let passive = etre_aux && !cue.pronominal;
+    let ok = form.has(FormKind::Participle) && has_aux && !passive
         || form.has(FormKind::Finite) && !det_before
         || form.has(FormKind::Infinitive)
         || form.has(FormKind::PresentParticiple);
