@@ -457,6 +457,10 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         Some((len, f)) if f.has(FormKind::Finite) => {
             let mut end = k + len;
             let mut inverted = None;
+            // "ajoute t-elle" is also written with a space, the "t" on its own.
+            if ctx.low(end) == "t" && is_inverted(ctx, end + 1) {
+                end += 1;
+            }
             if is_inverted(ctx, end) {
                 inverted = Some(end);
                 end += 1;
@@ -932,8 +936,17 @@ fn verb_follows(ctx: &Ctx, end: usize, o: usize) -> bool {
             None => return false,
         }
     }
+    // "X était interrogé par ... « ... »": a passive makes X no speaker.
+    let w = ctx.low(v);
+    if matches!(w, "est" | "était" | "sont" | "étaient" | "a" | "avait")
+        && (super::lexicon::ends_accented(ctx.low(v + 1)) || ctx.low(v + 1) == "été")
+        && !matches!(w, "a" | "avait")
+        || matches!(w, "a" | "avait") && ctx.low(v + 1) == "été"
+    {
+        return false;
+    }
     let verb = matches!(
-        ctx.low(v),
+        w,
         "a" | "avait" | "aurait" | "ont" | "avaient" | "est" | "était" | "y" | "s'" | "se" | "ne"
             | "n'" | "l'" | "lui" | "leur"
     ) || ctx

@@ -459,6 +459,71 @@ mod tests {
     }
 
     #[test]
+    fn roles_in_news_shapes() {
+        let people: Spec = &[
+            ("Paul Roy", Per, &["Paul Roy"]),
+            ("Léa Morel", Per, &["Léa Morel"]),
+        ];
+        let cases: &[(&str, &str, &str)] = &[
+            // Apposition with a complement that is not a named organisation.
+            (
+                "Selon Paul Roy, sociologue spécialisé dans les transports, le réseau sature.",
+                "Paul Roy",
+                "sociologue",
+            ),
+            (
+                "« Rien ne change », a déclaré Léa Morel, présidente de la communauté de communes.",
+                "Léa Morel",
+                "présidente",
+            ),
+            // An adverb between the comma and the title.
+            (
+                "Léa Morel, actuellement ministre, a démissionné.",
+                "Léa Morel",
+                "ministre",
+            ),
+            // Copula.
+            (
+                "Paul Roy est aussi le trésorier de l'association.",
+                "Paul Roy",
+                "trésorier",
+            ),
+            // A title grown from unlabeled news, before the name.
+            (
+                "La romancière Léa Morel publie un livre.",
+                "Léa Morel",
+                "romancière",
+            ),
+        ];
+        for (text, actor, title) in cases {
+            let got = roles_of(text, people);
+            assert!(
+                got.iter().any(|(a, t, _, _)| a == actor && t == title),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_roles() {
+        let people: Spec = &[
+            ("Paul Roy", Per, &["Paul Roy"]),
+            ("Anne Roy", Per, &["Anne Roy"]),
+        ];
+        for text in [
+            // A participle folds to a title key ("jugé" / "juge").
+            "Paul Roy est jugé pour fraude.",
+            // A plural title in apposition is no one person's role.
+            "Anne et Paul Roy, des mécènes, ont donné.",
+            // A plural title before a comma lists no holder.
+            "Les avocats de l'entreprise, Paul Roy en tête, ont plaidé.",
+        ] {
+            let got = roles_of(text, people);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
     fn no_apposition_into_a_new_clause() {
         for text in [
             "Aux côtés de Paul Dumas, la présidente du club s'est exprimée.",
