@@ -159,6 +159,34 @@ fn apposition_closes(ctx: &Ctx, e: usize) -> bool {
     e + 12 >= end
 }
 
+/// The end of a lower-case complement after a title ("du marketing", "de la santé",
+/// "chargé des sports"), stopping before a comma or a person's name; `None` when a verb,
+/// another punctuation mark or a quote comes first.
+fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
+    if !matches!(
+        ctx.low(e),
+        "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "chargé" | "chargée" | "pour"
+    ) {
+        return None;
+    }
+    let n = ctx.len();
+    let mut k = e;
+    while k < (e + 8).min(n) {
+        if ctx.is_punct(k, ",") || person_at(ctx, k).is_some() {
+            return (k > e + 1).then_some(k);
+        }
+        if ctx.is_final(k)
+            || matches!(ctx.kind(k), Some(TokenKind::Punct | TokenKind::Quote))
+            || verbal(ctx, k)
+            || ctx.mention_starting(k).is_some()
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// The person whose copula ends right before the title phrase starting at `d`:
 /// "PERSON [ne] est/était [aussi] [le] TITLE", "PERSON, devenu TITLE".
 fn copula_subject(ctx: &Ctx, d: usize) -> Option<Ment> {
@@ -241,7 +269,14 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
         }
         // Title before the name: "TITLE [nat] [de ORG] [,] PERSON"; a plural title
         // lists its holders without a comma ("les avocats de X, Y" are not Y).
-        if let Some(m) = person_after(ctx, t.end, t.org_is_person || t.plural) {
+        let after = person_after(ctx, t.end, t.org_is_person || t.plural).or_else(|| {
+            // "la cheffe du marketing, Anne Roy", "le ministre allemand de la santé, X":
+            // a complement in lower case that the title phrase did not take as an org.
+            complement_end(ctx, t.end)
+                .filter(|_| !t.plural)
+                .and_then(|k| person_after(ctx, k, false))
+        });
+        if let Some(m) = after {
             roles.push(FoundRole {
                 title: ti,
                 actor: m.actor,
@@ -481,6 +516,12 @@ mod tests {
                 "Léa Morel, actuellement ministre, a démissionné.",
                 "Léa Morel",
                 "ministre",
+            ),
+            // Title before the name with a lower-case complement.
+            (
+                "La cheffe du service des sports, Léa Morel, a répondu.",
+                "Léa Morel",
+                "cheffe",
             ),
             // Copula.
             (
