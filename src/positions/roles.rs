@@ -172,8 +172,20 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
     let n = ctx.len();
     let mut k = e;
     while k < (e + 8).min(n) {
-        if ctx.is_punct(k, ",") || person_at(ctx, k).is_some() {
+        if ctx.is_punct(k, ",") {
             return (k > e + 1).then_some(k);
+        }
+        if person_at(ctx, k).is_some() {
+            // "la candidate à la succession de M. Roy", "le directeur de cabinet de X":
+            // a name inside the complement is its object, not the title's holder; so is a
+            // name after a second title ("de l'ancien président X").
+            let prev = if k >= 1 && ctx.is_civility(k - 1) { k - 1 } else { k };
+            let nested = (e + 1..prev).any(|t| {
+                matches!(ctx.low(t), "de" | "d'" | "du" | "des")
+                    || ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some()
+            });
+            let object = prev >= 1 && (ctx.is_prep(prev - 1) || ctx.is_det(prev - 1));
+            return (k > e + 1 && !nested && !object).then_some(k);
         }
         if ctx.is_final(k)
             || matches!(ctx.kind(k), Some(TokenKind::Punct | TokenKind::Quote))
@@ -196,7 +208,8 @@ fn copula_subject(ctx: &Ctx, d: usize) -> Option<Ment> {
         k -= 1;
         adv += 1;
     }
-    if k < 2 || !COPULAS.contains(&ctx.low(k - 1)) {
+    // "X est élu pour la première fois": the participle is the copula, not a title.
+    if k < 2 || !COPULAS.contains(&ctx.low(k - 1)) || COPULAS.contains(&ctx.low(d)) {
         return None;
     }
     let mut s = k - 1;
