@@ -137,7 +137,7 @@ impl<'t> Resolver<'t> {
             return Who::Unknown;
         }
         let fem = t.feminine.then_some(true);
-        if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 2, false) {
+        if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 3, false) {
             let other_org = t.org_explicit
                 && self.holders.list.iter().any(|(k, o, x, _)| {
                     *x == a && *k == t.key && o.as_deref() != t.org_key().as_deref()
@@ -261,6 +261,28 @@ impl<'t> Resolver<'t> {
         None
     }
 
+    /// "la jeune femme", "cette mère de famille", "le sexagénaire" at token `k` (a definite
+    /// or demonstrative determiner): the salient person of that gender.
+    fn person_noun(&self, ctx: &Ctx, k: usize) -> Option<Who> {
+        if !matches!(ctx.low(k), "le" | "la" | "l'" | "ce" | "cet" | "cette") {
+            return None;
+        }
+        let mut j = k + 1;
+        if ctx.low(j) == "jeune" && ctx.fold(j + 1).is_some_and(|f| ctx.lex.person_nouns.contains_key(f)) {
+            j += 1;
+        }
+        let noun_fem = *ctx.lex.person_nouns.get(ctx.fold(j)?)?;
+        let fem = noun_fem.or(match ctx.low(k) {
+            "la" | "cette" => Some(true),
+            "le" | "ce" | "cet" => Some(false),
+            _ => None,
+        });
+        Some(match self.salience.resolve(ctx, k, fem, 3, false) {
+            Some(a) => Who::Actor(a, Some((k + 1, j + 1))),
+            None => Who::Unknown,
+        })
+    }
+
     /// The organisation most recently mentioned before token `k` (within three sentences).
     pub fn recent_org(&self, ctx: &Ctx, k: usize) -> Option<usize> {
         let s = ctx.sent_of[k];
@@ -347,6 +369,10 @@ impl<'t> Resolver<'t> {
             if ctx.is_civility(k) {
                 k += 1;
                 continue;
+            }
+            // "a expliqué la jeune femme", "peste cette salariée": a person named before.
+            if let Some(who) = self.person_noun(ctx, k) {
+                return Some(who);
             }
             // "a ajouté la société": the organisation last named.
             if ctx.is_det(k)

@@ -365,10 +365,14 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 det_start = i - 1;
                 definite = true;
             }
-            "la" => {
+            "la" | "cette" => {
                 det_start = i - 1;
                 definite = true;
                 fem_det = true;
+            }
+            "ce" | "cet" => {
+                det_start = i - 1;
+                definite = true;
             }
             "un" | "une" => {
                 det_start = i - 1;

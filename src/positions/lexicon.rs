@@ -13,6 +13,7 @@ const REPORTING: &str = include_str!("lexicon/reporting_verbs.txt");
 const TITLES: &str = include_str!("lexicon/titles.txt");
 const TITLES_NEWS: &str = include_str!("lexicon/titles_news.txt");
 const NOT_TITLES: &str = include_str!("lexicon/not_titles.txt");
+const PERSON_NOUNS: &str = include_str!("lexicon/person_nouns.txt");
 const NATIONALITIES: &str = include_str!("lexicon/nationalities.txt");
 const STANCES: &str = include_str!("lexicon/stance_cues.txt");
 
@@ -184,6 +185,9 @@ pub struct Lexicon {
     pub titles: PhraseTable<TitleInfo>,
     /// Folded words never taken as titles when growing the lexicon from news.
     pub not_titles: std::collections::HashSet<String>,
+    /// Nouns standing for a person already named ("la jeune femme"): folded word ->
+    /// feminine (`None` when either).
+    pub person_nouns: HashMap<String, Option<bool>>,
     /// Folded titles that come from `titles_news.txt` (grown, not hand-written).
     pub grown_titles: std::collections::HashSet<String>,
     /// Nationality adjective (folded, any gender/number) -> country.
@@ -291,6 +295,18 @@ impl Lexicon {
                 add(f, true, false);
                 add(&plural(f), true, true);
             }
+        }
+        for line in lines(PERSON_NOUNS) {
+            let (w, g) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("person_nouns.txt: no gender in {line:?}"));
+            let fem = match g.trim() {
+                "f" => Some(true),
+                "m" => Some(false),
+                _ => None,
+            };
+            lx.person_nouns.insert(fold_key(w), fem);
+            lx.person_nouns.insert(fold_key(&plural_word(w)), fem);
         }
         for w in lines(NOT_TITLES) {
             lx.not_titles.insert(fold_key(w));

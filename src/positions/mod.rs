@@ -540,6 +540,17 @@ mod tests {
                 Some("Nordis"),
                 "Nos ventes ont doublé en un an",
             ),
+            // A person noun after the cue stands for the salient person of its gender.
+            (
+                "Léa Morel vit à Lyon depuis vingt ans. « Tout est devenu si cher ici », observe la jeune femme.",
+                Some("Léa Morel"),
+                "Tout est devenu si cher ici",
+            ),
+            (
+                "Paul Roy élève seul ses trois enfants. « Nous ne partirons pas cet été », regrette ce père de famille.",
+                Some("Paul Roy"),
+                "Nous ne partirons pas cet été",
+            ),
             // The object of a verb is not the speaker of a partial quote.
             (
                 "La police a interpellé Paul Roy pour « des violences en réunion » samedi.",
