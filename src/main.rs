@@ -401,7 +401,8 @@ fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
         Ok(out)
     };
     let exclude = ids(&a.exclude)?;
-    let pipeline = Pipeline::new(&PipelineConfig::default()).context("cannot build the pipeline")?;
+    let pipeline =
+        Pipeline::new(&PipelineConfig::default()).context("cannot build the pipeline")?;
     let mut texts = Vec::new();
     for p in &a.news {
         let f = File::open(p).with_context(|| format!("cannot open {p}"))?;

@@ -268,7 +268,11 @@ impl<'t> Resolver<'t> {
             return None;
         }
         let mut j = k + 1;
-        if ctx.low(j) == "jeune" && ctx.fold(j + 1).is_some_and(|f| ctx.lex.person_nouns.contains_key(f)) {
+        if ctx.low(j) == "jeune"
+            && ctx
+                .fold(j + 1)
+                .is_some_and(|f| ctx.lex.person_nouns.contains_key(f))
+        {
             j += 1;
         }
         let noun_fem = *ctx.lex.person_nouns.get(ctx.fold(j)?)?;

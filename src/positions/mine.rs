@@ -96,7 +96,11 @@ impl TitleEvidence {
             }
             let appos = {
                 // "PERSON, [det] N" then a complement or the end of the apposition.
-                let comma = if is_det { k.checked_sub(2) } else { Some(k - 1) };
+                let comma = if is_det {
+                    k.checked_sub(2)
+                } else {
+                    Some(k - 1)
+                };
                 let after = ctx.low(k + 1);
                 comma.is_some_and(|c| {
                     c >= 1
@@ -160,13 +164,15 @@ impl TitleEvidence {
                 }
                 let key = crate::text::chars::fold_key(w);
                 let hand_written = !lex.grown_titles.contains(&key)
-                    && lex.titles.longest(|i| (i == 0).then_some(key.as_str()), 0).is_some();
+                    && lex
+                        .titles
+                        .longest(|i| (i == 0).then_some(key.as_str()), 0)
+                        .is_some();
                 let verb = lex
                     .reporting
                     .longest(|i| (i == 0).then_some(w.as_str()), 0)
                     .is_some();
-                if hand_written || verb || lex.not_titles.contains(&key)
-                {
+                if hand_written || verb || lex.not_titles.contains(&key) {
                     return None;
                 }
                 let g = if c.feminine > 2 * c.masculine {

@@ -703,7 +703,11 @@ mod tests {
             // Verbs added to the lexicon, organisations as holders.
             (
                 "Nordis regrette la suppression des aides à l'export.",
-                ("Nordis", Polarity::Against, "suppression des aides à l'export"),
+                (
+                    "Nordis",
+                    Polarity::Against,
+                    "suppression des aides à l'export",
+                ),
             ),
             (
                 "Claire Fontaine s'est réjouie de la baisse du chômage.",

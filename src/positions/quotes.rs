@@ -873,14 +873,18 @@ fn pronoun_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize, 
         let person = ctx.actor_kind(a) == ActorType::Per;
         // Another person who is the subject of a sentence between the quotes takes over:
         // "« A », a dit X. Y a souri. « B », a-t-il ajouté" is Y's.
-        let rival = res.salience.refs_between(close + 1, p).iter().any(|&(t, b)| {
-            b != a
-                && ctx.actor_kind(b) == ActorType::Per
-                && !res.in_quote(t)
-                && res.salience.gender[b].is_none_or(|g| g == fem)
-                && !(t >= 1 && (ctx.is_prep(t - 1) || ctx.is_det(t - 1)))
-                && (t == ctx.sent_start(t) || t >= 1 && sentence_opener(ctx, t - 1))
-        });
+        let rival = res
+            .salience
+            .refs_between(close + 1, p)
+            .iter()
+            .any(|&(t, b)| {
+                b != a
+                    && ctx.actor_kind(b) == ActorType::Per
+                    && !res.in_quote(t)
+                    && res.salience.gender[b].is_none_or(|g| g == fem)
+                    && !(t >= 1 && (ctx.is_prep(t - 1) || ctx.is_det(t - 1)))
+                    && (t == ctx.sent_start(t) || t >= 1 && sentence_opener(ctx, t - 1))
+            });
         if person && !rival && res.salience.gender[a].is_none_or(|g| g == fem) {
             return Who::Actor(a, Some((p, p + 1)));
         }
@@ -947,8 +951,20 @@ fn verb_follows(ctx: &Ctx, end: usize, o: usize) -> bool {
     }
     let verb = matches!(
         w,
-        "a" | "avait" | "aurait" | "ont" | "avaient" | "est" | "était" | "y" | "s'" | "se" | "ne"
-            | "n'" | "l'" | "lui" | "leur"
+        "a" | "avait"
+            | "aurait"
+            | "ont"
+            | "avaient"
+            | "est"
+            | "était"
+            | "y"
+            | "s'"
+            | "se"
+            | "ne"
+            | "n'"
+            | "l'"
+            | "lui"
+            | "leur"
     ) || ctx
         .lex
         .reporting
@@ -1030,7 +1046,12 @@ fn sentence_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize)
 
 /// A quote standing alone as a sentence takes the person the previous sentence is about:
 /// "Selon X, ... . « ... »", "X critique ... . « ... »".
-fn previous_sentence_person(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize) -> Option<Who> {
+fn previous_sentence_person(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    out: &[FoundQuote],
+    o: usize,
+) -> Option<Who> {
     let s = ctx.sent_start(o);
     if s == 0 {
         return None;
@@ -1039,8 +1060,8 @@ fn previous_sentence_person(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o
     if res.in_quote(prev_last) || ctx.para_of[prev_last] + 1 < ctx.para_of[o] {
         return None;
     }
-    let who = sentence_speaker(ctx, res, out, prev_last)
-        .or_else(|| selon_x(ctx, res, prev_last))?;
+    let who =
+        sentence_speaker(ctx, res, out, prev_last).or_else(|| selon_x(ctx, res, prev_last))?;
     match who {
         Who::Actor(a, _) if ctx.actor_kind(a) == ActorType::Per => Some(Who::Actor(a, None)),
         _ => None,
@@ -1050,7 +1071,11 @@ fn previous_sentence_person(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o
 /// "Selon X, ..." opening the sentence of token `o`.
 fn selon_x(ctx: &Ctx, res: &mut Resolver, o: usize) -> Option<Who> {
     let s = ctx.sent_start(o);
-    let k = if ctx.kind(s) == Some(TokenKind::Punct) { s + 1 } else { s };
+    let k = if ctx.kind(s) == Some(TokenKind::Punct) {
+        s + 1
+    } else {
+        s
+    };
     let cue = cue_at(ctx, k).filter(|c| c.selon)?;
     if !(cue.end..o).any(|t| ctx.is_punct(t, ",")) {
         return None;

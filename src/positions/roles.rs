@@ -179,7 +179,11 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
             // "la candidate à la succession de M. Roy", "le directeur de cabinet de X":
             // a name inside the complement is its object, not the title's holder; so is a
             // name after a second title ("de l'ancien président X").
-            let prev = if k >= 1 && ctx.is_civility(k - 1) { k - 1 } else { k };
+            let prev = if k >= 1 && ctx.is_civility(k - 1) {
+                k - 1
+            } else {
+                k
+            };
             let nested = (e + 1..prev).any(|t| {
                 matches!(ctx.low(t), "de" | "d'" | "du" | "des")
                     || ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some()

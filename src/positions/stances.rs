@@ -127,8 +127,26 @@ fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
     // A target names something: not a negation, a conjunction or a subject pronoun.
     if matches!(
         ctx.low(s),
-        "ne" | "n'" | "pas" | "mais" | "et" | "or" | "donc" | "je" | "j'" | "nous" | "on" | "vous"
-            | "tu" | "il" | "elle" | "ils" | "elles" | "c'" | "ça" | "cela" | "ceci"
+        "ne" | "n'"
+            | "pas"
+            | "mais"
+            | "et"
+            | "or"
+            | "donc"
+            | "je"
+            | "j'"
+            | "nous"
+            | "on"
+            | "vous"
+            | "tu"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "c'"
+            | "ça"
+            | "cela"
+            | "ceci"
     ) {
         return None;
     }
@@ -350,14 +368,20 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
 /// salue : « ... »"): the speaker is for or against what the quote opens on.
 fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<FoundStance> {
     let (cs, ce) = q.cue?;
-    let (polarity, negated) = (cs..ce).find_map(|k| {
-        let (_, form) = ctx.lex.stance.longest(|i| ctx.low_opt(i), k)?;
-        let cue = &ctx.lex.stance_cues[form.lemma as usize];
-        // Verbs that need their particle ("s'opposer à", "lutter contre") state no
-        // stance on the quote itself.
-        (cue.particles.is_empty() && !cue.negated_only).then_some(cue.polarity)
-    })
-    .map(|p| (p, (cs..ce).any(|k| matches!(ctx.low(k), "pas" | "jamais" | "ne" | "n'"))))?;
+    let (polarity, negated) = (cs..ce)
+        .find_map(|k| {
+            let (_, form) = ctx.lex.stance.longest(|i| ctx.low_opt(i), k)?;
+            let cue = &ctx.lex.stance_cues[form.lemma as usize];
+            // Verbs that need their particle ("s'opposer à", "lutter contre") state no
+            // stance on the quote itself.
+            (cue.particles.is_empty() && !cue.negated_only).then_some(cue.polarity)
+        })
+        .map(|p| {
+            (
+                p,
+                (cs..ce).any(|k| matches!(ctx.low(k), "pas" | "jamais" | "ne" | "n'")),
+            )
+        })?;
     if negated {
         return None;
     }
@@ -365,8 +389,19 @@ fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<FoundStance> 
     // The opening phrase must name something, not a pronoun or a clause.
     if matches!(
         ctx.low(target.0),
-        "je" | "j'" | "nous" | "on" | "il" | "elle" | "ils" | "elles" | "c'" | "ce" | "ça" | "cela"
-            | "vous" | "tu"
+        "je" | "j'"
+            | "nous"
+            | "on"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "c'"
+            | "ce"
+            | "ça"
+            | "cela"
+            | "vous"
+            | "tu"
     ) {
         return None;
     }
@@ -401,7 +436,14 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
             has_aux = true;
             etre_aux = matches!(
                 w,
-                "est" | "sont" | "était" | "étaient" | "serait" | "seraient" | "sera" | "seront"
+                "est"
+                    | "sont"
+                    | "était"
+                    | "étaient"
+                    | "serait"
+                    | "seraient"
+                    | "sera"
+                    | "seront"
                     | "être"
             );
         } else if matches!(w, "pas" | "jamais" | "plus") {
