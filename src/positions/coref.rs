@@ -3,6 +3,7 @@
 //! article, a subject pronoun to the most salient compatible person.
 
 use super::context::Ctx;
+use super::lexicon::Lexicon;
 use crate::record::ActorType;
 use crate::text::chars::fold_key;
 
@@ -559,9 +560,11 @@ const EPICENE: &[&str] = &[
     "maxime",
 ];
 
-/// Gender suggested by a person's first name: names in -e or -a are mostly women's in French
-/// news, with a list of exceptions; "Jean-..." compounds are men's.
-pub fn first_name_gender(name: &str) -> Option<bool> {
+/// Gender suggested by a person's first name: the curated exceptions below, then the
+/// gendered first-name list (`lexicon/first_name_genders.txt`, from Faker's providers);
+/// "Jean-..." compounds are men's. Names the list does not know, or knows as both, give
+/// `None`: an ending rule ("-a" is feminine) fails on many names of world news.
+pub fn first_name_gender(lex: &Lexicon, name: &str) -> Option<bool> {
     let first = name.split_whitespace().next()?;
     if name.split_whitespace().count() < 2 || first.ends_with('.') {
         return None;
@@ -576,17 +579,10 @@ pub fn first_name_gender(name: &str) -> Option<bool> {
     if MALE_E_A.contains(&f.as_str()) {
         return Some(false);
     }
-    if f.ends_with('e') || f.ends_with('a') {
-        return Some(true);
-    }
     if FEMALE_OTHER.contains(&f.as_str()) {
         return Some(true);
     }
-    // Names ending in a consonant or "o" are mostly men's (Michel, Hugo, Marc).
-    if f.ends_with(|c: char| c == 'o' || c.is_ascii_alphabetic() && !"aeiouy".contains(c)) {
-        return Some(false);
-    }
-    None
+    lex.first_names.get(&f).copied().flatten()
 }
 
 /// Women's first names that end in a consonant or "o".
@@ -740,7 +736,7 @@ impl Salience {
         }
         for (a, g) in gender.iter_mut().enumerate() {
             if g.is_none() && ctx.actors[a].kind == ActorType::Per {
-                *g = first_name_gender(&ctx.actors[a].name);
+                *g = first_name_gender(ctx.lex, &ctx.actors[a].name);
             }
         }
         refs.sort_unstable();
@@ -841,6 +837,7 @@ mod tests {
 
     #[test]
     fn first_name_genders() {
+        let lex = Lexicon::new();
         for (name, g) in [
             ("Claire Fontaine", Some(true)),
             ("Philippe Martin", Some(false)),
@@ -851,8 +848,11 @@ mod tests {
             ("Camille Roux", None),
             ("Hugo Marchal", Some(false)),
             ("Macron", None),
+            // World names: the list decides, an unknown name stays unknown.
+            ("Lamine Sow", Some(false)),
+            ("Zorbakla Osei", None),
         ] {
-            assert_eq!(first_name_gender(name), g, "{name}");
+            assert_eq!(first_name_gender(&lex, name), g, "{name}");
         }
     }
 

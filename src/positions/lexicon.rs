@@ -14,6 +14,7 @@ const TITLES: &str = include_str!("lexicon/titles.txt");
 const TITLES_NEWS: &str = include_str!("lexicon/titles_news.txt");
 const NOT_TITLES: &str = include_str!("lexicon/not_titles.txt");
 const PERSON_NOUNS: &str = include_str!("lexicon/person_nouns.txt");
+const FIRST_NAMES: &str = include_str!("lexicon/first_name_genders.txt");
 const NATIONALITIES: &str = include_str!("lexicon/nationalities.txt");
 const STANCES: &str = include_str!("lexicon/stance_cues.txt");
 
@@ -188,6 +189,8 @@ pub struct Lexicon {
     /// Nouns standing for a person already named ("la jeune femme"): folded word ->
     /// feminine (`None` when either).
     pub person_nouns: HashMap<String, Option<bool>>,
+    /// Folded first name -> feminine; `None` when two spellings that fold alike disagree.
+    pub first_names: HashMap<String, Option<bool>>,
     /// Folded titles that come from `titles_news.txt` (grown, not hand-written).
     pub grown_titles: std::collections::HashSet<String>,
     /// Nationality adjective (folded, any gender/number) -> country.
@@ -295,6 +298,20 @@ impl Lexicon {
                 add(f, true, false);
                 add(&plural(f), true, true);
             }
+        }
+        for line in lines(FIRST_NAMES) {
+            let Some((n, g)) = line.split_once('\t') else {
+                panic!("first_name_genders.txt: no gender in {line:?}");
+            };
+            let fem = g.trim() == "f";
+            lx.first_names
+                .entry(fold_key(n))
+                .and_modify(|v| {
+                    if *v != Some(fem) {
+                        *v = None;
+                    }
+                })
+                .or_insert(Some(fem));
         }
         for line in lines(PERSON_NOUNS) {
             let (w, g) = line

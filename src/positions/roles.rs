@@ -253,7 +253,7 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
             // clause, not X's role; "X, sociologue spécialisé dans les médias," closes.
             let closes = apposition_closes(ctx, t.end);
             let agrees = |a: usize| {
-                let g = first_name_gender(&ctx.actors[a].name);
+                let g = first_name_gender(ctx.lex, &ctx.actors[a].name);
                 g.is_none_or(|fem| {
                     !(t.feminine && !fem
                         || fem && !t.feminine && t.definite && ctx.low(t.det_start) == "le")
