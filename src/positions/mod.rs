@@ -551,6 +551,17 @@ mod tests {
                 Some("Paul Roy"),
                 "Nous ne partirons pas cet été",
             ),
+            // Quotes of one sentence share the cue at its end, however far.
+            (
+                "« La ville avance » avec « des moyens nouveaux et durables » pour les quartiers qui « ont tant attendu », a assuré Claire Fontaine.",
+                Some("Claire Fontaine"),
+                "des moyens nouveaux et durables",
+            ),
+            (
+                "Hugo Marchal visitait une école. Pour la rentrée, « tout est prêt » dans les écoles qui « ouvriront lundi sans faute », a-t-il de nouveau promis.",
+                Some("Hugo Marchal"),
+                "tout est prêt",
+            ),
             // The object of a verb is not the speaker of a partial quote.
             (
                 "La police a interpellé Paul Roy pour « des violences en réunion » samedi.",

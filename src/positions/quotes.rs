@@ -411,6 +411,10 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             k += 1;
             adv += 1;
         }
+        // "a-t-il de nouveau averti".
+        if ctx.low(k) == "de" && ctx.low(k + 1) == "nouveau" {
+            k += 2;
+        }
         if let Some(len) = reporting_as(ctx, k, FormKind::Participle).filter(|_| !passive) {
             return Some(Cue {
                 start: j,
@@ -769,7 +773,8 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
         }
         // 3b. "Pour X, « ... »": the opinion of X.
         if found.is_none() {
-            if let Some(w) = pour_x(ctx, res, o) {
+            // "Pour la rentrée, « ... »" names no one: later strategies may still apply.
+            if let Some(w) = pour_x(ctx, res, o).filter(|w| matches!(w, Who::Actor(..))) {
                 found = Some((w, None, true));
             }
         }
@@ -1106,17 +1111,39 @@ fn share_in_sentence(ctx: &Ctx, out: &mut [FoundQuote]) {
         if out[i].who.is_some() {
             continue;
         }
-        // Only short gaps: "« A » car « B », a dit X".
+        // "« A » car « B », a dit X", "« A » avec « B » pour ..., a assuré X": a later
+        // quote of the sentence whose cue follows it lends its speaker, when no other actor
+        // is named between the two quotes.
         let close = out[i].span.close;
-        let s = ctx.sent_of[out[i].span.close];
+        let s = ctx.sent_of[close];
         let next = out[i + 1..]
             .iter()
-            .find(|q| ctx.sent_of[q.span.open] == s && q.span.open <= close + 4)
+            .find(|q| ctx.sent_of[q.span.open] == s)
+            .filter(|q| {
+                !(close + 1..q.span.open).any(|t| ctx.mention_at[t] != super::context::NONE)
+            })
             .and_then(|q| match (q.who, q.cue) {
                 (Some(Who::Actor(a, _)), Some((c, _))) if c > q.span.close => Some(a),
                 _ => None,
             });
         if let Some(a) = next {
+            out[i].who = Some(Who::Actor(a, None));
+        }
+    }
+    // "X a parlé de « A » et de « B »": a quote after an attributed one in its sentence,
+    // with no other actor named in between, is the same speaker's.
+    for i in 1..out.len() {
+        if out[i].who.is_some() {
+            continue;
+        }
+        let (prev, cur) = (&out[i - 1], &out[i]);
+        if ctx.sent_of[prev.span.close] != ctx.sent_of[cur.span.open]
+            || (prev.span.close + 1..cur.span.open)
+                .any(|t| ctx.mention_at[t] != super::context::NONE)
+        {
+            continue;
+        }
+        if let Some(Who::Actor(a, _)) = prev.who {
             out[i].who = Some(Who::Actor(a, None));
         }
     }
