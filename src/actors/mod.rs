@@ -25,7 +25,7 @@ use std::path::Path;
 
 /// The name of the built-in model used when no model is given. The one place that picks the
 /// default.
-pub const DEFAULT_MODEL: &str = "fr-full";
+pub const DEFAULT_MODEL: &str = "fr-open";
 
 /// The built-in models by short name.
 const BUILTIN: &[(&str, &[u8])] = &[
