@@ -16,7 +16,8 @@ use std::time::Instant;
 /// Which training data a model may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Profile {
-    /// Commercial-use data only: Europeana Newspapers (CC0), HIPE NewsEye (CC BY 4.0).
+    /// Commercial-use data only: Europeana Newspapers (CC0), HIPE NewsEye (CC BY 4.0),
+    /// news-fr (CC BY-SA 4.0).
     Open,
     /// Adds the non-commercial corpora: WikiNEuRal (CC BY-NC-SA 4.0), HIPE hipe2020 and
     /// Le Temps (CC BY-NC-SA 4.0).
