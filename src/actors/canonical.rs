@@ -440,6 +440,28 @@ struct Clean {
     end_token: usize,
 }
 
+/// True when token `a` is a capitalised determiner in the middle of a sentence ("le magazine
+/// Le Point", "selon Les Echos"): part of the name, not stripped.
+fn determiner_of_name(doc: &Document, a: usize) -> bool {
+    let w = doc.token_text(a);
+    if !doc.tokens[a].is_capitalized() || !matches!(w, "Le" | "La" | "Les" | "L'" | "L’") {
+        return false;
+    }
+    let s = &doc.sentences[doc.sentence_of_token(a)];
+    if a == s.tokens().start || a == 0 {
+        return false;
+    }
+    if doc.tokens[a].has(crate::text::flags::NEWLINE_BEFORE) {
+        return false;
+    }
+    let prev = doc.tokens[a - 1];
+    match prev.kind {
+        TokenKind::Word | TokenKind::Elision | TokenKind::Abbrev | TokenKind::Number => true,
+        TokenKind::Punct => prev.text(doc.text) == ",",
+        _ => false,
+    }
+}
+
 fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     let (mut a, mut b) = (m.first, m.end);
     let mut buf = String::new();
@@ -447,7 +469,9 @@ fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     while a + 1 < b {
         buf.clear();
         fold_key_into(doc.token_text(a), &mut buf);
-        if LEADING.contains(&buf.as_str()) || doc.tokens[a].kind == TokenKind::Quote {
+        if LEADING.contains(&buf.as_str()) && !determiner_of_name(doc, a)
+            || doc.tokens[a].kind == TokenKind::Quote
+        {
             a += 1;
         } else {
             break;
@@ -712,6 +736,28 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
                 Some(b) => b,
                 None => continue,
             }
+        };
+        let (ra, rt) = (root(&mut parent, s), root(&mut parent, pick));
+        if ra != rt {
+            parent[ra] = rt;
+        }
+    }
+
+    // 3a. A person's first name(s) used alone, or split off by the tagger, join the one full
+    // name of the article that starts with them (never when two full names do).
+    for s in 0..groups.len() {
+        let sg = &groups[s];
+        if sg.kind() != ActorType::Per || sg.words.len() > 2 {
+            continue;
+        }
+        let mut cands = (0..groups.len()).filter(|&l| {
+            l != s
+                && groups[l].kind() == ActorType::Per
+                && groups[l].words.len() > sg.words.len()
+                && groups[l].words.starts_with(&sg.words)
+        });
+        let (Some(pick), None) = (cands.next(), cands.next()) else {
+            continue;
         };
         let (ra, rt) = (root(&mut parent, s), root(&mut parent, pick));
         if ra != rt {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Number of feature ids produced per token position.
-pub const NUM_FEATURES: usize = 42;
+pub const NUM_FEATURES: usize = 44;
 
 /// A streaming 64-bit hash (FxHash-like multiply-rotate), finalised with a mix.
 #[derive(Clone, Copy)]
@@ -470,6 +470,18 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u64; NUM_FEATURES]) {
     put(feat2(39, p1.prior as u64, w.prior as u64));
     put(feat2(40, n1.prior as u64, w.prior as u64));
     put(feat2(41, w.prior as u64, w.case as u64));
+    // Cue words two back ("la société française X") and the cue word with the word's own
+    // shape ("le groupe X", "l'ONG X").
+    put(feat2(
+        42,
+        p2.gaz as u64,
+        p1.gaz as u64 | (w.bits as u64) << 8,
+    ));
+    put(feat2(
+        43,
+        (p1.gaz | p2.gaz) as u64,
+        w.case as u64 | (w.bits as u64) << 8,
+    ));
     debug_assert_eq!(k, NUM_FEATURES);
 }
 

@@ -2,7 +2,9 @@
 //! binary, marked on tokens as model features.
 //!
 //! Sources (see `lexicon/*.txt` headers): Faker 40.54.0 (PyPI, MIT licence) for first names
-//! and surnames; i18n-iso-countries 7.14.0 (npm, MIT licence) for French country names.
+//! and surnames; i18n-iso-countries 7.14.0 (npm, MIT licence) for French country names; the
+//! project's own short lists of organisation cue nouns, titles that take a portfolio and the
+//! words between a title and its portfolio.
 
 use super::features::{lower_hash, HashKeyMap, TokInfo};
 use crate::text::tokenize::tokenize;
@@ -17,11 +19,20 @@ pub mod bits {
     pub const COUNTRY_B: u8 = 4;
     /// Later token of a multi-token country name.
     pub const COUNTRY_I: u8 = 8;
+    /// A noun that announces an organisation name ("groupe", "société", "ONG").
+    pub const ORG_CUE: u8 = 16;
+    /// A title that takes a portfolio ("ministre", "secrétaire").
+    pub const TITLE: u8 = 32;
+    /// A word between a title and its portfolio ("de", "l'", "chargé").
+    pub const PORTFOLIO_LINK: u8 = 64;
 }
 
 const FIRST_NAMES: &str = include_str!("lexicon/first_names.txt");
 const LAST_NAMES: &str = include_str!("lexicon/last_names.txt");
 const COUNTRIES: &str = include_str!("lexicon/countries.txt");
+const ORG_CUES: &str = include_str!("lexicon/org_cues.txt");
+const TITLES: &str = include_str!("lexicon/titles.txt");
+const PORTFOLIO_LINKS: &str = include_str!("lexicon/portfolio_links.txt");
 
 /// The compiled gazetteers.
 #[derive(Clone, Debug, Default)]
@@ -49,6 +60,15 @@ impl Gazetteer {
         }
         for n in entries(COUNTRIES) {
             g.add_phrase(n, bits::COUNTRY_B);
+        }
+        for n in entries(ORG_CUES) {
+            g.add_single(n, bits::ORG_CUE);
+        }
+        for n in entries(TITLES) {
+            g.add_single(n, bits::TITLE);
+        }
+        for n in entries(PORTFOLIO_LINKS) {
+            g.add_single(n, bits::PORTFOLIO_LINK);
         }
         g
     }
@@ -122,8 +142,13 @@ mod tests {
         assert_eq!(m[1] & bits::COUNTRY_B, bits::COUNTRY_B);
         assert_eq!(m[2] & bits::COUNTRY_I, bits::COUNTRY_I);
         assert_eq!(m[3] & bits::COUNTRY_I, bits::COUNTRY_I);
-        assert_eq!(m[4], 0);
+        assert_eq!(m[4] & (bits::COUNTRY_B | bits::COUNTRY_I), 0);
         assert_eq!(m[6] & bits::COUNTRY_B, bits::COUNTRY_B);
+        let m = marks(&["la", "société", "Zorblax", "et", "le", "ministre"]);
+        assert_eq!(m[1] & bits::ORG_CUE, bits::ORG_CUE);
+        assert_eq!(m[2], 0);
+        assert_eq!(m[5] & bits::TITLE, bits::TITLE);
+        assert_eq!(m[0] & bits::PORTFOLIO_LINK, bits::PORTFOLIO_LINK);
         let m = marks(&["Nicolas", "parle"]);
         assert_eq!(m[0] & bits::FIRST_NAME, bits::FIRST_NAME);
         assert_eq!(m[1], 0);

@@ -25,7 +25,7 @@ use std::path::Path;
 
 /// The name of the built-in model used when no model is given. The one place that picks the
 /// default.
-pub const DEFAULT_MODEL: &str = "fr-full";
+pub const DEFAULT_MODEL: &str = "fr-open";
 
 /// The built-in models by short name.
 const BUILTIN: &[(&str, &[u8])] = &[
@@ -269,7 +269,7 @@ fn perceptron_mentions(model: &Model, doc: &Document) -> Vec<canonical::RawMenti
             );
             repair(&scratch.infos, |i| toks[i].text(doc.text), &mut tags);
             for (a, b, ty) in spans_of(&tags) {
-                if b - a == 1 && is_common_word(&scratch.infos[a], ty) {
+                if b - a == 1 && is_common_word(&scratch.infos[a]) {
                     continue;
                 }
                 out.push(canonical::RawMention {
@@ -292,8 +292,19 @@ const I_ORG: u8 = 4;
 /// a person) and "PDG de Kyutai Patrick Perez" (a capitalised word, then a known first name
 /// and a surname). The glued part becomes an organisation.
 pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    strip_portfolios(infos, tags);
     let spans: Vec<_> = spans_of(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
+        // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
+        // company), not a person.
+        if b - a == 1
+            && infos[a].bits & features::shape_bits::ALL_CAPS != 0
+            && infos[a].gaz & gazetteer::bits::FIRST_NAME == 0
+            && infos[a].len <= 6
+        {
+            tags[a] = B_ORG;
+            continue;
+        }
         // "Prénom Nom de Org".
         if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| {
             let w = text(k);
@@ -340,12 +351,76 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     }
 }
 
-/// True when a one-word mention is a common word by the news statistics: written lowercase
-/// nearly always (any type), or often (MISC: demonyms and adjectives such as "Chinois").
-fn is_common_word(info: &TokInfo, ty: usize) -> bool {
+/// True when the word is usually written in lowercase in the news ("économie", "santé").
+fn usually_lowercase(info: &TokInfo) -> bool {
     use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
+    matches!(info.case >> 4, LOWER | MOSTLY_LOWER | MIXED)
+}
+
+/// Take portfolios out of entity spans: after a title and a link word ("ministre de l'",
+/// "secrétaire d'État chargé du", lists in `lexicon/titles.txt` and
+/// `lexicon/portfolio_links.txt`), the leading capitalised words that the news usually writes
+/// in lowercase ("Economie", "Santé") name a portfolio, not an entity. A span made only of
+/// them is dropped; a span that goes on with a name ("Economie Prénom Nom") keeps the name.
+pub fn strip_portfolios(infos: &[TokInfo], tags: &mut [u8]) {
+    use gazetteer::bits::{PORTFOLIO_LINK, TITLE};
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 || model::is_inside(t) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = a + 1;
+        while b < tags.len()
+            && model::is_inside(tags[b])
+            && model::type_of(tags[b]) == model::type_of(t)
+        {
+            b += 1;
+        }
+        i = b;
+        // Walk back over link words to a title.
+        let mut k = a;
+        let mut links = 0;
+        while k > 0 && links < 5 && infos[k - 1].gaz & (PORTFOLIO_LINK | TITLE) == PORTFOLIO_LINK {
+            k -= 1;
+            links += 1;
+        }
+        if links == 0 || k == 0 || infos[k - 1].gaz & TITLE == 0 {
+            continue;
+        }
+        // The portfolio: lowercase-usual words and links; a known first name ends it.
+        let mut c = a;
+        while c < b {
+            let w = &infos[c];
+            let first_name = w.gaz & gazetteer::bits::FIRST_NAME != 0 && !usually_lowercase(w);
+            let portfolio = (usually_lowercase(w) && w.gaz & gazetteer::bits::COUNTRY_B == 0)
+                || (c > a && w.gaz & PORTFOLIO_LINK != 0);
+            if first_name || !portfolio {
+                break;
+            }
+            c += 1;
+        }
+        if c == a {
+            continue;
+        }
+        for x in &mut tags[a..c] {
+            *x = 0;
+        }
+        if c < b {
+            tags[c] = t;
+        }
+    }
+}
+
+/// True when a one-word mention is a common word by the news statistics: written lowercase
+/// nearly always. (Capitalised demonyms used as nouns, "les Chinois", are MISC entities in the
+/// news-fr conventions and stay.)
+fn is_common_word(info: &TokInfo) -> bool {
+    use features::case_class::LOWER;
     let class = info.case >> 4;
-    class == LOWER || (ty == 3 && (class == MOSTLY_LOWER || class == MIXED))
+    class == LOWER
 }
 
 /// The entity spans (token range, type index) of a valid IOB2 tag sequence.
@@ -448,6 +523,59 @@ mod tests {
                 &["B-PER", "I-PER", "I-PER"]
             ),
             vec!["B-ORG", "B-PER", "I-PER"]
+        );
+    }
+
+    #[test]
+    fn portfolios_are_not_entities() {
+        use features::{case_class, lower_hash, tok_info, CaseStats};
+        let mut stats = CaseStats::default();
+        let lower = (case_class::MOSTLY_LOWER as u16) << 4 | 2;
+        for w in ["Agriculture", "Pêche", "Logement"] {
+            stats.map.insert(lower_hash(w) as u32, lower);
+        }
+        let gaz = gazetteer::Gazetteer::builtin();
+        let run = |words: &[&str], tags: &[&str]| -> Vec<&'static str> {
+            let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &stats)).collect();
+            gaz.mark(&mut infos);
+            let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
+            strip_portfolios(&infos, &mut t);
+            t.iter().map(|&i| model::TAGS[i as usize]).collect()
+        };
+        // A portfolio alone.
+        assert_eq!(
+            run(
+                &[
+                    "la",
+                    "ministre",
+                    "de",
+                    "l'",
+                    "Agriculture",
+                    "et",
+                    "de",
+                    "la",
+                    "Pêche",
+                    "a"
+                ],
+                &["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+            ),
+            vec!["O", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+        );
+        // A portfolio glued to the next name.
+        assert_eq!(
+            run(
+                &["le", "ministre", "du", "Logement", "Julien", "Zorblax"],
+                &["O", "O", "O", "B-PER", "I-PER", "I-PER"]
+            ),
+            vec!["O", "O", "O", "O", "B-PER", "I-PER"]
+        );
+        // A name after a title and a link stays ("secrétaire de Zorblax Corp").
+        assert_eq!(
+            run(
+                &["secrétaire", "de", "Zorblax", "Corp"],
+                &["O", "O", "B-ORG", "I-ORG"]
+            ),
+            vec!["O", "O", "B-ORG", "I-ORG"]
         );
     }
 

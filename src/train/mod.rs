@@ -16,7 +16,8 @@ use std::time::Instant;
 /// Which training data a model may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Profile {
-    /// Commercial-use data only: Europeana Newspapers (CC0), HIPE NewsEye (CC BY 4.0).
+    /// Commercial-use data only: Europeana Newspapers (CC0), HIPE NewsEye (CC BY 4.0),
+    /// news-fr (CC BY-SA 4.0).
     Open,
     /// Adds the non-commercial corpora: WikiNEuRal (CC BY-NC-SA 4.0), HIPE hipe2020 and
     /// Le Temps (CC BY-NC-SA 4.0).
@@ -39,6 +40,9 @@ struct CorpusSpec {
     path: &'static str,
     licence: &'static str,
     open: bool,
+    /// A span-annotated JSON Lines corpus (news-fr) with its own dev file: trained on all of
+    /// `path`, scored on `dev`. Otherwise a token corpus split by sentence.
+    spans_dev: Option<&'static str>,
 }
 
 const CORPORA: &[CorpusSpec] = &[
@@ -46,31 +50,43 @@ const CORPORA: &[CorpusSpec] = &[
         path: "ner/europeana-newspapers-fr/enp_FR.bnf.bio",
         licence: "CC0-1.0",
         open: true,
+        spans_dev: None,
+    },
+    CorpusSpec {
+        path: "ner/news-fr/train.jsonl",
+        licence: "CC-BY-SA-4.0",
+        open: true,
+        spans_dev: Some("ner/news-fr/dev.jsonl"),
     },
     CorpusSpec {
         path: "ner/hipe2022-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv",
         licence: "CC-BY-4.0",
         open: true,
+        spans_dev: None,
     },
     CorpusSpec {
         path: "ner/hipe2022-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv",
         licence: "CC-BY-4.0",
         open: true,
+        spans_dev: None,
     },
     CorpusSpec {
         path: "ner/wikineural-fr/val.conllu",
         licence: "CC-BY-NC-SA-4.0",
         open: false,
+        spans_dev: None,
     },
     CorpusSpec {
         path: "ner/hipe2022-fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv",
         licence: "CC-BY-NC-SA-4.0",
         open: false,
+        spans_dev: None,
     },
     CorpusSpec {
         path: "ner/hipe2022-fr/HIPE-2022-v2.1-letemps-dev-fr.tsv",
         licence: "CC-BY-NC-SA-4.0",
         open: false,
+        spans_dev: None,
     },
 ];
 
@@ -115,6 +131,10 @@ pub struct TrainArgs {
     /// How many times the modern (WikiNEuRal) training sentences are repeated per epoch.
     #[arg(long, default_value_t = 2)]
     pub modern_weight: usize,
+    /// How many times the hand-annotated modern news (news-fr train split) is repeated per
+    /// epoch: the heaviest weight, so that its conventions win where the corpora disagree.
+    #[arg(long, default_value_t = 4)]
+    pub news_weight: usize,
     /// Distillation: a transformer token-classification checkpoint directory (needs the
     /// `transformer` feature). Its labels on the `--unlabeled` news join the gold corpora.
     #[arg(long, value_name = "DIR", requires = "unlabeled")]
@@ -201,8 +221,25 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             continue;
         }
         let path = args.data_dir.join(spec.path);
-        let sents = read_corpus(&path)?;
-        let (train, dev) = split(sents.len(), args.dev_fraction, args.seed);
+        let (sents, train, dev) = match spec.spans_dev {
+            None => {
+                let sents = read_corpus(&path)?;
+                let (train, dev) = split(sents.len(), args.dev_fraction, args.seed);
+                (sents, train, dev)
+            }
+            Some(dev_path) => {
+                let (mut sents, st) = corpus::read_span_jsonl(&path)?;
+                let (dev_sents, dst) = corpus::read_span_jsonl(&args.data_dir.join(dev_path))?;
+                eprintln!(
+                    "  {}: {} articles, {} entities ({} not on token edges, {} across sentences); dev {} articles",
+                    spec.path, st.articles, st.entities, st.misaligned, st.split, dst.articles
+                );
+                let n = sents.len();
+                sents.extend(dev_sents);
+                let m = sents.len();
+                (sents, (0..n).collect(), (n..m).collect())
+            }
+        };
         eprintln!(
             "  {}: {} sentences ({} train, {} dev), {}",
             spec.path,
@@ -214,6 +251,11 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         if let Some(dir) = &args.dev_out {
             std::fs::create_dir_all(dir)?;
             let name = spec.path.rsplit('/').next().unwrap_or("dev");
+            let name = if spec.spans_dev.is_some() {
+                "news-fr"
+            } else {
+                name
+            };
             let mut out = String::new();
             for &i in &dev {
                 for (t, &g) in sents[i].tokens.iter().zip(&sents[i].tags) {
@@ -244,6 +286,8 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     for (spec, sents, train, _) in &corpora {
         let reps = if spec.path.contains("wikineural") {
             args.modern_weight.max(1)
+        } else if spec.spans_dev.is_some() {
+            args.news_weight.max(1)
         } else {
             1
         };
@@ -298,7 +342,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     let mut dev_scores = serde_json::Map::new();
     for (spec, sents, _, dev) in &corpora {
         let dev: Vec<&Sentence> = dev.iter().map(|&i| &sents[i]).collect();
-        let types: Vec<usize> = if spec.path.contains("wikineural") {
+        let types: Vec<usize> = if spec.path.contains("wikineural") || spec.spans_dev.is_some() {
             vec![0, 1, 2, 3]
         } else {
             vec![0, 1, 2]
@@ -326,6 +370,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         "seed": args.seed,
         "dev_fraction": args.dev_fraction,
         "modern_weight": args.modern_weight,
+        "news_weight": args.news_weight,
         "prior_epochs": args.prior_epochs,
         "prior_rounds": args.prior_rounds,
         "corpora": corpora.iter().map(|(s, _, _, _)| serde_json::json!({"path": s.path, "licence": s.licence})).collect::<Vec<_>>(),

@@ -2,7 +2,8 @@
 //! capitalised or in capitals away from sentence starts, and how a first model tags it
 //! (an entity-type prior, the model's own corpus-wide vote).
 
-use crate::actors::features::{case_class, lower_hash, prior, CaseStats, HashKeyMap};
+use crate::actors::features::{case_class, lower_hash, prior, shape_bits, CaseStats, HashKeyMap};
+use crate::actors::gazetteer::bits::ORG_CUE;
 use crate::actors::model::{is_inside, type_of, Model, Scratch};
 use crate::text::{Document, TokenKind};
 use std::io::BufRead;
@@ -68,6 +69,9 @@ impl CaseCounter {
     }
 }
 
+/// Extra organisation votes for a word the model tags right after an organisation cue noun.
+const CUE_VOTES: u32 = 2;
+
 /// Corpus-wide entity-type votes of a model, per capitalised word.
 #[derive(Clone, Debug, Default)]
 pub struct PriorCounter {
@@ -89,10 +93,20 @@ impl PriorCounter {
             let r = s.tokens();
             let toks = &doc.tokens[r];
             model.tag(toks.iter().map(|t| t.text(text)), scratch, tags);
-            for (t, &tag) in toks.iter().zip(tags.iter()) {
+            for (i, (t, &tag)) in toks.iter().zip(tags.iter()).enumerate() {
                 if t.kind != TokenKind::Word || !t.is_capitalized() {
                     continue;
                 }
+                // A cue noun right before ("le groupe X") or before one lowercase word ("le
+                // géant américain X") is unlabeled evidence for an organisation, counted on
+                // top of the model's vote.
+                let infos = &scratch.infos;
+                let cue = |k: usize| infos[k].gaz & ORG_CUE != 0;
+                let org_cue = tag != 0
+                    && !is_inside(tag)
+                    && i > 0
+                    && (cue(i - 1)
+                        || (i > 1 && cue(i - 2) && infos[i - 1].bits & shape_bits::CAP == 0));
                 let e = self
                     .counts
                     .entry(lower_hash(t.text(text)) as u32)
@@ -103,6 +117,11 @@ impl PriorCounter {
                     if !is_inside(tag) {
                         e.2 += 1;
                     }
+                }
+                if org_cue {
+                    e.0[1] += CUE_VOTES;
+                    e.1 += CUE_VOTES;
+                    e.2 += CUE_VOTES;
                 }
             }
         }
