@@ -389,6 +389,14 @@ impl<'t> Resolver<'t> {
                 });
             }
             if ctx.is_cap(k) && !(k >= 1 && ctx.is_prep(k - 1)) && ctx.mention_at[k] == NONE {
+                // A first name or initials the actor stage left out of a person's mention
+                // ("selon JD Vance" with only "Vance" linked).
+                if let Some(m) = ctx
+                    .mention_starting(k + 1)
+                    .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
+                {
+                    return Some(Who::Actor(m.actor, Some((k, m.end))));
+                }
                 // A name the actor stage did not link: attributed, but unknown.
                 return Some(Who::Unknown);
             }

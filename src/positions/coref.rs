@@ -343,6 +343,11 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 org_is_person = ctx.actor_kind(m.actor) == ActorType::Per && m.end - m.start >= 3;
             }
             e = m.end;
+            // A name the actor stage cut short ("Mistral" of "Mistral AI"): the phrase
+            // covers the capitalised words that follow it.
+            while e < m.end + 2 && ctx.is_cap(e) && ctx.mention_at[e] == super::context::NONE {
+                e += 1;
+            }
         } else if ctx.is_cap(k) && ctx.mention_at[k] == super::context::NONE && !ctx.is_civility(k)
         {
             let mut q = k;
