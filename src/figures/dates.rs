@@ -6,7 +6,9 @@
 //! article of May 2020 is 2019-12).
 
 use super::calendar::{self, days_from_civil, iso_day, iso_week_string, valid};
-use super::lexicon::{is_function_word, month, weekday};
+use super::lexicon::{
+    is_clause_opener, is_determiner, is_function_word, is_scheduling_participle, month, weekday,
+};
 use super::numbers::is_plain_int;
 use super::view::Toks;
 use crate::article::ArticleDate;
@@ -53,13 +55,22 @@ fn tense_cue(t: &Toks, i: usize) -> Tense {
     }
     let k = t.key(i);
     match k {
+        // "dernier" / "prochain" date a time noun ("le mois dernier"), not a noun they
+        // precede ("un dernier round", "la prochaine étape").
+        "dernier" | "derniere" | "derniers" | "passe" | "passee" | "precedent" | "precedente"
+            if !is_determiner(t.key_before(i, 1)) =>
+        {
+            Tense::Past
+        }
+        "prochain" | "prochaine" | "prochains" if !is_determiner(t.key_before(i, 1)) => {
+            Tense::Future
+        }
         "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "etait" | "etaient"
-        | "fut" | "furent" | "dernier" | "derniere" | "derniers" | "passe" | "passee" | "hier"
-        | "s'est" | "precedent" | "precedente" => Tense::Past,
+        | "fut" | "furent" | "hier" | "s'est" | "aurait" | "auraient" => Tense::Past,
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient"
-        | "doit" | "doivent" | "devra" | "devront" | "prochain" | "prochaine" | "prochains"
-        | "prevu" | "prevue" | "prevus" | "prevues" | "prevoit" | "pourra" | "pourront" | "ira"
-        | "iront" | "demain" | "compte" | "entend" | "envisage" | "souhaite" => Tense::Future,
+        | "doit" | "doivent" | "devra" | "devront" | "prevu" | "prevue" | "prevus" | "prevues"
+        | "prevoit" | "pourra" | "pourront" | "ira" | "iront" | "demain" | "compte" | "entend"
+        | "envisage" | "souhaite" => Tense::Future,
         _ => {
             let n = k.len();
             if n >= 6 && (k.ends_with("ront") || (k.ends_with("ra") && !k.ends_with("tra"))) {
@@ -87,27 +98,190 @@ fn month_tense(key: &str) -> Tense {
     }
 }
 
-/// The tense cue nearest to token `i` in its sentence.
-pub fn tense_near(t: &Toks, i: usize) -> Tense {
-    let r = t.sentence_tokens(i);
-    let mut d = 1usize;
-    while d <= 24 {
-        let mut found = Tense::Unknown;
-        if i + d < r.end {
-            found = tense_cue(t, i + d);
+/// How far (in tokens) a tense cue may be from the date.
+const TENSE_REACH: usize = 24;
+
+/// What a token means for the search of a date's tense cue.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// An ordinary token.
+    Open,
+    /// A comma: ends the clause of a date inside a clause, not of a fronted date.
+    Comma,
+    /// Opens a subordinate clause ("qui", "que", "si", "lorsque"): its verb is not the
+    /// date's.
+    Clause,
+    /// A quotation mark, semicolon, colon or bracket: the tense on the other side belongs
+    /// to another utterance ("...en juillet", a indiqué l'instance).
+    Hard,
+}
+
+/// The boundary kind of token `i`.
+fn bound(t: &Toks, i: usize) -> Bound {
+    let raw = t.raw(i);
+    match raw {
+        "," => return Bound::Comma,
+        "\"" | "«" | "»" | "“" | "”" | ";" | ":" | "(" | ")" | "[" | "]" | "--" | "—" | "–" => {
+            return Bound::Hard
         }
-        if found == Tense::Unknown && i >= r.start + d {
-            found = tense_cue(t, i - d);
+        "où" | "Où" => return Bound::Clause,
+        _ => {}
+    }
+    // "s'il", "s'ils": the elided "si".
+    if t.key(i) == "s'" && matches!(t.key(i + 1), "il" | "ils") {
+        return Bound::Clause;
+    }
+    if is_clause_opener(t.key(i)) {
+        Bound::Clause
+    } else {
+        Bound::Open
+    }
+}
+
+/// True when token `k` (right before a date, possibly after "le"/"ce" and an adverb) is a
+/// past participle that dates a past event: "dévoilé lundi", "votée samedi", "adopté le
+/// 3 mars". Participles of scheduling ("prévu", "reporté") are not.
+fn participle_before(t: &Toks, a: usize) -> Tense {
+    let mut k = a;
+    for _ in 0..3 {
+        if k == 0 || !t.same_sent(k - 1, a) {
+            return Tense::Unknown;
         }
-        if found != Tense::Unknown {
-            return found;
+        k -= 1;
+        let key = t.key(k);
+        if matches!(key, "le" | "ce" | "l'" | "des" | "du") || key.ends_with("ment") {
+            continue;
         }
-        if i + d >= r.end && i < r.start + d {
-            break;
+        if !t.is_word(k) || t.is_cap(k) {
+            return Tense::Unknown;
         }
-        d += 1;
+        let raw = t.raw(k);
+        if ["é", "ée", "és", "ées"].iter().any(|s| raw.ends_with(s)) && raw.len() >= 5 {
+            if is_scheduling_participle(key) {
+                return Tense::Future;
+            }
+            return auxiliary_tense(t, k);
+        }
+        return Tense::Unknown;
     }
     Tense::Unknown
+}
+
+/// The tense of a past participle at `k` from its auxiliary: "sera examiné" (future), "a
+/// été voté" (past), "est voté" (present: unknown); a participle with no auxiliary ("la loi,
+/// votée samedi") dates a past event.
+fn auxiliary_tense(t: &Toks, k: usize) -> Tense {
+    let mut j = k;
+    for _ in 0..4 {
+        if j == 0 || !t.same_sent(j - 1, k) {
+            break;
+        }
+        j -= 1;
+        let key = t.key(j);
+        if matches!(key, "ete" | "etre" | "pas" | "ne" | "n'" | "plus" | "deja")
+            || key.ends_with("ment")
+        {
+            continue;
+        }
+        if matches!(key, "est" | "sont" | "soit" | "soient") {
+            return Tense::Unknown;
+        }
+        let c = tense_cue(t, j);
+        return if c == Tense::Unknown { Tense::Past } else { c };
+    }
+    Tense::Past
+}
+
+/// True when token `k` is an infinitive introduced by "à", "de", "pour" ("appelé à
+/// manifester lundi", "sa volonté de disputer des matchs en juillet"): the date belongs to
+/// the infinitive's event, which the tense of the main verb does not place.
+fn infinitive_at(t: &Toks, k: usize) -> bool {
+    let key = t.key(k);
+    if !t.is_word(k)
+        || t.is_cap(k)
+        || key.len() < 5
+        || !(key.ends_with("er") || key.ends_with("ir"))
+    {
+        return false;
+    }
+    // "à partir de juillet" is a preposition, not an infinitive.
+    if month(key).is_some() || is_function_word(key) || t.key(k + 1) == "de" && key == "partir" {
+        return false;
+    }
+    let mut p = k;
+    if p > 0
+        && matches!(
+            t.key(p - 1),
+            "se" | "s'" | "les" | "le" | "la" | "l'" | "y" | "en"
+        )
+    {
+        p -= 1;
+    }
+    p > 0 && (t.raw(p - 1) == "à" || matches!(t.key(p - 1), "de" | "d'" | "pour" | "afin"))
+}
+
+/// The tense of the clause holding the date at tokens `a..=i`: a participle right before
+/// it, else the nearest cue within its clause. The search stops at quotation marks,
+/// semicolons and brackets, at words opening another clause, and on the left at an
+/// infinitive that the date belongs to; a comma ends the clause of a date inside it but
+/// not of a fronted one ("Le 4 octobre, la course a eu lieu").
+pub fn tense_near(t: &Toks, a: usize, i: usize) -> Tense {
+    let p = participle_before(t, a);
+    if p != Tense::Unknown {
+        return p;
+    }
+    let r = t.sentence_tokens(i);
+    // Left: the nearest cue before the date, unless a clause opener or an infinitive the
+    // date belongs to comes first.
+    let mut left = (Tense::Unknown, usize::MAX);
+    let mut subordinate = false;
+    let mut k = a;
+    while k > r.start && a - k < TENSE_REACH {
+        k -= 1;
+        match bound(t, k) {
+            Bound::Hard => break,
+            Bound::Clause => {
+                subordinate = true;
+                break;
+            }
+            Bound::Comma => continue,
+            Bound::Open => {}
+        }
+        if infinitive_at(t, k) {
+            subordinate = true;
+            break;
+        }
+        let c = tense_cue(t, k);
+        if c != Tense::Unknown {
+            left = (c, a - k);
+            break;
+        }
+    }
+    // A date with no verb before it in its clause is fronted ("Le 4 octobre, la course a eu
+    // lieu", "Mercredi, lors d'une réunion --...--, la France avait"): its verb may come
+    // after a comma or an aside. A date inside a subordinate clause stops at the comma.
+    let front = !subordinate && left.0 == Tense::Unknown;
+    let reach = if front { TENSE_REACH + 12 } else { TENSE_REACH };
+    let mut right = (Tense::Unknown, usize::MAX);
+    let mut k = i + 1;
+    while k < r.end && k - i <= reach {
+        match bound(t, k) {
+            Bound::Hard if !front || !matches!(t.raw(k), "--" | "—" | "–" | "(" | ")") => break,
+            Bound::Clause | Bound::Comma if !front => break,
+            _ => {}
+        }
+        let c = tense_cue(t, k);
+        if c != Tense::Unknown {
+            right = (c, k - i);
+            break;
+        }
+        k += 1;
+    }
+    if right.1 <= left.1 {
+        right.0
+    } else {
+        left.0
+    }
 }
 
 /// The article date as a reference point.
@@ -520,7 +694,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         }
         let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {
-            tense = tense_near(t, j);
+            tense = tense_near(t, span_start, j);
         }
         for &(d, wd) in &days {
             let (value, kind) = match year {
@@ -566,7 +740,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                         "soir" | "matin" | "midi" | "apres-midi" | "dernier" | "prochain"
                     ));
             if !unit {
-                let value = self.weekday_day(w, d, tense_near(t, i));
+                let value = self.weekday_day(w, d, tense_near(t, i, i + 1));
                 self.push(i, i + 2, value, DateKind::Partial, Precision::Day);
                 return Some(i + 2);
             }
@@ -584,7 +758,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             _ => {}
         }
         if tense == Tense::Unknown {
-            tense = tense_near(t, i);
+            tense = tense_near(t, start, i);
         }
         let value = self.an.days().map(|r| {
             let cur = calendar::weekday(r) as i64;
@@ -684,7 +858,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         }
         let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {
-            tense = tense_near(t, i);
+            tense = tense_near(t, start, i);
         }
         let value = year_for_month(&self.an, m, tense, explicit).map(|y| format!("{y:04}-{m:02}"));
         self.push(start, end, value, DateKind::Partial, Precision::Month);
@@ -707,7 +881,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 self.set_modifier(Some(DateModifier::Mid));
                 return Some(i + 2);
             }
-            let tense = tense_near(t, i);
+            let tense = tense_near(t, i, i);
             let value = year_for_month(&self.an, m, tense, false).map(|y| format!("{y:04}-{m:02}"));
             self.push(i, i + 1, value, DateKind::Partial, Precision::Month);
         } else {

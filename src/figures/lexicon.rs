@@ -549,3 +549,78 @@ pub fn is_pre_noun_adjective(k: &str) -> bool {
             | "millions"
     )
 }
+
+/// Words that open a subordinate clause: a verb after them is not the verb of a date
+/// before them, nor the reverse ("en septembre même s'il a ...", "celle de septembre qui ...").
+/// "où" is told apart from "ou" on the raw text by the caller.
+pub fn is_clause_opener(k: &str) -> bool {
+    matches!(
+        k,
+        "qui"
+            | "que"
+            | "qu'"
+            | "dont"
+            | "si"
+            | "s'il"
+            | "s'ils"
+            | "lorsque"
+            | "lorsqu'"
+            | "quand"
+            | "puisque"
+            | "puisqu'"
+            | "car"
+            | "mais"
+            | "tandis"
+            | "parce"
+            | "alors"
+    )
+}
+
+/// Determiners: "dernier" or "prochain" after one of these qualifies the noun that follows
+/// ("un dernier round", "la prochaine étape"), not a date.
+pub fn is_determiner(k: &str) -> bool {
+    matches!(
+        k,
+        "un" | "une"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "du"
+            | "des"
+            | "au"
+            | "aux"
+    )
+}
+
+/// Past participles of scheduling: a date right after one is planned, not past ("prévu
+/// lundi", "reporté au 4 octobre", "programmée samedi").
+pub fn is_scheduling_participle(k: &str) -> bool {
+    let stem = k.trim_end_matches('s').trim_end_matches('e');
+    matches!(
+        stem,
+        "prevu"
+            | "programm"
+            | "attendu"
+            | "fix"
+            | "report"
+            | "repouss"
+            | "decal"
+            | "planifi"
+            | "envisag"
+            | "convoqu"
+    )
+}

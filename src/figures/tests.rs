@@ -1087,6 +1087,58 @@ const DATE_CASES: &[DateCase] = &[
     ("Le bilan s'élève à 2000 morts.", None, &[]),
     ("Il a marché 2025 kilomètres.", None, &[]),
     ("Ils étaient plus de 2000, selon la police.", None, &[]),
+    // Tense of the date's own clause: a quotation's reporting verb, a relative or "si"
+    // clause, an infinitive the date belongs to, "dernier" before a noun, a participle.
+    (
+        "\"Nous voulons des matchs amicaux en juillet\", a indiqué le président du club.",
+        Some("2020-05-28"),
+        &[Some("2020-07")],
+    ),
+    (
+        "Le président a salué la décision de la ligue, qui fixe une reprise le 23 août.",
+        Some("2020-05-28"),
+        &[Some("2020-08-23")],
+    ),
+    (
+        "Le syndicat a appelé à manifester lundi devant la préfecture.",
+        Some("2020-06-14"),
+        &[Some("2020-06-15")],
+    ),
+    (
+        "Si la course se tient toujours le 4 octobre, le semi-marathon a été annulé.",
+        Some("2020-08-13"),
+        &[Some("2020-10-04")],
+    ),
+    (
+        "Elle rentrera à l'école en septembre même s'il a fallu attendre.",
+        Some("2020-05-13"),
+        &[Some("2020-09")],
+    ),
+    (
+        "Un dernier round de négociations se tient mardi au ministère.",
+        Some("2019-11-25"),
+        &[Some("2019-11-26")],
+    ),
+    (
+        "Le film aurait dû sortir en mars dans les salles.",
+        Some("2020-09-04"),
+        &[Some("2020-03")],
+    ),
+    (
+        "Selon un accord dévoilé lundi, l'État versera une indemnité aux familles.",
+        Some("2020-06-20"),
+        &[Some("2020-06-15")],
+    ),
+    (
+        "La loi, définitivement votée samedi, prévoit une taxe à partir de juillet.",
+        Some("2018-12-31"),
+        &[Some("2018-12-29"), Some("2019-07")],
+    ),
+    (
+        "Mercredi, lors d'une réunion des ministres de la Défense, la France avait dénoncé ce comportement.",
+        Some("2020-06-21"),
+        &[Some("2020-06-17")],
+    ),
 ];
 
 #[test]
