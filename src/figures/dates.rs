@@ -851,6 +851,30 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         if !cued || t.is_cap(i) && !matches!(prev, "en" | "debut" | "fin" | "mi" | "de") {
             return None;
         }
+        // "entre avril et juillet 1994", "de mars à mai 2019": the year of the other end.
+        if let Some(y) = self.range_year(i) {
+            self.push(
+                start,
+                i + 1,
+                Some(format!("{y:04}-{m:02}")),
+                DateKind::Absolute,
+                Precision::Month,
+            );
+            self.set_modifier(modifier);
+            return Some(i + 1);
+        }
+        // "en juillet de la même année": the year of the last year written.
+        if let Some((y, n)) = self.same_year(i + 1) {
+            self.push(
+                start,
+                i + 1 + n,
+                Some(format!("{y:04}-{m:02}")),
+                DateKind::Absolute,
+                Precision::Month,
+            );
+            self.set_modifier(modifier);
+            return Some(i + 1 + n);
+        }
         let mut end = i + 1;
         let mut tense = month_tense(t.key(end));
         if tense != Tense::Unknown {
@@ -864,6 +888,40 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         self.push(start, end, value, DateKind::Partial, Precision::Month);
         self.set_modifier(modifier);
         Some(end)
+    }
+
+    /// The year written after the second month of a range or coordination starting with
+    /// the month at `i`: "avril et juillet 1994", "mars à mai 2019", "mars-avril 2020".
+    fn range_year(&self, i: usize) -> Option<i32> {
+        let t = self.t;
+        if !matches!(t.key(i + 1), "et" | "a" | "au" | "-" | "ou") || t.raw(i + 1) == "a" {
+            return None;
+        }
+        let mut k = i + 2;
+        if matches!(t.key(k), "debut" | "fin" | "mi") {
+            k += 1;
+        }
+        month_at(t, k)?;
+        year_at(t, k + 1, 1000, 2999)
+    }
+
+    /// "de la même année" at `i`: the year of the last date with a year, and the length of
+    /// the phrase.
+    fn same_year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.t;
+        if !(t.key(i) == "de" && t.key(i + 1) == "la" && t.key(i + 2) == "meme") {
+            return None;
+        }
+        if !matches!(t.key(i + 3), "annee" | "an") {
+            return None;
+        }
+        let h = self
+            .hits
+            .iter()
+            .rev()
+            .find(|h| h.kind == DateKind::Absolute && h.value.is_some())?;
+        let y: i32 = h.value.as_deref()?.get(0..4)?.parse().ok()?;
+        Some((y, 4))
     }
 
     /// "mi-juin", "mi-2019".
@@ -941,6 +999,11 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         ) {
             strong = prev != "ete" || !t.is_num(i + 1);
         } else if prev == "(" && (t.key(i + 1) == ")" || self.year_range_end(i, 0).is_some()) {
+            strong = true;
+        } else if matches!(prev, "annees" | "periode" | "saisons" | "exercices")
+            || (!t.is_num(i.wrapping_sub(1)) && self.bare_period(i))
+        {
+            // "les années 2012-2013", "la période 2009-2012", "2004-2008".
             strong = true;
         } else if matches!(
             prev,
@@ -1027,6 +1090,29 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         );
         self.set_modifier(modifier);
         Some(i + 1)
+    }
+
+    /// A period "2004-2008" with no cue: both years of this century or the last, and no
+    /// counted noun or unit after it ("1500-2000 personnes" is a count).
+    fn bare_period(&self, i: usize) -> bool {
+        let t = self.t;
+        let Ok(y) = t.key(i).parse::<i32>() else {
+            return false;
+        };
+        if !(1900..=2100).contains(&y) {
+            return false;
+        }
+        let Some(y2) = self.year_range_end(i, y) else {
+            return false;
+        };
+        let next = t.key(i + 3);
+        (1900..=2100).contains(&y2)
+            && (y2 - y) <= 30
+            && !(t.is_word(i + 3)
+                && !t.is_cap(i + 3)
+                && !is_function_word(next)
+                && (next.ends_with('s') || next.ends_with('x')))
+            && !super::lexicon::is_unit_word(next)
     }
 
     /// The second year of a period written "2010-2011" starting at token `i`.

@@ -1139,6 +1139,32 @@ const DATE_CASES: &[DateCase] = &[
         Some("2020-06-21"),
         &[Some("2020-06-17")],
     ),
+    // Years of ranges and coordinations: each year is a date.
+    (
+        "Le conflit a duré entre mars et juin 1995 selon les historiens.",
+        Some("2020-05-16"),
+        &[Some("1995-03"), Some("1995-06")],
+    ),
+    (
+        "Les ventes ont progressé entre 2017 et 2019, puis de 1988 à 1990 pour la filiale.",
+        None,
+        &[Some("2017"), Some("2019"), Some("1988"), Some("1990")],
+    ),
+    (
+        "Le bénéfice a reculé en 2016 et 2017.",
+        None,
+        &[Some("2016"), Some("2017")],
+    ),
+    (
+        "Les années 2012-2013 ont été difficiles, comme la période 2004-2008.",
+        None,
+        &[Some("2012"), Some("2013"), Some("2004"), Some("2008")],
+    ),
+    (
+        "Il a été élu en mars 2017, puis arrêté en juillet de la même année.",
+        None,
+        &[Some("2017-03"), Some("2017-07")],
+    ),
 ];
 
 #[test]
