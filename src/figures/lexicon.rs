@@ -57,6 +57,8 @@ pub const AMOUNT_TRIGGERS: &[&str] = &[
     "d'",
     "ces",
     "les",
+    "la",
+    "cette",
     "zero",
     "deux",
     "trois",
@@ -623,4 +625,56 @@ pub fn is_scheduling_participle(k: &str) -> bool {
             | "envisag"
             | "convoqu"
     )
+}
+
+/// Nouns of money that take the currency of the amounts around them: "huit millions de
+/// fonds propres", "3 milliards de recettes", "10 millions de dette".
+pub fn is_money_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "fonds"
+            | "recettes"
+            | "dette"
+            | "dettes"
+            | "depenses"
+            | "benefice"
+            | "benefices"
+            | "pertes"
+            | "subventions"
+            | "investissements"
+            | "credits"
+            | "dons"
+            | "aides"
+            | "economies"
+            | "revenus"
+            | "salaires"
+            | "dividendes"
+            | "impots"
+            | "taxes"
+            | "amendes"
+            | "capitaux"
+            | "liquidites"
+            | "prets"
+            | "emprunts"
+            | "financements"
+    )
+}
+
+/// Adjectives that also name people, so they can be the counted noun themselves: "2 100
+/// jeunes se sont inscrits", "des milliers de pauvres".
+pub fn is_substantive_adjective(k: &str) -> bool {
+    matches!(
+        k,
+        "jeunes" | "vieux" | "pauvres" | "riches" | "malades" | "anciens" | "seuls"
+    )
+}
+
+/// Endings of demonyms ("Français", "Québécois", "Américains", "Italiens", "Espagnols"):
+/// the only capitalised nouns counted after a number.
+pub fn is_demonym_form(k: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ais", "aises", "ois", "oises", "ains", "aines", "iens", "iennes", "eens", "eennes",
+        "ands", "andes", "ols", "oles", "ites", "ins", "ines", "ens", "ques", "ards",
+    ];
+    ENDINGS.iter().any(|e| k.ends_with(e))
 }
