@@ -348,8 +348,11 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
         }
     }
     if is_number_word(k) {
-        // "le pays des mille collines": a number word after "des" is part of a name.
-        if t.key_before(i, 1) == "des" {
+        // "le pays des mille collines": "des mille" / "des cent" is no count in French, and
+        // a number word after "des" and a capitalised word is part of a name.
+        if t.key_before(i, 1) == "des"
+            && (matches!(k, "mille" | "cent") || i >= 2 && t.is_cap(i - 2))
+        {
             return None;
         }
         let w = parse_words(t, i)?;
@@ -426,12 +429,10 @@ fn counted_noun(t: &Toks, j: usize, plural: bool) -> Option<usize> {
             return false;
         }
         if t.is_cap(j) {
-            // "30 000 Français" is a count; "3 Suisses", "5 Étoiles" or "Mardi" are not
-            // worth the risk: a capitalised noun counts when it has the form of a demonym.
+            // "30 000 Français" is a count; "3 Suisses" or "Mardi" are not worth the risk
+            // (the caller also drops small numbers before a capitalised non-demonym).
             let raw = t.raw(j);
-            return raw.ends_with('s')
-                && raw.chars().nth(1).is_some_and(|c| c.is_lowercase())
-                && is_demonym_form(k);
+            return raw.ends_with('s') && raw.chars().nth(1).is_some_and(|c| c.is_lowercase());
         }
         true
     };
@@ -857,10 +858,11 @@ fn classify(
         let small_ok = !small_words || (np.value >= 2.0 && is_key_count_noun(t.key(j)));
         // "le Mouvement 5 Étoiles": a number between capitalised words is part of a name.
         let in_name = t.is_cap(j)
-            && np.a > 0
-            && t.is_cap(np.a - 1)
-            && t.same_sent(np.a - 1, np.a)
-            && t.sentence_tokens(np.a).start != np.a - 1;
+            && ((np.a > 0
+                && t.is_cap(np.a - 1)
+                && t.same_sent(np.a - 1, np.a)
+                && t.sentence_tokens(np.a).start != np.a - 1)
+                || (np.value < 10.0 && !is_demonym_form(t.key(j))));
         if small_ok && !in_name && free(j) && t.same_sent(np.a, j) {
             if let Some(e) = counted_noun(t, j, np.value >= 2.0) {
                 if !is_year_like(t, np) || t.key(j).ends_with('s') {
@@ -904,6 +906,9 @@ fn classify(
     }
     amt
 }
+
+/// "N sur M" with M below this is a proportion ("1 sur 4", "7 jours sur 7"), not two counts.
+const PROPORTION_MAX: f64 = 12.0;
 
 /// How far back (tokens, sentences) a bare magnitude looks for the currency it implies.
 const MONEY_REACH_TOKENS: usize = 250;
@@ -990,21 +995,41 @@ fn elided_count(t: &Toks, np: NumPhrase, used: &[bool]) -> bool {
     }
     let grouped = raw.bytes().any(|c| !c.is_ascii_digit());
     let year_like = !grouped && (1000.0..=2100.0).contains(&np.value);
-    if np.value >= 1000.0 && (grouped || (!year_like && raw.len() <= 6)) {
+    // An ungrouped number after "le", a code or a number is a label ("le 3919", "ticket
+    // AD 183 7135", "n° 55221").
+    let label = np.a > 0
+        && (matches!(t.key(np.a - 1), "le" | "au" | "du")
+            || t.is_num(np.a - 1)
+            || t.raw(np.a - 1).ends_with('°')
+            || t.raw(np.a - 1).chars().all(|c| c.is_ascii_uppercase()));
+    if np.value >= 1000.0 && (grouped || (!year_like && raw.len() <= 6 && !label)) {
         return true;
     }
-    // "158 des 300 sièges", "16 sur 233".
-    if matches!(nk, "des" | "sur") && t.is_num(next + 1) {
-        return true;
+    // "158 des 300 sièges", "16 sur 233" (not proportions such as "4 sur 5", "24 heures
+    // sur 24").
+    let whole = parse_digits(t.key(next + 1)).filter(|_| t.is_num(next + 1));
+    if let Some(m) = whole {
+        if matches!(nk, "des" | "sur") && !year_like && m > np.value && m >= PROPORTION_MAX {
+            return true;
+        }
     }
     // "huit circonscriptions sur 14".
     let prev = t.key_before(np.a, 1);
-    if prev == "sur"
-        && np.a >= 2
-        && (np.a.saturating_sub(5)..np.a - 1)
-            .any(|k| t.same_sent(k, np.a) && (t.is_num(k) || is_number_word(t.key(k))))
-    {
-        return true;
+    if prev == "sur" && np.a >= 2 && np.value >= PROPORTION_MAX {
+        let part = (np.a.saturating_sub(5)..np.a - 1).rev().find_map(|k| {
+            if !t.same_sent(k, np.a) {
+                None
+            } else if t.is_num(k) {
+                parse_digits(t.key(k))
+            } else if is_number_word(t.key(k)) {
+                parse_words(t, k).map(|w| w.value)
+            } else {
+                None
+            }
+        });
+        if part.is_some_and(|p| p < np.value) && !is_measure_word(t.key(np.a - 2)) {
+            return true;
+        }
     }
     if nk == "selon" && np.value >= 10.0 {
         return true;
@@ -1060,22 +1085,23 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
         let before = t.key_before(p.num.a, 1);
         let opener = matches!(before, "entre" | "de" | "d'" | "du");
         // "500 et 525 millions d'euros": a bare number coordinated with an amount.
-        let coordinated = p.kind.is_none()
+        let coordinated = is_bare(p)
             && q.kind.is_some()
+            && !is_bare(q)
             && p.num.b + 1 == q.num.a
             && !p.num.words
             && q.num.factor > 1.0;
         if conn == "et" && before != "entre" && !coordinated {
             continue;
         }
-        if p.kind.is_none() && q.kind.is_some() && p.num.b == q.num.a - 1 {
+        if is_bare(p) && q.kind.is_some() && !is_bare(q) && p.num.b == q.num.a - 1 {
             p.kind = q.kind;
             p.unit = q.unit.clone();
             if p.num.factor == 1.0 && q.num.factor > 1.0 && !p.num.words {
                 p.value *= q.num.factor;
             }
             p.a = if opener { p.num.a - 1 } else { p.num.a };
-        } else if p.kind.is_some() && q.kind.is_none() && opener {
+        } else if p.kind.is_some() && !is_bare(p) && is_bare(q) && opener {
             q.kind = p.kind;
             q.unit = p.unit.clone();
             if q.num.factor == 1.0 && p.num.factor > 1.0 && !q.num.words {
@@ -1112,17 +1138,22 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
     }
 }
 
+/// True for a number with no unit of its own: unclassified, or read as an elided count
+/// ("18 000" alone), so a neighbour's unit may replace it.
+fn is_bare(a: &Amt) -> bool {
+    a.kind.is_none()
+        || (a.kind == Some(AmountKind::Count)
+            && a.unit.is_none()
+            && a.num.factor == 1.0
+            && !a.num.approx
+            && !a.num.words)
+}
+
 /// A bare number compared with a money or percent amount just before it takes its unit:
 /// "40 000 euros, contre 35 000 l'an dernier".
 fn comparisons(t: &Toks, out: &mut [Amt]) {
     for x in 1..out.len() {
-        // A bare number, or one read as an elided count ("35 000" alone).
-        let bare = out[x].kind.is_none()
-            || (out[x].kind == Some(AmountKind::Count)
-                && out[x].unit.is_none()
-                && out[x].num.factor == 1.0
-                && !out[x].num.approx);
-        if !bare {
+        if !is_bare(&out[x]) {
             continue;
         }
         let a = out[x].num.a;
