@@ -149,14 +149,20 @@ fn participle_before(t: &Toks, a: usize) -> Tense {
         }
         k -= 1;
         let key = t.key(k);
-        if matches!(key, "le" | "ce" | "l'" | "des" | "du") || key.ends_with("ment") {
+        if matches!(key, "le" | "ce" | "l'" | "des" | "du" | "au" | "pour")
+            || t.raw(k) == "à"
+            || key.ends_with("ment")
+        {
             continue;
         }
         if !t.is_word(k) || t.is_cap(k) {
             return Tense::Unknown;
         }
         let raw = t.raw(k);
-        if ["é", "ée", "és", "ées"].iter().any(|s| raw.ends_with(s)) && raw.len() >= 5 {
+        // A noun in -é after a determiner is no participle ("la reprise des hostilités").
+        let noun = k > 0 && (is_determiner(t.key(k - 1)) || matches!(t.key(k - 1), "de" | "d'"));
+        if !noun && ["é", "ée", "és", "ées"].iter().any(|s| raw.ends_with(s)) && raw.len() >= 5
+        {
             if is_scheduling_participle(key) {
                 return Tense::Future;
             }
@@ -172,22 +178,19 @@ fn participle_before(t: &Toks, a: usize) -> Tense {
 /// votée samedi") dates a past event.
 fn auxiliary_tense(t: &Toks, k: usize) -> Tense {
     let mut j = k;
-    for _ in 0..4 {
-        if j == 0 || !t.same_sent(j - 1, k) {
+    for _ in 0..6 {
+        if j == 0 || !t.same_sent(j - 1, k) || bound(t, j - 1) != Bound::Open {
             break;
         }
         j -= 1;
-        let key = t.key(j);
-        if matches!(key, "ete" | "etre" | "pas" | "ne" | "n'" | "plus" | "deja")
-            || key.ends_with("ment")
-        {
-            continue;
-        }
-        if matches!(key, "est" | "sont" | "soit" | "soient") {
+        if matches!(t.key(j), "est" | "sont" | "soit" | "soient") {
             return Tense::Unknown;
         }
+        // "sera à son tour interrogé": the auxiliary may stand a few words back.
         let c = tense_cue(t, j);
-        return if c == Tense::Unknown { Tense::Past } else { c };
+        if c != Tense::Unknown {
+            return c;
+        }
     }
     Tense::Past
 }
@@ -235,25 +238,32 @@ pub fn tense_near(t: &Toks, a: usize, i: usize) -> Tense {
     // date belongs to comes first.
     let mut left = (Tense::Unknown, usize::MAX);
     let mut subordinate = false;
+    let mut infinitive = false;
     let mut k = a;
     while k > r.start && a - k < TENSE_REACH {
         k -= 1;
         match bound(t, k) {
             Bound::Hard => break,
             Bound::Clause => {
-                subordinate = true;
+                // "Mais vendredi, X a cédé": a coordinator opens no subordinate clause.
+                subordinate = !matches!(t.key(k), "mais" | "alors" | "car");
                 break;
             }
             Bound::Comma => continue,
             Bound::Open => {}
         }
         if infinitive_at(t, k) {
+            // The infinitive's event is placed by a future or modal verb ("doit débuter
+            // lundi pour s'achever mardi"), not by a past one ("a appelé à manifester lundi").
+            infinitive = true;
             subordinate = true;
-            break;
+            continue;
         }
         let c = tense_cue(t, k);
         if c != Tense::Unknown {
-            left = (c, a - k);
+            if !(infinitive && c == Tense::Past) {
+                left = (c, a - k);
+            }
             break;
         }
     }
@@ -1000,9 +1010,11 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             strong = prev != "ete" || !t.is_num(i + 1);
         } else if prev == "(" && (t.key(i + 1) == ")" || self.year_range_end(i, 0).is_some()) {
             strong = true;
-        } else if matches!(prev, "annees" | "periode" | "saisons" | "exercices")
+        } else if matches!(prev, "periode" | "saisons" | "exercices")
+            || (prev == "annees" && self.year_range_end(i, 0).is_some())
             || (!t.is_num(i.wrapping_sub(1)) && self.bare_period(i))
         {
+            // "les années 1970" alone is a decade, not a year.
             // "les années 2012-2013", "la période 2009-2012", "2004-2008".
             strong = true;
         } else if matches!(

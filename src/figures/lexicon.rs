@@ -624,6 +624,7 @@ pub fn is_scheduling_participle(k: &str) -> bool {
             | "planifi"
             | "envisag"
             | "convoqu"
+            | "ajourn"
     )
 }
 
