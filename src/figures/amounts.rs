@@ -9,8 +9,8 @@
 
 use super::dates::DateHit;
 use super::lexicon::{
-    is_function_word, is_measure_word, is_pre_noun_adjective, is_rate_noun, month, weekday,
-    QUALIFIERS,
+    is_demonym_form, is_function_word, is_measure_word, is_money_noun, is_pre_noun_adjective,
+    is_rate_noun, is_substantive_adjective, month, weekday, QUALIFIERS,
 };
 use super::money::{currency_after, currency_before, currency_word, Cues};
 use super::numbers::{approx_noun, is_number_word, magnitude, parse_digits, parse_words};
@@ -170,7 +170,16 @@ fn is_key_count_noun(k: &str) -> bool {
 fn is_approx_det(k: &str) -> bool {
     matches!(
         k,
-        "un" | "une" | "des" | "plusieurs" | "quelques" | "de" | "d'" | "ces" | "les"
+        "un" | "une"
+            | "des"
+            | "plusieurs"
+            | "quelques"
+            | "de"
+            | "d'"
+            | "ces"
+            | "les"
+            | "la"
+            | "cette"
     )
 }
 
@@ -290,13 +299,23 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                     }
                 }
             }
-            if matches!(k, "de" | "d'" | "les" | "ces") {
-                // "de centaines" is rare; "les milliers de" is fine.
-                if matches!(k, "de" | "d'") {
-                    return None;
-                }
+            // "de centaines" is rare; "les milliers de" is fine; "plusieurs centaines" says
+            // no number.
+            if matches!(k, "de" | "d'" | "plusieurs") {
+                return None;
             }
-            let start = if matches!(k, "les" | "ces") { i + 1 } else { i };
+            // "la vingtaine de filles", "cette dizaine de pays": a singular noun with "de"
+            // ("la quarantaine" alone is a quarantine).
+            if matches!(k, "la" | "cette")
+                && (t.key(i + 1).ends_with('s') || !matches!(t.key(i + 2), "de" | "d'"))
+            {
+                return None;
+            }
+            let start = if matches!(k, "les" | "ces" | "la" | "cette") {
+                i + 1
+            } else {
+                i
+            };
             return Some(NumPhrase {
                 a: start,
                 b: j,
@@ -307,10 +326,14 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
                 needs_de: true,
             });
         }
-        // "des millions de personnes", "plusieurs milliards d'euros".
-        if matches!(k, "des" | "plusieurs" | "quelques") {
+        // "des millions de personnes", "quelques milliards d'euros"; "des millions" with
+        // nothing counted and "plusieurs milliards" give no number.
+        if matches!(k, "des" | "quelques") {
             if let Some(m) = magnitude(t.key(i + 1)) {
-                if !m.needs_currency && t.key(i + 1).ends_with('s') {
+                if !m.needs_currency
+                    && t.key(i + 1).ends_with('s')
+                    && matches!(t.key(i + 2), "de" | "d'")
+                {
                     return Some(NumPhrase {
                         a: i,
                         b: i + 2,
@@ -325,6 +348,13 @@ pub fn number_phrase(t: &Toks, i: usize) -> Option<NumPhrase> {
         }
     }
     if is_number_word(k) {
+        // "le pays des mille collines": "des mille" / "des cent" is no count in French, and
+        // a number word after "des" and a capitalised word is part of a name.
+        if t.key_before(i, 1) == "des"
+            && (matches!(k, "mille" | "cent") || i >= 2 && t.is_cap(i - 2))
+        {
+            return None;
+        }
         let w = parse_words(t, i)?;
         if w.end == i + 1 && matches!(k, "un" | "une") {
             return None;
@@ -399,7 +429,8 @@ fn counted_noun(t: &Toks, j: usize, plural: bool) -> Option<usize> {
             return false;
         }
         if t.is_cap(j) {
-            // "30 000 Français" is a count; "3 Suisses" or "Mardi" are not worth the risk.
+            // "30 000 Français" is a count; "3 Suisses" or "Mardi" are not worth the risk
+            // (the caller also drops small numbers before a capitalised non-demonym).
             let raw = t.raw(j);
             return raw.ends_with('s') && raw.chars().nth(1).is_some_and(|c| c.is_lowercase());
         }
@@ -407,9 +438,12 @@ fn counted_noun(t: &Toks, j: usize, plural: bool) -> Option<usize> {
     };
     let mut e = j;
     if is_pre_noun_adjective(t.key(j)) {
-        // "12 nouveaux cas"; "les 30 dernières années" is a duration, not a count.
+        // "12 nouveaux cas"; "les 30 dernières années" is a duration, not a count; "2.100
+        // jeunes qui ..." names people by the adjective alone.
         if ok_noun(j + 1) {
             e = j + 2;
+        } else if is_substantive_adjective(t.key(j)) && ok_noun(j) {
+            e = j + 1;
         } else {
             return None;
         }
@@ -705,6 +739,10 @@ fn classify(
     if let Some(e) = percent_at(t, b) {
         amt.kind = Some(AmountKind::Percent);
         amt.b = e;
+        if let Some(sign) = sign_before(t, np.a) {
+            amt.value = sign * np.value;
+            amt.a = np.a - 1;
+        }
     }
     // Percentage points.
     else if matches!(t.key(b), "point" | "points" | "pts" | "pt") && !np.approx {
@@ -722,7 +760,11 @@ fn classify(
         let comparative = matches!(c, "plus" | "moins" | "mieux" | "davantage" | "autant")
             || c.starts_with("superieur")
             || c.starts_with("inferieur");
-        if comparative {
+        if !comparative && ratio_object(t, b + 1) {
+            // "cinq fois ce montant", "1,6 fois le dollar".
+            amt.kind = Some(AmountKind::Ratio);
+            amt.b = b + 3;
+        } else if comparative {
             amt.kind = Some(AmountKind::Ratio);
             amt.b = b + 2;
             let c2 = t.key(b + 2);
@@ -738,10 +780,10 @@ fn classify(
     if amt.kind.is_some() {
         return finish(t, amt);
     }
-    // "multiplié par 3".
-    if np.a >= 2 && t.key(np.a - 1) == "par" && t.key(np.a - 2).starts_with("multipli") {
+    // "multiplié par 3", "multiplier ce revenu par cinq".
+    if let Some(m) = multiplier_before(t, np.a) {
         amt.kind = Some(AmountKind::Ratio);
-        amt.a = np.a - 2;
+        amt.a = m;
         return finish(t, amt);
     }
     // Money, currency after: "300 milliards de dollars", "35 900 €", "4,5 Md€".
@@ -791,12 +833,37 @@ fn classify(
         matches!(t.key(b), "de" | "d'").then_some(b + 1)
     } else {
         Some(b)
-    };
+    }
+    // A quoted noun: "une trentaine de « gilets jaunes »".
+    .map(|j| {
+        if matches!(t.raw(j), "\"" | "«" | "“") {
+            j + 1
+        } else {
+            j
+        }
+    });
+    // "huit millions de fonds propres" after a euro amount: money.
+    if np.factor >= 1e6 && matches!(t.key(b), "de" | "d'") && is_money_noun(t.key(b + 1)) {
+        if let Some((code, at)) = last_money {
+            if np.a.saturating_sub(*at) <= MONEY_REACH_TOKENS {
+                amt.kind = Some(AmountKind::Money);
+                amt.unit = Some(code.clone());
+                return finish(t, amt);
+            }
+        }
+    }
     if let Some(j) = noun_at {
         // Small numbers in words count only for the nouns news counts ("trois morts"), not
         // for "deux grands absents".
         let small_ok = !small_words || (np.value >= 2.0 && is_key_count_noun(t.key(j)));
-        if small_ok && free(j) && t.same_sent(np.a, j) {
+        // "le Mouvement 5 Étoiles": a number between capitalised words is part of a name.
+        let in_name = t.is_cap(j)
+            && ((np.a > 0
+                && t.is_cap(np.a - 1)
+                && t.same_sent(np.a - 1, np.a)
+                && t.sentence_tokens(np.a).start != np.a - 1)
+                || (np.value < 10.0 && !is_demonym_form(t.key(j))));
+        if small_ok && !in_name && free(j) && t.same_sent(np.a, j) {
             if let Some(e) = counted_noun(t, j, np.value >= 2.0) {
                 if !is_year_like(t, np) || t.key(j).ends_with('s') {
                     amt.kind = Some(AmountKind::Count);
@@ -811,8 +878,9 @@ fn classify(
     if np.factor >= 1e6 || (np.approx && np.value >= 1e6) {
         if let Some((code, at)) = last_money {
             let at = *at;
-            let near = np.a.saturating_sub(at) <= 80
-                && t.sent(np.a).saturating_sub(t.sent(at.min(t.len() - 1))) <= 1;
+            let near = np.a.saturating_sub(at) <= MONEY_REACH_TOKENS
+                && t.sent(np.a).saturating_sub(t.sent(at.min(t.len() - 1)))
+                    <= MONEY_REACH_SENTENCES;
             if near {
                 amt.kind = Some(AmountKind::Money);
                 amt.unit = Some(code.clone());
@@ -827,7 +895,155 @@ fn classify(
         amt.kind = Some(AmountKind::Count);
         return finish(t, amt);
     }
+    if np.approx && t.key(b + 1) == "entre" {
+        // "une centaine d'entre eux".
+        amt.kind = Some(AmountKind::Count);
+        return finish(t, amt);
+    }
+    if elided_count(t, np, used) {
+        amt.kind = Some(AmountKind::Count);
+        return finish(t, amt);
+    }
     amt
+}
+
+/// "N sur M" with M below this is a proportion ("1 sur 4", "7 jours sur 7"), not two counts.
+const PROPORTION_MAX: f64 = 12.0;
+
+/// How far back (tokens, sentences) a bare magnitude looks for the currency it implies.
+const MONEY_REACH_TOKENS: usize = 250;
+/// See [`MONEY_REACH_TOKENS`].
+const MONEY_REACH_SENTENCES: usize = 4;
+
+/// "-18,5 %", "+3,2 %": the sign glued before the number at `a` (not the hyphen of a range
+/// "10-12 %").
+fn sign_before(t: &Toks, a: usize) -> Option<f64> {
+    if a == 0 || t.end(a - 1) != t.start(a) {
+        return None;
+    }
+    let sign = match t.raw(a - 1) {
+        "-" | "−" | "–" => -1.0,
+        "+" => 1.0,
+        _ => return None,
+    };
+    // "10-12 %" is a range; "(-18,5%)" is signed.
+    if a >= 2 && t.end(a - 2) == t.start(a - 1) && (t.is_num(a - 2) || t.is_word(a - 2)) {
+        return None;
+    }
+    Some(sign)
+}
+
+/// After "N fois": a determiner and a noun that is not a period ("cinq fois ce montant",
+/// "1,6 fois le dollar"; not "deux fois la semaine", "trois fois, le ...").
+fn ratio_object(t: &Toks, j: usize) -> bool {
+    matches!(
+        t.key(j),
+        "ce" | "cet"
+            | "cette"
+            | "ces"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+    ) && t.is_word(j + 1)
+        && !is_function_word(t.key(j + 1))
+        && !is_measure_word(t.key(j + 1))
+        && t.same_sent(j, j + 1)
+}
+
+/// "multiplié par 3", "multiplier ce revenu par cinq": the first token of the verb when
+/// "par" before `a` follows a form of "multiplier" within four words.
+fn multiplier_before(t: &Toks, a: usize) -> Option<usize> {
+    if a == 0 || t.key(a - 1) != "par" {
+        return None;
+    }
+    (a.saturating_sub(6)..a - 1)
+        .rev()
+        .find(|&k| t.key(k).starts_with("multipli") && t.same_sent(k, a))
+}
+
+/// A number with no counted noun that still counts something named before it: written
+/// with thousands separators or over a thousand ("18 000 selon la police", "la barre des
+/// 5.000", "les 30.000 autres"), or in a frame that counts ("158 des 300 sièges", "16 sur
+/// 233", "huit sur 14", "plus de 200"). What follows must not be a word that could be a
+/// unit or a name.
+fn elided_count(t: &Toks, np: NumPhrase, used: &[bool]) -> bool {
+    if np.words || np.approx || np.factor != 1.0 || np.b != np.a + 1 {
+        return false;
+    }
+    let raw = t.raw(np.a);
+    if raw.contains(',') || np.value < 2.0 {
+        return false;
+    }
+    let next = np.b;
+    let nk = t.key(next);
+    let follow_ok = next >= t.len()
+        || !t.same_sent(np.a, next)
+        || used.get(next).copied().unwrap_or(false)
+        || (t.is_word(next) && (is_function_word(nk) || matches!(nk, "selon" | "autres")))
+        || matches!(
+            t.raw(next),
+            "," | "." | ";" | ")" | "(" | "«" | "»" | "\"" | "!" | "?" | "…"
+        );
+    if !follow_ok || matches!(nk, "h" | "pour") {
+        return false;
+    }
+    let grouped = raw.bytes().any(|c| !c.is_ascii_digit());
+    let year_like = !grouped && (1000.0..=2100.0).contains(&np.value);
+    // An ungrouped number after "le", a code or a number is a label ("le 3919", "ticket
+    // AD 183 7135", "n° 55221").
+    let label = np.a > 0
+        && (matches!(t.key(np.a - 1), "le" | "au" | "du")
+            || t.is_num(np.a - 1)
+            || t.raw(np.a - 1).ends_with('°')
+            || t.raw(np.a - 1).chars().all(|c| c.is_ascii_uppercase()));
+    if np.value >= 1000.0 && (grouped || (!year_like && raw.len() <= 6 && !label)) {
+        return true;
+    }
+    // "158 des 300 sièges", "16 sur 233" (not proportions such as "4 sur 5", "24 heures
+    // sur 24").
+    let whole = parse_digits(t.key(next + 1)).filter(|_| t.is_num(next + 1));
+    if let Some(m) = whole {
+        if matches!(nk, "des" | "sur") && !year_like && m > np.value && m >= PROPORTION_MAX {
+            return true;
+        }
+    }
+    // "huit circonscriptions sur 14".
+    let prev = t.key_before(np.a, 1);
+    if prev == "sur" && np.a >= 2 && np.value >= PROPORTION_MAX {
+        let part = (np.a.saturating_sub(5)..np.a - 1).rev().find_map(|k| {
+            if !t.same_sent(k, np.a) {
+                None
+            } else if t.is_num(k) {
+                parse_digits(t.key(k))
+            } else if is_number_word(t.key(k)) {
+                parse_words(t, k).map(|w| w.value)
+            } else {
+                None
+            }
+        });
+        if part.is_some_and(|p| p < np.value) && !is_measure_word(t.key(np.a - 2)) {
+            return true;
+        }
+    }
+    if nk == "selon" && np.value >= 10.0 {
+        return true;
+    }
+    np.value >= 100.0
+        && matches!(
+            qualifier_before(t, np.a),
+            Some((
+                Qualifier::MoreThan | Qualifier::Approximately | Qualifier::AtLeast,
+                _,
+                true
+            ))
+        )
+        && (!year_like || matches!(prev, "de" | "d'" | "a"))
 }
 
 /// A plain four-digit number that could be a year.
@@ -868,22 +1084,37 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
         }
         let before = t.key_before(p.num.a, 1);
         let opener = matches!(before, "entre" | "de" | "d'" | "du");
-        if conn == "et" && before != "entre" {
+        // "500 et 525 millions d'euros": a bare number coordinated with an amount.
+        let coordinated = is_bare(p)
+            && q.kind.is_some()
+            && !is_bare(q)
+            && p.num.b + 1 == q.num.a
+            && !p.num.words
+            && q.num.factor > 1.0;
+        if conn == "et" && before != "entre" && !coordinated {
             continue;
         }
-        if p.kind.is_none() && q.kind.is_some() && p.num.b == q.num.a - 1 {
+        if is_bare(p) && q.kind.is_some() && !is_bare(q) && p.num.b == q.num.a - 1 {
             p.kind = q.kind;
             p.unit = q.unit.clone();
             if p.num.factor == 1.0 && q.num.factor > 1.0 && !p.num.words {
                 p.value *= q.num.factor;
             }
             p.a = if opener { p.num.a - 1 } else { p.num.a };
-        } else if p.kind.is_some() && q.kind.is_none() && opener {
+        } else if p.kind.is_some() && !is_bare(p) && is_bare(q) && opener {
             q.kind = p.kind;
             q.unit = p.unit.clone();
             if q.num.factor == 1.0 && p.num.factor > 1.0 && !q.num.words {
                 q.value *= p.num.factor;
             }
+        } else if p.kind == Some(AmountKind::Count)
+            && p.unit.is_none()
+            && p.num.factor > 1.0
+            && q.kind == Some(AmountKind::Money)
+        {
+            // "entre 7,9 milliards et 17,2 milliards d'euros".
+            p.kind = q.kind;
+            p.unit = q.unit.clone();
         } else if p.kind.is_none() || q.kind.is_none() || p.kind != q.kind || p.unit != q.unit {
             continue;
         }
@@ -907,11 +1138,22 @@ fn intervals(t: &Toks, out: &mut [Amt]) {
     }
 }
 
+/// True for a number with no unit of its own: unclassified, or read as an elided count
+/// ("18 000" alone), so a neighbour's unit may replace it.
+fn is_bare(a: &Amt) -> bool {
+    a.kind.is_none()
+        || (a.kind == Some(AmountKind::Count)
+            && a.unit.is_none()
+            && a.num.factor == 1.0
+            && !a.num.approx
+            && !a.num.words)
+}
+
 /// A bare number compared with a money or percent amount just before it takes its unit:
 /// "40 000 euros, contre 35 000 l'an dernier".
 fn comparisons(t: &Toks, out: &mut [Amt]) {
     for x in 1..out.len() {
-        if out[x].kind.is_some() {
+        if !is_bare(&out[x]) {
             continue;
         }
         let a = out[x].num.a;

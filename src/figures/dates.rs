@@ -6,7 +6,9 @@
 //! article of May 2020 is 2019-12).
 
 use super::calendar::{self, days_from_civil, iso_day, iso_week_string, valid};
-use super::lexicon::{is_function_word, month, weekday};
+use super::lexicon::{
+    is_clause_opener, is_determiner, is_function_word, is_scheduling_participle, month, weekday,
+};
 use super::numbers::is_plain_int;
 use super::view::Toks;
 use crate::article::ArticleDate;
@@ -53,13 +55,22 @@ fn tense_cue(t: &Toks, i: usize) -> Tense {
     }
     let k = t.key(i);
     match k {
+        // "dernier" / "prochain" date a time noun ("le mois dernier"), not a noun they
+        // precede ("un dernier round", "la prochaine étape").
+        "dernier" | "derniere" | "derniers" | "passe" | "passee" | "precedent" | "precedente"
+            if !is_determiner(t.key_before(i, 1)) =>
+        {
+            Tense::Past
+        }
+        "prochain" | "prochaine" | "prochains" if !is_determiner(t.key_before(i, 1)) => {
+            Tense::Future
+        }
         "ont" | "avait" | "avaient" | "avons" | "avez" | "ai" | "eu" | "etait" | "etaient"
-        | "fut" | "furent" | "dernier" | "derniere" | "derniers" | "passe" | "passee" | "hier"
-        | "s'est" | "precedent" | "precedente" => Tense::Past,
+        | "fut" | "furent" | "hier" | "s'est" | "aurait" | "auraient" => Tense::Past,
         "sera" | "seront" | "aura" | "auront" | "va" | "vont" | "devrait" | "devraient"
-        | "doit" | "doivent" | "devra" | "devront" | "prochain" | "prochaine" | "prochains"
-        | "prevu" | "prevue" | "prevus" | "prevues" | "prevoit" | "pourra" | "pourront" | "ira"
-        | "iront" | "demain" | "compte" | "entend" | "envisage" | "souhaite" => Tense::Future,
+        | "doit" | "doivent" | "devra" | "devront" | "prevu" | "prevue" | "prevus" | "prevues"
+        | "prevoit" | "pourra" | "pourront" | "ira" | "iront" | "demain" | "compte" | "entend"
+        | "envisage" | "souhaite" => Tense::Future,
         _ => {
             let n = k.len();
             if n >= 6 && (k.ends_with("ront") || (k.ends_with("ra") && !k.ends_with("tra"))) {
@@ -87,27 +98,200 @@ fn month_tense(key: &str) -> Tense {
     }
 }
 
-/// The tense cue nearest to token `i` in its sentence.
-pub fn tense_near(t: &Toks, i: usize) -> Tense {
-    let r = t.sentence_tokens(i);
-    let mut d = 1usize;
-    while d <= 24 {
-        let mut found = Tense::Unknown;
-        if i + d < r.end {
-            found = tense_cue(t, i + d);
+/// How far (in tokens) a tense cue may be from the date.
+const TENSE_REACH: usize = 24;
+
+/// What a token means for the search of a date's tense cue.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// An ordinary token.
+    Open,
+    /// A comma: ends the clause of a date inside a clause, not of a fronted date.
+    Comma,
+    /// Opens a subordinate clause ("qui", "que", "si", "lorsque"): its verb is not the
+    /// date's.
+    Clause,
+    /// A quotation mark, semicolon, colon or bracket: the tense on the other side belongs
+    /// to another utterance ("...en juillet", a indiqué l'instance).
+    Hard,
+}
+
+/// The boundary kind of token `i`.
+fn bound(t: &Toks, i: usize) -> Bound {
+    let raw = t.raw(i);
+    match raw {
+        "," => return Bound::Comma,
+        "\"" | "«" | "»" | "“" | "”" | ";" | ":" | "(" | ")" | "[" | "]" | "--" | "—" | "–" => {
+            return Bound::Hard
         }
-        if found == Tense::Unknown && i >= r.start + d {
-            found = tense_cue(t, i - d);
+        "où" | "Où" => return Bound::Clause,
+        _ => {}
+    }
+    // "s'il", "s'ils": the elided "si".
+    if t.key(i) == "s'" && matches!(t.key(i + 1), "il" | "ils") {
+        return Bound::Clause;
+    }
+    if is_clause_opener(t.key(i)) {
+        Bound::Clause
+    } else {
+        Bound::Open
+    }
+}
+
+/// True when token `k` (right before a date, possibly after "le"/"ce" and an adverb) is a
+/// past participle that dates a past event: "dévoilé lundi", "votée samedi", "adopté le
+/// 3 mars". Participles of scheduling ("prévu", "reporté") are not.
+fn participle_before(t: &Toks, a: usize) -> Tense {
+    let mut k = a;
+    for _ in 0..3 {
+        if k == 0 || !t.same_sent(k - 1, a) {
+            return Tense::Unknown;
         }
-        if found != Tense::Unknown {
-            return found;
+        k -= 1;
+        let key = t.key(k);
+        if matches!(key, "le" | "ce" | "l'" | "des" | "du" | "au" | "pour")
+            || t.raw(k) == "à"
+            || key.ends_with("ment")
+        {
+            continue;
         }
-        if i + d >= r.end && i < r.start + d {
-            break;
+        if !t.is_word(k) || t.is_cap(k) {
+            return Tense::Unknown;
         }
-        d += 1;
+        let raw = t.raw(k);
+        // A noun in -é after a determiner is no participle ("la reprise des hostilités").
+        let noun = k > 0 && (is_determiner(t.key(k - 1)) || matches!(t.key(k - 1), "de" | "d'"));
+        if !noun && ["é", "ée", "és", "ées"].iter().any(|s| raw.ends_with(s)) && raw.len() >= 5
+        {
+            if is_scheduling_participle(key) {
+                return Tense::Future;
+            }
+            return auxiliary_tense(t, k);
+        }
+        return Tense::Unknown;
     }
     Tense::Unknown
+}
+
+/// The tense of a past participle at `k` from its auxiliary: "sera examiné" (future), "a
+/// été voté" (past), "est voté" (present: unknown); a participle with no auxiliary ("la loi,
+/// votée samedi") dates a past event.
+fn auxiliary_tense(t: &Toks, k: usize) -> Tense {
+    let mut j = k;
+    for _ in 0..6 {
+        if j == 0 || !t.same_sent(j - 1, k) || bound(t, j - 1) != Bound::Open {
+            break;
+        }
+        j -= 1;
+        if matches!(t.key(j), "est" | "sont" | "soit" | "soient") {
+            return Tense::Unknown;
+        }
+        // "sera à son tour interrogé": the auxiliary may stand a few words back.
+        let c = tense_cue(t, j);
+        if c != Tense::Unknown {
+            return c;
+        }
+    }
+    Tense::Past
+}
+
+/// True when token `k` is an infinitive introduced by "à", "de", "pour" ("appelé à
+/// manifester lundi", "sa volonté de disputer des matchs en juillet"): the date belongs to
+/// the infinitive's event, which the tense of the main verb does not place.
+fn infinitive_at(t: &Toks, k: usize) -> bool {
+    let key = t.key(k);
+    if !t.is_word(k)
+        || t.is_cap(k)
+        || key.len() < 5
+        || !(key.ends_with("er") || key.ends_with("ir"))
+    {
+        return false;
+    }
+    // "à partir de juillet" is a preposition, not an infinitive.
+    if month(key).is_some() || is_function_word(key) || t.key(k + 1) == "de" && key == "partir" {
+        return false;
+    }
+    let mut p = k;
+    if p > 0
+        && matches!(
+            t.key(p - 1),
+            "se" | "s'" | "les" | "le" | "la" | "l'" | "y" | "en"
+        )
+    {
+        p -= 1;
+    }
+    p > 0 && (t.raw(p - 1) == "à" || matches!(t.key(p - 1), "de" | "d'" | "pour" | "afin"))
+}
+
+/// The tense of the clause holding the date at tokens `a..=i`: a participle right before
+/// it, else the nearest cue within its clause. The search stops at quotation marks,
+/// semicolons and brackets, at words opening another clause, and on the left at an
+/// infinitive that the date belongs to; a comma ends the clause of a date inside it but
+/// not of a fronted one ("Le 4 octobre, la course a eu lieu").
+pub fn tense_near(t: &Toks, a: usize, i: usize) -> Tense {
+    let p = participle_before(t, a);
+    if p != Tense::Unknown {
+        return p;
+    }
+    let r = t.sentence_tokens(i);
+    // Left: the nearest cue before the date, unless a clause opener or an infinitive the
+    // date belongs to comes first.
+    let mut left = (Tense::Unknown, usize::MAX);
+    let mut subordinate = false;
+    let mut infinitive = false;
+    let mut k = a;
+    while k > r.start && a - k < TENSE_REACH {
+        k -= 1;
+        match bound(t, k) {
+            Bound::Hard => break,
+            Bound::Clause => {
+                // "Mais vendredi, X a cédé": a coordinator opens no subordinate clause.
+                subordinate = !matches!(t.key(k), "mais" | "alors" | "car");
+                break;
+            }
+            Bound::Comma => continue,
+            Bound::Open => {}
+        }
+        if infinitive_at(t, k) {
+            // The infinitive's event is placed by a future or modal verb ("doit débuter
+            // lundi pour s'achever mardi"), not by a past one ("a appelé à manifester lundi").
+            infinitive = true;
+            subordinate = true;
+            continue;
+        }
+        let c = tense_cue(t, k);
+        if c != Tense::Unknown {
+            if !(infinitive && c == Tense::Past) {
+                left = (c, a - k);
+            }
+            break;
+        }
+    }
+    // A date with no verb before it in its clause is fronted ("Le 4 octobre, la course a eu
+    // lieu", "Mercredi, lors d'une réunion --...--, la France avait"): its verb may come
+    // after a comma or an aside. A date inside a subordinate clause stops at the comma.
+    let front = !subordinate && left.0 == Tense::Unknown;
+    let reach = if front { TENSE_REACH + 12 } else { TENSE_REACH };
+    let mut right = (Tense::Unknown, usize::MAX);
+    let mut k = i + 1;
+    while k < r.end && k - i <= reach {
+        match bound(t, k) {
+            Bound::Hard if !front || !matches!(t.raw(k), "--" | "—" | "–" | "(" | ")") => break,
+            Bound::Clause | Bound::Comma if !front => break,
+            _ => {}
+        }
+        let c = tense_cue(t, k);
+        if c != Tense::Unknown {
+            right = (c, k - i);
+            break;
+        }
+        k += 1;
+    }
+    if right.1 <= left.1 {
+        right.0
+    } else {
+        left.0
+    }
 }
 
 /// The article date as a reference point.
@@ -520,7 +704,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         }
         let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {
-            tense = tense_near(t, j);
+            tense = tense_near(t, span_start, j);
         }
         for &(d, wd) in &days {
             let (value, kind) = match year {
@@ -566,7 +750,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                         "soir" | "matin" | "midi" | "apres-midi" | "dernier" | "prochain"
                     ));
             if !unit {
-                let value = self.weekday_day(w, d, tense_near(t, i));
+                let value = self.weekday_day(w, d, tense_near(t, i, i + 1));
                 self.push(i, i + 2, value, DateKind::Partial, Precision::Day);
                 return Some(i + 2);
             }
@@ -584,7 +768,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             _ => {}
         }
         if tense == Tense::Unknown {
-            tense = tense_near(t, i);
+            tense = tense_near(t, start, i);
         }
         let value = self.an.days().map(|r| {
             let cur = calendar::weekday(r) as i64;
@@ -677,6 +861,30 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         if !cued || t.is_cap(i) && !matches!(prev, "en" | "debut" | "fin" | "mi" | "de") {
             return None;
         }
+        // "entre avril et juillet 1994", "de mars à mai 2019": the year of the other end.
+        if let Some(y) = self.range_year(i) {
+            self.push(
+                start,
+                i + 1,
+                Some(format!("{y:04}-{m:02}")),
+                DateKind::Absolute,
+                Precision::Month,
+            );
+            self.set_modifier(modifier);
+            return Some(i + 1);
+        }
+        // "en juillet de la même année": the year of the last year written.
+        if let Some((y, n)) = self.same_year(i + 1) {
+            self.push(
+                start,
+                i + 1 + n,
+                Some(format!("{y:04}-{m:02}")),
+                DateKind::Absolute,
+                Precision::Month,
+            );
+            self.set_modifier(modifier);
+            return Some(i + 1 + n);
+        }
         let mut end = i + 1;
         let mut tense = month_tense(t.key(end));
         if tense != Tense::Unknown {
@@ -684,12 +892,46 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         }
         let explicit = tense != Tense::Unknown;
         if tense == Tense::Unknown {
-            tense = tense_near(t, i);
+            tense = tense_near(t, start, i);
         }
         let value = year_for_month(&self.an, m, tense, explicit).map(|y| format!("{y:04}-{m:02}"));
         self.push(start, end, value, DateKind::Partial, Precision::Month);
         self.set_modifier(modifier);
         Some(end)
+    }
+
+    /// The year written after the second month of a range or coordination starting with
+    /// the month at `i`: "avril et juillet 1994", "mars à mai 2019", "mars-avril 2020".
+    fn range_year(&self, i: usize) -> Option<i32> {
+        let t = self.t;
+        if !matches!(t.key(i + 1), "et" | "a" | "au" | "-" | "ou") || t.raw(i + 1) == "a" {
+            return None;
+        }
+        let mut k = i + 2;
+        if matches!(t.key(k), "debut" | "fin" | "mi") {
+            k += 1;
+        }
+        month_at(t, k)?;
+        year_at(t, k + 1, 1000, 2999)
+    }
+
+    /// "de la même année" at `i`: the year of the last date with a year, and the length of
+    /// the phrase.
+    fn same_year(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.t;
+        if !(t.key(i) == "de" && t.key(i + 1) == "la" && t.key(i + 2) == "meme") {
+            return None;
+        }
+        if !matches!(t.key(i + 3), "annee" | "an") {
+            return None;
+        }
+        let h = self
+            .hits
+            .iter()
+            .rev()
+            .find(|h| h.kind == DateKind::Absolute && h.value.is_some())?;
+        let y: i32 = h.value.as_deref()?.get(0..4)?.parse().ok()?;
+        Some((y, 4))
     }
 
     /// "mi-juin", "mi-2019".
@@ -707,7 +949,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 self.set_modifier(Some(DateModifier::Mid));
                 return Some(i + 2);
             }
-            let tense = tense_near(t, i);
+            let tense = tense_near(t, i, i);
             let value = year_for_month(&self.an, m, tense, false).map(|y| format!("{y:04}-{m:02}"));
             self.push(i, i + 1, value, DateKind::Partial, Precision::Month);
         } else {
@@ -767,6 +1009,13 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         ) {
             strong = prev != "ete" || !t.is_num(i + 1);
         } else if prev == "(" && (t.key(i + 1) == ")" || self.year_range_end(i, 0).is_some()) {
+            strong = true;
+        } else if matches!(prev, "periode" | "saisons" | "exercices")
+            || (prev == "annees" && self.year_range_end(i, 0).is_some())
+            || (!t.is_num(i.wrapping_sub(1)) && self.bare_period(i))
+        {
+            // "les années 1970" alone is a decade, not a year.
+            // "les années 2012-2013", "la période 2009-2012", "2004-2008".
             strong = true;
         } else if matches!(
             prev,
@@ -853,6 +1102,29 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         );
         self.set_modifier(modifier);
         Some(i + 1)
+    }
+
+    /// A period "2004-2008" with no cue: both years of this century or the last, and no
+    /// counted noun or unit after it ("1500-2000 personnes" is a count).
+    fn bare_period(&self, i: usize) -> bool {
+        let t = self.t;
+        let Ok(y) = t.key(i).parse::<i32>() else {
+            return false;
+        };
+        if !(1900..=2100).contains(&y) {
+            return false;
+        }
+        let Some(y2) = self.year_range_end(i, y) else {
+            return false;
+        };
+        let next = t.key(i + 3);
+        (1900..=2100).contains(&y2)
+            && (y2 - y) <= 30
+            && !(t.is_word(i + 3)
+                && !t.is_cap(i + 3)
+                && !is_function_word(next)
+                && (next.ends_with('s') || next.ends_with('x')))
+            && !super::lexicon::is_unit_word(next)
     }
 
     /// The second year of a period written "2010-2011" starting at token `i`.

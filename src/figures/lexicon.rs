@@ -57,6 +57,8 @@ pub const AMOUNT_TRIGGERS: &[&str] = &[
     "d'",
     "ces",
     "les",
+    "la",
+    "cette",
     "zero",
     "deux",
     "trois",
@@ -548,4 +550,132 @@ pub fn is_pre_noun_adjective(k: &str) -> bool {
             | "meilleures"
             | "millions"
     )
+}
+
+/// Words that open a subordinate clause: a verb after them is not the verb of a date
+/// before them, nor the reverse ("en septembre même s'il a ...", "celle de septembre qui ...").
+/// "où" is told apart from "ou" on the raw text by the caller.
+pub fn is_clause_opener(k: &str) -> bool {
+    matches!(
+        k,
+        "qui"
+            | "que"
+            | "qu'"
+            | "dont"
+            | "si"
+            | "s'il"
+            | "s'ils"
+            | "lorsque"
+            | "lorsqu'"
+            | "quand"
+            | "puisque"
+            | "puisqu'"
+            | "car"
+            | "mais"
+            | "tandis"
+            | "parce"
+            | "alors"
+    )
+}
+
+/// Determiners: "dernier" or "prochain" after one of these qualifies the noun that follows
+/// ("un dernier round", "la prochaine étape"), not a date.
+pub fn is_determiner(k: &str) -> bool {
+    matches!(
+        k,
+        "un" | "une"
+            | "le"
+            | "la"
+            | "les"
+            | "l'"
+            | "ce"
+            | "cet"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "votre"
+            | "vos"
+            | "du"
+            | "des"
+            | "au"
+            | "aux"
+    )
+}
+
+/// Past participles of scheduling: a date right after one is planned, not past ("prévu
+/// lundi", "reporté au 4 octobre", "programmée samedi").
+pub fn is_scheduling_participle(k: &str) -> bool {
+    let stem = k.trim_end_matches('s').trim_end_matches('e');
+    matches!(
+        stem,
+        "prevu"
+            | "programm"
+            | "attendu"
+            | "fix"
+            | "report"
+            | "repouss"
+            | "decal"
+            | "planifi"
+            | "envisag"
+            | "convoqu"
+            | "ajourn"
+    )
+}
+
+/// Nouns of money that take the currency of the amounts around them: "huit millions de
+/// fonds propres", "3 milliards de recettes", "10 millions de dette".
+pub fn is_money_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "fonds"
+            | "recettes"
+            | "dette"
+            | "dettes"
+            | "depenses"
+            | "benefice"
+            | "benefices"
+            | "pertes"
+            | "subventions"
+            | "investissements"
+            | "credits"
+            | "dons"
+            | "aides"
+            | "economies"
+            | "revenus"
+            | "salaires"
+            | "dividendes"
+            | "impots"
+            | "taxes"
+            | "amendes"
+            | "capitaux"
+            | "liquidites"
+            | "prets"
+            | "emprunts"
+            | "financements"
+    )
+}
+
+/// Adjectives that also name people, so they can be the counted noun themselves: "2 100
+/// jeunes se sont inscrits", "des milliers de pauvres".
+pub fn is_substantive_adjective(k: &str) -> bool {
+    matches!(
+        k,
+        "jeunes" | "vieux" | "pauvres" | "riches" | "malades" | "anciens" | "seuls"
+    )
+}
+
+/// Endings of demonyms ("Français", "Québécois", "Américains", "Italiens", "Espagnols"):
+/// the only capitalised nouns counted after a number.
+pub fn is_demonym_form(k: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ais", "aises", "ois", "oises", "ains", "aines", "iens", "iennes", "eens", "eennes",
+        "ands", "andes", "ols", "oles", "ites", "ins", "ines", "ens", "ques", "ards",
+    ];
+    ENDINGS.iter().any(|e| k.ends_with(e))
 }

@@ -543,6 +543,86 @@ const AMOUNT_CASES: &[(&str, &[Want])] = &[
             (Count, 407.0, Some("dossiers")),
         ],
     ),
+    // Counts whose noun is elided or named before.
+    (
+        "Le parti obtient 120 des 250 sièges au Parlement.",
+        &[(Count, 120.0, None), (Count, 250.0, Some("sièges"))],
+    ),
+    (
+        "Selon la police, 12 000 manifestants ont défilé, 9 000 selon les organisateurs.",
+        &[(Count, 12000.0, Some("manifestants")), (Count, 9000.0, None)],
+    ),
+    (
+        "Le nombre de cas reste supérieur à 2.000 et la barre des 3.000 est proche.",
+        &[(Count, 2000.0, None), (Count, 3000.0, None)],
+    ),
+    (
+        "Il faut accueillir \"600.000, 700.000 jeunes\" à la rentrée.",
+        &[(Count, 600000.0, None), (Count, 700000.0, Some("jeunes"))],
+    ),
+    (
+        "Seuls 12 élèves sur 180 sont revenus, et trois classes sur 40.",
+        &[(Count, 12.0, Some("élèves")), (Count, 180.0, None), (Count, 40.0, None)],
+    ),
+    ("Un Français sur 4 est inquiet, 24 heures sur 24.", &[]),
+    ("Appelez le 3919 ou le ticket AB 120 4512.", &[]),
+    // Money whose currency is implied by the amounts around it.
+    (
+        "Le groupe a levé 40 millions d'euros, dont six millions de fonds propres.",
+        &[(Money, 4e7, Some("EUR")), (Money, 6e6, Some("EUR"))],
+    ),
+    (
+        "Le déficit atteindrait entre 6,2 milliards et 11,4 milliards d'euros.",
+        &[(Money, 6.2e9, Some("EUR")), (Money, 1.14e10, Some("EUR"))],
+    ),
+    (
+        "Le coût serait de 300 et 320 millions d'euros selon les scénarios.",
+        &[(Money, 3e8, Some("EUR")), (Money, 3.2e8, Some("EUR"))],
+    ),
+    (
+        "La région a reçu 2 milliards d'euros. Les besoins sont évalués à plus de 4 milliards supplémentaires.",
+        &[(Money, 2e9, Some("EUR")), (Money, 4e9, Some("EUR"))],
+    ),
+    // Ratios and multipliers.
+    (
+        "Le coût atteint cinq fois ce montant.",
+        &[(Ratio, 5.0, None)],
+    ),
+    (
+        "Il faudrait multiplier ce budget par trois.",
+        &[(Ratio, 3.0, None)],
+    ),
+    ("Le yuan vaut 1,4 fois le dollar.", &[(Ratio, 1.4, None)]),
+    ("Il y va deux fois la semaine.", &[]),
+    // Approximate nouns with a definite article.
+    (
+        "La quinzaine de salariés a protesté avec la dizaine de syndicats.",
+        &[(Count, 15.0, Some("salariés")), (Count, 10.0, Some("syndicats"))],
+    ),
+    ("La quarantaine a été levée.", &[]),
+    // Signed percentages.
+    (
+        "Les ventes reculent en Italie (-12,5%) mais progressent ailleurs (+4,1 %).",
+        &[(Percent, -12.5, None), (Percent, 4.1, None)],
+    ),
+    ("La marge est de 10-12 % cette année.", &[(Percent, 10.0, None), (Percent, 12.0, None)]),
+    // No number: vague magnitudes, names.
+    (
+        "Des millions sont en jeu et plusieurs milliards de dollars ont été investis.",
+        &[],
+    ),
+    (
+        "Plusieurs centaines de personnes ont défilé.",
+        &[],
+    ),
+    (
+        "On l'appelle le pays des mille collines. Le Mouvement 5 Étoiles a gagné.",
+        &[],
+    ),
+    (
+        "Le mouvement populiste 7 Merveilles recule, mais 25.000 Kurdes ont fui.",
+        &[(Count, 25000.0, Some("Kurdes"))],
+    ),
 ];
 
 #[test]
@@ -1087,6 +1167,84 @@ const DATE_CASES: &[DateCase] = &[
     ("Le bilan s'élève à 2000 morts.", None, &[]),
     ("Il a marché 2025 kilomètres.", None, &[]),
     ("Ils étaient plus de 2000, selon la police.", None, &[]),
+    // Tense of the date's own clause: a quotation's reporting verb, a relative or "si"
+    // clause, an infinitive the date belongs to, "dernier" before a noun, a participle.
+    (
+        "\"Nous voulons des matchs amicaux en juillet\", a indiqué le président du club.",
+        Some("2020-05-28"),
+        &[Some("2020-07")],
+    ),
+    (
+        "Le président a salué la décision de la ligue, qui fixe une reprise le 23 août.",
+        Some("2020-05-28"),
+        &[Some("2020-08-23")],
+    ),
+    (
+        "Le syndicat a appelé à manifester lundi devant la préfecture.",
+        Some("2020-06-14"),
+        &[Some("2020-06-15")],
+    ),
+    (
+        "Si la course se tient toujours le 4 octobre, le semi-marathon a été annulé.",
+        Some("2020-08-13"),
+        &[Some("2020-10-04")],
+    ),
+    (
+        "Elle rentrera à l'école en septembre même s'il a fallu attendre.",
+        Some("2020-05-13"),
+        &[Some("2020-09")],
+    ),
+    (
+        "Un dernier round de négociations se tient mardi au ministère.",
+        Some("2019-11-25"),
+        &[Some("2019-11-26")],
+    ),
+    (
+        "Le film aurait dû sortir en mars dans les salles.",
+        Some("2020-09-04"),
+        &[Some("2020-03")],
+    ),
+    (
+        "Selon un accord dévoilé lundi, l'État versera une indemnité aux familles.",
+        Some("2020-06-20"),
+        &[Some("2020-06-15")],
+    ),
+    (
+        "La loi, définitivement votée samedi, prévoit une taxe à partir de juillet.",
+        Some("2018-12-31"),
+        &[Some("2018-12-29"), Some("2019-07")],
+    ),
+    (
+        "Mercredi, lors d'une réunion des ministres de la Défense, la France avait dénoncé ce comportement.",
+        Some("2020-06-21"),
+        &[Some("2020-06-17")],
+    ),
+    // Years of ranges and coordinations: each year is a date.
+    (
+        "Le conflit a duré entre mars et juin 1995 selon les historiens.",
+        Some("2020-05-16"),
+        &[Some("1995-03"), Some("1995-06")],
+    ),
+    (
+        "Les ventes ont progressé entre 2017 et 2019, puis de 1988 à 1990 pour la filiale.",
+        None,
+        &[Some("2017"), Some("2019"), Some("1988"), Some("1990")],
+    ),
+    (
+        "Le bénéfice a reculé en 2016 et 2017.",
+        None,
+        &[Some("2016"), Some("2017")],
+    ),
+    (
+        "Les années 2012-2013 ont été difficiles, comme la période 2004-2008.",
+        None,
+        &[Some("2012"), Some("2013"), Some("2004"), Some("2008")],
+    ),
+    (
+        "Il a été élu en mars 2017, puis arrêté en juillet de la même année.",
+        None,
+        &[Some("2017-03"), Some("2017-07")],
+    ),
 ];
 
 #[test]
