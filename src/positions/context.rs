@@ -402,7 +402,8 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Men
             continue;
         }
         let words: Vec<&str> = a.name.split_whitespace().collect();
-        if words.len() < 2 {
+        // A surname-only person ("Vance") is also found where the actor stage missed it.
+        if words.len() < 2 && words.first().is_none_or(|w| w.chars().count() < 4) {
             continue;
         }
         for (wi, w) in words.iter().enumerate() {
