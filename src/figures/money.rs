@@ -195,6 +195,50 @@ fn family_adjective(f: Family, k: &str) -> Option<&'static str> {
     })
 }
 
+/// The code a country named after a currency family gives it ("dollars du Zimbabwe").
+fn family_country(f: Family, k: &str) -> Option<&'static str> {
+    use Family::*;
+    Some(match (f, k) {
+        (Dollar, "canada") => "CAD",
+        (Dollar, "zimbabwe") => "ZWL",
+        (Dollar, "liberia") => "LRD",
+        (Dollar, "namibie") => "NAD",
+        (Dollar, "jamaique") => "JMD",
+        (Dollar, "singapour") => "SGD",
+        (Dollar, "taiwan") => "TWD",
+        (Roupie, "inde") => "INR",
+        (Roupie, "pakistan") => "PKR",
+        (Roupie, "indonesie") => "IDR",
+        (Roupie, "nepal") => "NPR",
+        (Roupie, "maurice") => "MUR",
+        (Roupie, "seychelles") => "SCR",
+        (Roupie, "sri") => "LKR",
+        (Dinar, "tunisie") => "TND",
+        (Dinar, "algerie") => "DZD",
+        (Dinar, "libye") => "LYD",
+        (Dinar, "jordanie") => "JOD",
+        (Dinar, "koweit") => "KWD",
+        (Peso, "argentine") => "ARS",
+        (Peso, "mexique") => "MXN",
+        (Peso, "colombie") => "COP",
+        (Peso, "chili") => "CLP",
+        (Shilling, "kenya") => "KES",
+        (Shilling, "ouganda") => "UGX",
+        (Shilling, "tanzanie") => "TZS",
+        (Livre, "egypte") => "EGP",
+        (Livre, "liban") => "LBP",
+        (Livre, "soudan") => "SDG",
+        (Couronne, "suede") => "SEK",
+        (Couronne, "norvege") => "NOK",
+        (Couronne, "danemark") => "DKK",
+        (Rial, "iran") => "IRR",
+        (Rial, "oman") => "OMR",
+        (Rial, "yemen") => "YER",
+        (Rial, "qatar") => "QAR",
+        _ => return None,
+    })
+}
+
 /// Country cues of a document, for currencies written without their country.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cues {
@@ -212,6 +256,14 @@ pub struct Cues {
     pub algeria: bool,
     /// Tunisia.
     pub tunisia: bool,
+    /// Pakistan (roupies are PKR there).
+    pub pakistan: bool,
+    /// Indonesia.
+    pub indonesia: bool,
+    /// Nepal.
+    pub nepal: bool,
+    /// Sri Lanka.
+    pub sri_lanka: bool,
 }
 
 impl Cues {
@@ -241,6 +293,13 @@ impl Cues {
                 "royaume-uni" | "londres" | "brexit" | "angleterre" | "britannique" => c.uk = true,
                 "algerie" | "alger" | "oran" | "constantine" => c.algeria = true,
                 "tunisie" | "tunis" | "sfax" => c.tunisia = true,
+                "pakistan" | "pakistanais" | "pakistanaise" | "islamabad" | "karachi"
+                | "lahore" => c.pakistan = true,
+                "indonesie" | "indonesien" | "indonesienne" | "jakarta" | "bali" => {
+                    c.indonesia = true
+                }
+                "nepal" | "nepalais" | "nepalaise" | "katmandou" => c.nepal = true,
+                "sri" | "colombo" | "sri-lankais" | "sri-lankaise" => c.sri_lanka = true,
                 _ => {}
             }
         }
@@ -268,7 +327,16 @@ impl Cues {
             } else {
                 "DZD"
             }),
-            Roupie => Some("INR"),
+            // Roupies of the one roupie country a text is about; India by default.
+            Roupie => Some(
+                match (self.pakistan, self.indonesia, self.nepal, self.sri_lanka) {
+                    (true, false, false, false) => "PKR",
+                    (false, true, false, false) => "IDR",
+                    (false, false, true, false) => "NPR",
+                    (false, false, false, true) => "LKR",
+                    _ => "INR",
+                },
+            ),
             Shilling => Some("KES"),
             Rial => Some("IRR"),
             Couronne | Peso | Lire => None,
@@ -390,6 +458,17 @@ pub fn currency_after(t: &Toks, j: usize, cues: &Cues) -> Option<CurrencyMatch> 
                     end: j + 2,
                     factor,
                 });
+            }
+            // "dollars du Zimbabwe", "roupies du Pakistan", "dinars de Tunisie".
+            if matches!(adj, "du" | "de" | "d'") && t.is_cap(j + 2) {
+                if let Some(code) = family_country(f, t.key(j + 2)) {
+                    return Some(CurrencyMatch {
+                        code,
+                        start: j,
+                        end: j + 3,
+                        factor,
+                    });
+                }
             }
             let code = cues.default_code(f)?;
             Some(CurrencyMatch {

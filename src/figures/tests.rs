@@ -1289,3 +1289,24 @@ fn values_are_rounded() {
     assert_eq!(a[0].1, 33_300_000.0);
     assert_eq!(a[1].1, 0.6);
 }
+
+#[test]
+fn currency_named_by_its_country() {
+    for (text, value, code) in [
+        ("L'inflation a ruiné les épargnants : le pain coûte 40 dollars du Zimbabwe.", 40.0, "ZWL"),
+        ("Le billet vaut 500 roupies du Pakistan au marché noir.", 500.0, "PKR"),
+        (
+            "À Lahore, la municipalité a versé 2 000 roupies à chaque famille touchée par les crues.",
+            2000.0,
+            "PKR",
+        ),
+        ("À Bombay, le ticket de train coûte 20 roupies.", 20.0, "INR"),
+    ] {
+        let got = amounts(text);
+        assert!(
+            got.iter()
+                .any(|(k, v, u)| *k == Money && close(*v, value) && u.as_deref() == Some(code)),
+            "{text}: {got:?}"
+        );
+    }
+}
