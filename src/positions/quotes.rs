@@ -295,7 +295,7 @@ fn is_inverted(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// Forms of "être" used as an auxiliary.
-fn is_etre(w: &str) -> bool {
+pub(crate) fn is_etre(w: &str) -> bool {
     matches!(
         w,
         "est"

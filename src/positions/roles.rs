@@ -246,35 +246,27 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
         // Apposition after the name: "PERSON, [actuellement] [le] TITLE ...".
         let comma = comma_before(ctx, t.det_start);
         // "Bill et Anne Roy, des mécènes": a plural title is no one person's role.
-        if let (false, Some(comma), false) = (direct, comma, t.plural) {
-            let prev = comma - 1;
-            // The apposition must close (",", ".", ")"...) before any verb: "X, la
-            // présidente du parti s'est rendue" makes the title the subject of a new
-            // clause, not X's role; "X, sociologue spécialisé dans les médias," closes.
-            let closes = apposition_closes(ctx, t.end);
-            let agrees = |a: usize| {
-                let g = first_name_gender(ctx.lex, &ctx.actors[a].name);
-                g.is_none_or(|fem| {
-                    !(t.feminine && !fem
-                        || fem && !t.feminine && t.definite && ctx.low(t.det_start) == "le")
+        let apposed = match (direct, comma, t.plural) {
+            (false, Some(comma), false) => {
+                // The apposition must close (",", ".", ")"...) before any verb: "X, la
+                // présidente du parti s'est rendue" makes the title the subject of a new
+                // clause, not X's role; "X, sociologue spécialisé dans les médias," closes.
+                let closes = apposition_closes(ctx, t.end);
+                let agrees = |a: usize| {
+                    let g = first_name_gender(ctx.lex, &ctx.actors[a].name);
+                    g.is_none_or(|fem| {
+                        !(t.feminine && !fem
+                            || fem && !t.feminine && t.definite && ctx.low(t.det_start) == "le")
+                    })
+                };
+                ctx.mention_ending(comma - 1).filter(|m| {
+                    ctx.actor_kind(m.actor) == ActorType::Per && closes && agrees(m.actor)
                 })
-            };
-            if let Some(m) = ctx
-                .mention_ending(prev)
-                .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per && closes && agrees(m.actor))
-            {
-                roles.push(FoundRole {
-                    title: ti,
-                    actor: m.actor,
-                    start: m.start,
-                    end: t.end,
-                });
-                attached[ti] = Some(m.actor);
-                continue;
             }
-        }
+            _ => None,
+        };
         // Copula: "PERSON est/était [aussi] [le] TITLE", "PERSON, devenu TITLE".
-        if let Some(m) = copula_subject(ctx, t.det_start) {
+        if let Some(m) = apposed.or_else(|| copula_subject(ctx, t.det_start)) {
             roles.push(FoundRole {
                 title: ti,
                 actor: m.actor,

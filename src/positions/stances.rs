@@ -434,18 +434,7 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         let w = ctx.low(p);
         if AUX.contains(&w) && !has_aux {
             has_aux = true;
-            etre_aux = matches!(
-                w,
-                "est"
-                    | "sont"
-                    | "était"
-                    | "étaient"
-                    | "serait"
-                    | "seraient"
-                    | "sera"
-                    | "seront"
-                    | "être"
-            );
+            etre_aux = super::quotes::is_etre(w);
         } else if matches!(w, "pas" | "jamais" | "plus") {
             negated = negated || matches!(w, "pas" | "jamais");
         } else if matches!(w, "ne" | "n'") {
