@@ -224,7 +224,7 @@ fn copula_subject(ctx: &Ctx, d: usize) -> Option<Ment> {
     if s >= 1 && ctx.is_punct(s - 1, ",") && ctx.low(k - 1).starts_with("devenu") {
         s -= 1;
     }
-    let m = ctx.mention_ending(s - 1)?;
+    let m = ctx.mention_ending(s.checked_sub(1)?)?;
     (ctx.actor_kind(m.actor) == ActorType::Per
         && !(m.start >= 1 && (ctx.is_prep(m.start - 1) || ctx.is_det(m.start - 1))))
     .then_some(m)
