@@ -192,6 +192,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// A finite form of a reporting or stance verb starts at token `k` ("explique",
+    /// "dénonce"): the verb of a clause.
+    pub fn finite_verb_at(&self, k: usize) -> bool {
+        use super::conjugate::FormKind::Finite;
+        let finite = |t: &super::lexicon::PhraseTable<super::lexicon::VerbForm>| {
+            t.longest(|i| self.low_opt(i), k)
+                .is_some_and(|(_, f)| f.has(Finite))
+        };
+        finite(&self.lex.reporting) || finite(&self.lex.stance)
+    }
+
     /// Number of tokens.
     #[inline]
     pub fn len(&self) -> usize {

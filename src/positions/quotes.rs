@@ -970,16 +970,7 @@ fn verb_follows(ctx: &Ctx, end: usize, o: usize) -> bool {
             | "l'"
             | "lui"
             | "leur"
-    ) || ctx
-        .lex
-        .reporting
-        .longest(|i| ctx.low_opt(i), v)
-        .is_some_and(|(_, f)| f.has(FormKind::Finite))
-        || ctx
-            .lex
-            .stance
-            .longest(|i| ctx.low_opt(i), v)
-            .is_some_and(|(_, f)| f.has(FormKind::Finite));
+    ) || ctx.finite_verb_at(v);
     verb && !(v..o).any(|t| ctx.is_punct(t, ":") || ctx.is_punct(t, ";"))
 }
 

@@ -106,7 +106,7 @@ fn comma_before(ctx: &Ctx, d: usize) -> Option<usize> {
     None
 }
 
-/// Tokens that show a verb: auxiliaries, clitics, reporting verbs in a finite form.
+/// Tokens that show a verb: auxiliaries, clitics, reporting or stance verbs in a finite form.
 fn verbal(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.low(k);
     matches!(
@@ -136,11 +136,7 @@ fn verbal(ctx: &Ctx, k: usize) -> bool {
             | "qui"
             | "que"
             | "qu'"
-    ) || ctx
-        .lex
-        .reporting
-        .longest(|i| ctx.low_opt(i), k)
-        .is_some_and(|(_, f)| f.has(super::conjugate::FormKind::Finite))
+    ) || ctx.finite_verb_at(k)
 }
 
 /// An apposition ending at token `e` closes before any verb: a punctuation mark, a quote or
