@@ -441,7 +441,7 @@ struct Clean {
 }
 
 /// True when token `a` is a capitalised determiner in the middle of a sentence ("le magazine
-/// Le Point", "selon Les Echos"): part of the name, not stripped.
+/// Le Point", "selon La Gazette"): part of the name, not stripped.
 fn determiner_of_name(doc: &Document, a: usize) -> bool {
     let w = doc.token_text(a);
     if !doc.tokens[a].is_capitalized() || !matches!(w, "Le" | "La" | "Les" | "L'" | "L’") {
