@@ -1,5 +1,5 @@
-//! Criterion benches: the tokenizer, the document (tokens + sentences + paragraphs) and the
-//! whole pipeline, on a realistic sample.
+//! Criterion benches: the raw tokenizer, every pipeline stage by name (`tokenize`, `figures`,
+//! `actors`, `positions`) and the whole pipeline, on a realistic sample.
 //!
 //! The sample is `$DEPECHE_BENCH_CORPUS` (a JSON Lines file) when set, else
 //! `../shared/data/news/orangesum_fr.jsonl` when present, else the example articles. At most
@@ -7,6 +7,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use depeche::bench::{Corpus, BUILTIN_SAMPLE};
+use depeche::stage::Doc;
 use depeche::{Pipeline, PipelineConfig};
 
 fn sample() -> Corpus {
@@ -41,32 +42,24 @@ fn benches(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("document", |b| {
-        b.iter(|| {
-            for a in &corpus.articles {
-                black_box(pipeline.document(a).sentences.len());
-            }
-        })
-    });
-    let docs: Vec<_> = corpus
+    // Every stage by name, each on the documents the stages before it produced.
+    let mut docs: Vec<Doc> = corpus
         .articles
         .iter()
-        .map(|a| pipeline.document(a))
+        .map(|a| Doc::new(&a.text, a.date))
         .collect();
-    g.bench_function("figures", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(pipeline.figures(d));
-            }
-        })
-    });
-    g.bench_function("actors", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(pipeline.actors(d).ok());
-            }
-        })
-    });
+    for stage in pipeline.stages() {
+        g.bench_function(stage.name(), |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(stage.compute(d).is_ok());
+                }
+            })
+        });
+        for d in &mut docs {
+            stage.process(d).expect("stage");
+        }
+    }
     g.bench_function("pipeline", |b| {
         b.iter(|| {
             for a in &corpus.articles {

@@ -1,14 +1,15 @@
 //! Throughput measurement of each stage and of the whole pipeline, single-threaded and on all
 //! threads, over an in-memory corpus. Used by `depeche bench` and the criterion benches.
 //!
-//! Each stage is timed on its own pass over the corpus, so the figures are per-stage
-//! throughputs, not shares of one run. "engine" is the batch engine's own work: parsing the
+//! Each stage of the pipeline, by name and in order, is timed on its own pass over the
+//! documents the stages before it produced, so the figures are per-stage throughputs, not
+//! shares of one run. "engine" is the batch engine's own work: parsing the
 //! JSON input lines and writing the JSON records.
 
 use crate::article::Article;
 use crate::input::{parse_line, FieldNames};
 use crate::record::Record;
-use crate::text::Document;
+use crate::stage::{Doc, Layer};
 use crate::Pipeline;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -105,23 +106,13 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
 
 /// Measure every stage and the whole pipeline at each thread count in `thread_counts`.
 pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) -> Report {
-    let docs: Vec<Document> = corpus
-        .articles
-        .iter()
-        .map(|a| pipeline.document(a))
-        .collect();
-    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
-    let actors: Vec<_> = docs
-        .iter()
-        .map(|d| pipeline.actors(d).unwrap_or_default())
-        .collect();
     let pieces = transformer_pieces(pipeline, corpus);
     let records: Vec<Record> = corpus
         .articles
         .iter()
         .filter_map(|a| pipeline.extract(a).ok())
         .collect();
-    drop(docs);
+    let mut tokens = 0;
     let mut rows = Vec::new();
     for &n in thread_counts {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -129,38 +120,38 @@ pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) ->
             .build()
             .expect("thread pool");
         pool.install(|| {
-            let (docs, t) = timed(|| {
-                corpus
-                    .articles
-                    .par_iter()
-                    .map(|a| pipeline.document(a))
-                    .collect::<Vec<_>>()
-            });
-            rows.push(row("tokenize", n, t, corpus, tokens));
-            let (_, t) = timed(|| {
-                docs.par_iter()
-                    .map(|d| pipeline.figures(d))
-                    .collect::<Vec<_>>()
-            });
-            rows.push(row("figures", n, t, corpus, tokens));
-            let (_, t) = timed(|| {
-                docs.par_iter()
-                    .map(|d| pipeline.actors(d))
-                    .collect::<Vec<_>>()
-            });
-            rows.push(row("actors", n, t, corpus, tokens));
-            if let Some(p) = pieces {
-                // The same run, counted in the transformer's sub-tokens.
-                rows.push(row("actors (sub-tokens)", n, t, corpus, p));
+            // Each stage is timed on the documents the stages before it produced.
+            let mut docs: Vec<Doc> = corpus
+                .articles
+                .iter()
+                .map(|a| Doc::new(&a.text, a.date))
+                .collect();
+            for stage in pipeline.stages() {
+                let (adds, t) = timed(|| {
+                    docs.par_iter()
+                        .map(|d| stage.compute(d))
+                        .collect::<Vec<_>>()
+                });
+                for (d, add) in docs.iter_mut().zip(adds) {
+                    if let Ok(add) = add {
+                        d.apply(add);
+                    }
+                }
+                if stage.adds().contains(&Layer::Tokens) {
+                    tokens = docs.iter().map(|d| d.tokens.tokens.len()).sum();
+                }
+                rows.push(row(stage.name(), n, t, corpus, tokens));
+                if let (Some(p), true) = (pieces, stage.adds().contains(&Layer::Actors)) {
+                    // The same run, counted in the transformer's sub-tokens.
+                    rows.push(row(
+                        &format!("{} (sub-tokens)", stage.name()),
+                        n,
+                        t,
+                        corpus,
+                        p,
+                    ));
+                }
             }
-            let mut actor_copies = actors.clone();
-            let (_, t) = timed(|| {
-                docs.par_iter()
-                    .zip(actor_copies.par_iter_mut())
-                    .map(|(d, a)| pipeline.positions(d, a))
-                    .collect::<Vec<_>>()
-            });
-            rows.push(row("positions", n, t, corpus, tokens));
             drop(docs);
             let src = crate::article::Source {
                 file: "bench".into(),
@@ -209,7 +200,7 @@ pub fn measure(pipeline: &Pipeline, corpus: &Corpus, thread_counts: &[usize]) ->
 /// The corpus's sub-token count under the transformer backend's tokenizer, when in use.
 #[cfg(feature = "transformer")]
 fn transformer_pieces(pipeline: &Pipeline, corpus: &Corpus) -> Option<usize> {
-    let t = pipeline.actor_extractor().transformer()?;
+    let t = pipeline.actor_extractor()?.transformer()?;
     let tok = &t.checkpoint().tokenizer;
     Some(
         corpus

@@ -2,9 +2,13 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
+use depeche::actors::ActorExtractor;
 use depeche::engine::{self, EngineOptions, Progress};
 use depeche::input::{self, FieldNames, InputOptions};
+use depeche::positions::PositionExtractor;
 use depeche::sinks::{JsonlSink, ParquetSink, PostgresSink, Sink, SqliteSink};
+use depeche::stage::{Doc, Stage};
+use depeche::text::Tokenizer;
 use depeche::{Pipeline, PipelineConfig};
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
@@ -401,8 +405,14 @@ fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
         Ok(out)
     };
     let exclude = ids(&a.exclude)?;
-    let pipeline =
-        Pipeline::new(&PipelineConfig::default()).context("cannot build the pipeline")?;
+    // Titles are mined from the actors alone: a pipeline of the tokenize and actors stages.
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(Tokenizer),
+        Box::new(ActorExtractor::load(None).context("cannot load the NER model")?),
+    ];
+    let pipeline = Pipeline::with_stages(&PipelineConfig::default(), stages)
+        .context("cannot build the pipeline")?;
+    let positions = PositionExtractor::new();
     let mut texts = Vec::new();
     for p in &a.news {
         let f = File::open(p).with_context(|| format!("cannot open {p}"))?;
@@ -423,11 +433,9 @@ fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
             let mut ev = TitleEvidence::default();
             for t in chunk {
                 let article = depeche::Article::new("news", t.as_str());
-                let doc = pipeline.document(&article);
-                if let Ok(actors) = pipeline.actors(&doc) {
-                    pipeline
-                        .position_extractor()
-                        .title_evidence(&doc, &actors, &mut ev);
+                let mut doc = Doc::new(&article.text, None);
+                if pipeline.run(&mut doc).is_ok() {
+                    positions.title_evidence(&doc.tokens, &doc.actors, &mut ev);
                 }
             }
             ev
@@ -441,7 +449,7 @@ fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
         min_share: a.min_share,
         min_before: a.min_before,
     };
-    let data = pipeline.position_extractor().title_lexicon(&ev, criteria);
+    let data = positions.title_lexicon(&ev, criteria);
     std::fs::write(&a.output, &data)
         .with_context(|| format!("cannot write {}", a.output.display()))?;
     eprintln!(

@@ -1,4 +1,5 @@
-//! Actors stage: named-entity recognition and canonical actors.
+//! Actors stage (`actors`): named-entity recognition and canonical actors. Reads the tokens;
+//! adds the actors layer (one actor per entity, every mention).
 //!
 //! A statistical sequence labeller ([`model::Model`]: averaged structured perceptron over
 //! hashed features, Viterbi over IOB2 tags) tags each sentence of the [`Document`]; the
@@ -17,7 +18,8 @@ pub mod gazetteer;
 pub mod model;
 pub mod transformer;
 
-use crate::record::Actor;
+use crate::record::{Actor, ErrorKind};
+use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::Document;
 use features::TokInfo;
 use model::{Model, Scratch};
@@ -248,6 +250,34 @@ impl ActorExtractor {
     pub fn extract(&self, doc: &Document) -> Result<Vec<Actor>, TagError> {
         let raw = self.mentions(doc)?;
         Ok(canonical::canonical_actors(doc, &raw))
+    }
+}
+
+/// The `actors` stage: reads [`Layer::Tokens`], adds [`Layer::Actors`]. Fails (an error record
+/// of kind `model`) only with the transformer backend.
+impl Stage for ActorExtractor {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Actors]
+    }
+
+    fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
+        let actors = self.extract(&doc.tokens).map_err(|e| StageError {
+            stage: "actors",
+            kind: ErrorKind::Model,
+            message: e.to_string(),
+        })?;
+        Ok(Additions {
+            actors: Some(actors),
+            ..Additions::default()
+        })
     }
 }
 

@@ -1,4 +1,5 @@
-//! Figures stage: amounts (money, percentages, points, counts, ratios) and dates.
+//! Figures stage (`figures`): amounts (money, percentages, points, counts, ratios) and dates.
+//! Reads the tokens and the article date; adds the amounts and dates layers.
 //!
 //! One pass builds a folded view of the tokens ([`view::Toks`]: lowercase, no accents,
 //! apostrophes and hyphens normalised, plus a trigger bit per token); the date rules run first
@@ -56,7 +57,33 @@ pub mod numbers;
 pub mod view;
 
 use crate::record::{Amount, DateMention};
+use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::Document;
+
+/// The `figures` stage: reads [`Layer::Tokens`] (and the article date), adds
+/// [`Layer::Amounts`] and [`Layer::Dates`].
+impl Stage for FigureExtractor {
+    fn name(&self) -> &'static str {
+        "figures"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Amounts, Layer::Dates]
+    }
+
+    fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
+        let (amounts, dates) = self.extract(&doc.tokens);
+        Ok(Additions {
+            amounts: Some(amounts),
+            dates: Some(dates),
+            ..Additions::default()
+        })
+    }
+}
 
 /// Extracts amounts and dates. Built once; `extract` is thread-safe.
 #[derive(Debug, Default)]

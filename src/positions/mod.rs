@@ -1,4 +1,6 @@
-//! Positions stage: roles, attributed quotes and stances.
+//! Positions stage (`positions`): roles, attributed quotes and stances. Reads the tokens and
+//! the actors; adds the positions layer and extends the actors (a speaker or role holder named
+//! by a title phrase, a surname alone or a pronoun gets a new mention).
 //!
 //! Runs after the actors stage. Title phrases are found first ([`coref`]); roles link them to
 //! named persons ([`roles`]); a title used alone then resolves to its holder. Quotations are
@@ -17,6 +19,7 @@ mod roles;
 mod stances;
 
 use crate::record::{Actor, Mention, Position, Quote, Role, Stance};
+use crate::stage::{Additions, Doc, Layer, NewMention, Stage, StageError};
 use crate::text::chars::fold_key;
 use crate::text::Document;
 use attrib::{Resolver, Who};
@@ -39,14 +42,28 @@ impl PositionExtractor {
 
     /// Positions of one document. May add mentions to `actors` (a person named by title or
     /// pronoun).
-    #[allow(clippy::ptr_arg)] // the stage interface is fixed by the pipeline
-    pub fn extract(&self, doc: &Document, actors: &mut Vec<Actor>) -> Vec<Position> {
-        if doc.tokens.is_empty() {
-            return Vec::new();
-        }
-        let (positions, new_mentions) = self.analyse(doc, actors);
-        add_mentions(doc, actors, new_mentions);
+    pub fn extract(&self, doc: &Document, actors: &mut [Actor]) -> Vec<Position> {
+        let (positions, mentions) = self.find(doc, actors);
+        crate::stage::add_mentions(actors, mentions);
         positions
+    }
+
+    /// Positions of one document, and the new mentions of `actors` they found.
+    pub fn find(&self, doc: &Document, actors: &[Actor]) -> (Vec<Position>, Vec<NewMention>) {
+        if doc.tokens.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let (positions, mentions) = self.analyse(doc, actors);
+        let mentions = mentions
+            .into_iter()
+            .map(|(actor, bs, be)| NewMention {
+                actor,
+                mention: Mention {
+                    span: doc.span(bs, be),
+                },
+            })
+            .collect();
+        (positions, mentions)
     }
 
     /// Count title evidence of one document (see [`mine`]).
@@ -168,27 +185,32 @@ impl PositionExtractor {
     }
 }
 
-/// Add mentions (actor, byte start, byte end) that do not overlap an existing mention.
-fn add_mentions(doc: &Document, actors: &mut [Actor], mentions: Vec<(usize, usize, usize)>) {
-    let mut touched = HashSet::new();
-    for (a, bs, be) in mentions {
-        let Some(actor) = actors.get_mut(a) else {
-            continue;
-        };
-        let overlaps = actor
-            .mentions
-            .iter()
-            .any(|m| bs < m.span.byte_end && m.span.byte_start < be);
-        if overlaps {
-            continue;
-        }
-        actor.mentions.push(Mention {
-            span: doc.span(bs, be),
-        });
-        touched.insert(a);
+/// The `positions` stage: reads [`Layer::Tokens`] and [`Layer::Actors`], adds
+/// [`Layer::Positions`] and extends [`Layer::Actors`] with new mentions.
+impl Stage for PositionExtractor {
+    fn name(&self) -> &'static str {
+        "positions"
     }
-    for a in touched {
-        actors[a].mentions.sort_by_key(|m| m.span.byte_start);
+
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Tokens, Layer::Actors]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Positions]
+    }
+
+    fn extends(&self) -> &'static [Layer] {
+        &[Layer::Actors]
+    }
+
+    fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
+        let (positions, mentions) = self.find(&doc.tokens, &doc.actors);
+        Ok(Additions {
+            positions: Some(positions),
+            mentions,
+            ..Additions::default()
+        })
     }
 }
 

@@ -15,6 +15,33 @@ pub use segment::Segment;
 pub use tokenize::{flags, Token, TokenKind};
 
 use crate::article::ArticleDate;
+use crate::stage::{Additions, Doc, Layer, Stage, StageError};
+
+/// The `tokenize` stage: reads the text, adds [`Layer::Tokens`] (tokens, sentences,
+/// paragraphs and the byte-to-code-point map) as a [`Document`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tokenizer;
+
+impl Stage for Tokenizer {
+    fn name(&self) -> &'static str {
+        "tokenize"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+
+    fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
+        Ok(Additions {
+            tokens: Some(Document::new(doc.text, doc.date)),
+            ..Additions::default()
+        })
+    }
+}
 
 /// A tokenized article: the original text, its tokens, sentences and paragraphs, and the
 /// article's date when known. Built once per article and shared by all extractors.
@@ -47,6 +74,19 @@ impl<'a> Document<'a> {
             paragraphs,
             date,
             chars: CharMap::new(text),
+        }
+    }
+
+    /// A document with no tokens yet: what the pipeline starts from, before the `tokenize`
+    /// stage.
+    pub fn empty(text: &'a str, date: Option<ArticleDate>) -> Self {
+        Document {
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+            date,
+            chars: CharMap::default(),
         }
     }
 
