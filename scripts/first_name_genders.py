@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write src/positions/lexicon/first_name_genders.txt from Faker's person providers (MIT).
+"""Write src/lang/fr/positions/first_name_genders.txt from Faker's person providers (MIT).
 
 Usage: scripts/first_name_genders.py PATH/TO/site-packages/faker [OUT]
 
@@ -38,7 +38,7 @@ def latin(s):
 
 def main(argv):
     root = pathlib.Path(argv[1]) / "providers" / "person"
-    out = pathlib.Path(argv[2] if len(argv) > 2 else "src/positions/lexicon/first_name_genders.txt")
+    out = pathlib.Path(argv[2] if len(argv) > 2 else "src/lang/fr/positions/first_name_genders.txt")
     genders = {}
     locales = []
     for init in sorted(root.glob("*/__init__.py")):

@@ -28,8 +28,25 @@ for t in 1 2 4; do
     "$new" extract --threads "$t" "${inputs[@]}" -o "$work/new-$t.jsonl" 2>/dev/null
     if ! cmp -s "$work/old.jsonl" "$work/new-$t.jsonl"; then
         echo "DIFFERENT at --threads $t:"
-        diff <(jq -c . "$work/old.jsonl" 2>/dev/null || cat "$work/old.jsonl") \
-             <(jq -c . "$work/new-$t.jsonl" 2>/dev/null || cat "$work/new-$t.jsonl") | head -n 20
+        python3 - "$work/old.jsonl" "$work/new-$t.jsonl" <<'PY'
+import json, sys
+old, new = (open(p).read().splitlines() for p in sys.argv[1:3])
+shown = 0
+for i, (a, b) in enumerate(zip(old, new)):
+    if a == b:
+        continue
+    ra, rb = json.loads(a), json.loads(b)
+    for k in ra:
+        if ra.get(k) != rb.get(k):
+            print(f"record {i + 1} ({ra.get('id')}): field {k!r} differs")
+            print("  before:", json.dumps(ra.get(k), ensure_ascii=False)[:600])
+            print("  after: ", json.dumps(rb.get(k), ensure_ascii=False)[:600])
+    shown += 1
+    if shown == 5:
+        break
+if len(old) != len(new):
+    print(f"{len(old)} records before, {len(new)} after")
+PY
         exit 1
     fi
     echo "identical at --threads $t ($(wc -l <"$work/new-$t.jsonl") records, $(sha256sum <"$work/new-$t.jsonl" | cut -c1-16))"

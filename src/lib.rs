@@ -21,6 +21,7 @@ pub mod bench;
 pub mod engine;
 pub mod figures;
 pub mod input;
+pub mod lang;
 pub mod pipeline;
 pub mod positions;
 pub mod record;

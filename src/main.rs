@@ -45,7 +45,7 @@ enum Command {
 #[derive(Subcommand, Debug)]
 enum LexiconCommand {
     /// Titles and person descriptors ("le N Prénom Nom", "Prénom Nom, N de ...") ->
-    /// src/positions/lexicon/titles_news.txt.
+    /// src/lang/fr/positions/titles_news.txt.
     Titles(LexiconTitlesArgs),
 }
 
@@ -62,7 +62,7 @@ struct LexiconTitlesArgs {
     #[arg(long, default_value = "../shared/corpus/dev/dev.jsonl")]
     exclude: PathBuf,
     /// Output data file.
-    #[arg(short, long, default_value = "src/positions/lexicon/titles_news.txt")]
+    #[arg(short, long, default_value = "src/lang/fr/positions/titles_news.txt")]
     output: PathBuf,
     /// Least number of title uses.
     #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_uses)]

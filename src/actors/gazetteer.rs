@@ -1,7 +1,7 @@
 //! Gazetteers: lists of first names, surnames and country names (in French), embedded in the
 //! binary, marked on tokens as model features.
 //!
-//! Sources (see `lexicon/*.txt` headers): Faker 40.54.0 (PyPI, MIT licence) for first names
+//! Sources (see the headers of `src/lang/fr/actors/*.txt`): Faker 40.54.0 (PyPI, MIT licence) for first names
 //! and surnames; i18n-iso-countries 7.14.0 (npm, MIT licence) for French country names; the
 //! project's own short lists of organisation cue nouns, titles that take a portfolio and the
 //! words between a title and its portfolio.
@@ -27,12 +27,12 @@ pub mod bits {
     pub const PORTFOLIO_LINK: u8 = 64;
 }
 
-const FIRST_NAMES: &str = include_str!("lexicon/first_names.txt");
-const LAST_NAMES: &str = include_str!("lexicon/last_names.txt");
-const COUNTRIES: &str = include_str!("lexicon/countries.txt");
-const ORG_CUES: &str = include_str!("lexicon/org_cues.txt");
-const TITLES: &str = include_str!("lexicon/titles.txt");
-const PORTFOLIO_LINKS: &str = include_str!("lexicon/portfolio_links.txt");
+const FIRST_NAMES: &str = crate::lang::fr::actors::FIRST_NAMES;
+const LAST_NAMES: &str = crate::lang::fr::actors::LAST_NAMES;
+const COUNTRIES: &str = crate::lang::fr::actors::COUNTRIES;
+const ORG_CUES: &str = crate::lang::fr::actors::ORG_CUES;
+const TITLES: &str = crate::lang::fr::actors::TITLES;
+const PORTFOLIO_LINKS: &str = crate::lang::fr::actors::PORTFOLIO_LINKS;
 
 /// The compiled gazetteers.
 #[derive(Clone, Debug, Default)]

@@ -388,8 +388,8 @@ fn usually_lowercase(info: &TokInfo) -> bool {
 }
 
 /// Take portfolios out of entity spans: after a title and a link word ("ministre de l'",
-/// "secrétaire d'État chargé du", lists in `lexicon/titles.txt` and
-/// `lexicon/portfolio_links.txt`), the leading capitalised words that the news usually writes
+/// "secrétaire d'État chargé du", lists in `src/lang/fr/actors/titles.txt` and
+/// `src/lang/fr/actors/portfolio_links.txt`), the leading capitalised words that the news usually writes
 /// in lowercase ("Economie", "Santé") name a portfolio, not an entity. A span made only of
 /// them is dropped; a span that goes on with a name ("Economie Prénom Nom") keeps the name.
 pub fn strip_portfolios(infos: &[TokInfo], tags: &mut [u8]) {

@@ -36,42 +36,9 @@ pub struct Resolver<'t> {
 }
 
 /// Nouns that stand for an organisation named earlier ("la société", "le groupe").
-const ORG_NOUNS: &[&str] = &[
-    "société",
-    "entreprise",
-    "groupe",
-    "agence",
-    "association",
-    "organisation",
-    "compagnie",
-    "constructeur",
-    "firme",
-    "ong",
-    "fédération",
-    "syndicat",
-    "parti",
-    "banque",
-    "fondation",
-    "institution",
-    "start-up",
-    "enseigne",
-    "chaîne",
-    "plateforme",
-    "opérateur",
-    "club",
-    "collectif",
-    "laboratoire",
-    "assureur",
-    "géant",
-    "fabricant",
-    "mutuelle",
-    "instance",
-    "autorité",
-];
+const ORG_NOUNS: &[&str] = crate::lang::fr::positions::ORG_NOUNS;
 
-const SUBJECT_PRONOUNS: &[&str] = &[
-    "il", "elle", "-il", "-elle", "-t-il", "-t-elle", "t-il", "t-elle",
-];
+const SUBJECT_PRONOUNS: &[&str] = crate::lang::fr::positions::SUBJECT_PRONOUNS;
 
 impl<'t> Resolver<'t> {
     /// Build the resolver.

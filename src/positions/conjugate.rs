@@ -1,5 +1,5 @@
 //! Generates the inflected forms of French verbs used in news reporting, from a lemma line of a
-//! lexicon file (see `lexicon/reporting_verbs.txt` for the syntax).
+//! lexicon file (see `src/lang/fr/positions/reporting_verbs.txt` for the syntax).
 //!
 //! Only the forms a news text uses to report speech or a stance are generated: participles
 //! (four agreements), present (1sg, 3sg, 3pl, 1pl), imparfait, passé simple, future and

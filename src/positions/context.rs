@@ -45,75 +45,13 @@ pub struct Ctx<'d, 'a> {
 }
 
 /// Determiners and article-prepositions that may open a noun phrase.
-const DETS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
-    "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes",
-];
+const DETS: &[&str] = crate::lang::fr::positions::DETERMINERS;
 
 /// Prepositions (and article-prepositions) that make the following noun phrase an object.
-const PREPS: &[&str] = &[
-    "à",
-    "de",
-    "d'",
-    "du",
-    "des",
-    "au",
-    "aux",
-    "avec",
-    "par",
-    "pour",
-    "chez",
-    "contre",
-    "devant",
-    "derrière",
-    "vers",
-    "sur",
-    "sous",
-    "dans",
-    "en",
-    "entre",
-    "selon",
-    "sans",
-    "auprès",
-    "envers",
-    "malgré",
-    "parmi",
-    "après",
-    "avant",
-    "depuis",
-    "pendant",
-    "outre",
-    "face",
-    "dont",
-    "via",
-    "comme",
-];
+const PREPS: &[&str] = crate::lang::fr::positions::PREPOSITIONS;
 
 /// Civility words and abbreviations before a name.
-const CIVILITIES: &[&str] = &[
-    "m.",
-    "mm.",
-    "mme",
-    "mme.",
-    "mmes",
-    "mlle",
-    "monsieur",
-    "madame",
-    "mademoiselle",
-    "me",
-    "me.",
-    "dr",
-    "dr.",
-    "pr",
-    "pr.",
-    "mgr",
-    "mgr.",
-    "maître",
-    "docteur",
-    "professeur",
-    "sir",
-    "lord",
-];
+const CIVILITIES: &[&str] = crate::lang::fr::positions::CIVILITIES;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     /// Build the view: token keys, mention table, sentence and paragraph of each token.

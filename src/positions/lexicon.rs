@@ -1,5 +1,5 @@
 //! The French lexicons of the positions stage, built once from the text files under
-//! `lexicon/`: reporting verbs (all inflected forms), titles (with feminine and plural forms),
+//! `src/lang/fr/positions/`: reporting verbs (all inflected forms), titles (with feminine and plural forms),
 //! nationality adjectives, and stance cues. Keys are folded with [`fold_key`] (lowercase, no
 //! accents, apostrophes unified), so lookups are accent- and case-insensitive.
 
@@ -9,14 +9,14 @@ use crate::text::chars::{fold_key, fold_punct, is_combining, is_invisible};
 use crate::text::tokenize::tokenize;
 use std::collections::HashMap;
 
-const REPORTING: &str = include_str!("lexicon/reporting_verbs.txt");
-const TITLES: &str = include_str!("lexicon/titles.txt");
-const TITLES_NEWS: &str = include_str!("lexicon/titles_news.txt");
-const NOT_TITLES: &str = include_str!("lexicon/not_titles.txt");
-const PERSON_NOUNS: &str = include_str!("lexicon/person_nouns.txt");
-const FIRST_NAMES: &str = include_str!("lexicon/first_name_genders.txt");
-const NATIONALITIES: &str = include_str!("lexicon/nationalities.txt");
-const STANCES: &str = include_str!("lexicon/stance_cues.txt");
+const REPORTING: &str = crate::lang::fr::positions::REPORTING_VERBS;
+const TITLES: &str = crate::lang::fr::positions::TITLES;
+const TITLES_NEWS: &str = crate::lang::fr::positions::TITLES_NEWS;
+const NOT_TITLES: &str = crate::lang::fr::positions::NOT_TITLES;
+const PERSON_NOUNS: &str = crate::lang::fr::positions::PERSON_NOUNS;
+const FIRST_NAMES: &str = crate::lang::fr::positions::FIRST_NAME_GENDERS;
+const NATIONALITIES: &str = crate::lang::fr::positions::NATIONALITIES;
+const STANCES: &str = crate::lang::fr::positions::STANCE_CUES;
 
 /// A verb form found in the text: which lemma and which shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

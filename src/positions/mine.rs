@@ -3,7 +3,7 @@
 //!
 //! The evidence is counted per article ([`TitleEvidence::add`]) over the records of the
 //! actor stage, merged across articles, and turned into the data file
-//! `lexicon/titles_news.txt` ([`TitleEvidence::lexicon`]) by `depeche lexicon titles`.
+//! `src/lang/fr/positions/titles_news.txt` ([`TitleEvidence::lexicon`]) by `depeche lexicon titles`.
 
 use super::context::{Ctx, NONE};
 use super::lexicon::Lexicon;

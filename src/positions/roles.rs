@@ -44,48 +44,10 @@ fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<Ment> {
 
 /// Adverbs allowed between the comma of an apposition, or a copula, and the title
 /// ("X, actuellement ministre", "X est aussi le président").
-const ROLE_ADVERBS: &[&str] = &[
-    "actuellement",
-    "aujourd'hui",
-    "alors",
-    "aussi",
-    "également",
-    "désormais",
-    "déjà",
-    "toujours",
-    "encore",
-    "notamment",
-    "lui-même",
-    "elle-même",
-    "par",
-    "ailleurs",
-    "jusqu'ici",
-    "jusqu'alors",
-    "depuis",
-    "naguère",
-    "autrefois",
-    "longtemps",
-];
+const ROLE_ADVERBS: &[&str] = crate::lang::fr::positions::ROLE_ADVERBS;
 
 /// Copulas that state a role: "X est/était/devient/reste TITLE", "X, devenu TITLE".
-const COPULAS: &[&str] = &[
-    "est",
-    "était",
-    "fut",
-    "devient",
-    "devenu",
-    "devenue",
-    "reste",
-    "restait",
-    "demeure",
-    "redevient",
-    "redevenu",
-    "redevenue",
-    "nommé",
-    "nommée",
-    "élu",
-    "élue",
-];
+const COPULAS: &[&str] = crate::lang::fr::positions::COPULAS;
 
 /// The comma opening an apposition whose title phrase starts at `d`: right before it or
 /// before one or two adverbs ("X, actuellement ministre").

@@ -26,86 +26,10 @@ pub struct FoundStance {
 }
 
 /// Determiners skipped at the start of a target.
-const TARGET_DETS: &[&str] = &[
-    "le",
-    "la",
-    "les",
-    "l'",
-    "un",
-    "une",
-    "des",
-    "du",
-    "de",
-    "d'",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "notre",
-    "nos",
-    "votre",
-    "vos",
-    "tout",
-    "toute",
-    "tous",
-    "toutes",
-    "certains",
-    "certaines",
-    "plusieurs",
-];
+const TARGET_DETS: &[&str] = crate::lang::fr::positions::TARGET_DETERMINERS;
 
 /// Words that end a target noun phrase.
-const TARGET_STOPS: &[&str] = &[
-    "qui",
-    "que",
-    "qu'",
-    "dont",
-    "où",
-    "lorsque",
-    "quand",
-    "afin",
-    "dans",
-    "lors",
-    "pour",
-    "car",
-    "mais",
-    "alors",
-    "parce",
-    "puisque",
-    "tandis",
-    "selon",
-    "comme",
-    "si",
-    "après",
-    "avant",
-    "depuis",
-    "pendant",
-    "et",
-    "ou",
-    "a",
-    "ont",
-    "est",
-    "sont",
-    "était",
-    "avait",
-    "sera",
-    "serait",
-    "ne",
-    "n'",
-    "il",
-    "elle",
-    "ils",
-    "elles",
-    "y",
-    "en",
-    "face",
-    "vis-à-vis",
-];
+const TARGET_STOPS: &[&str] = crate::lang::fr::positions::TARGET_STOPS;
 
 /// Maximum words in a target.
 const TARGET_MAX: usize = 9;
@@ -232,108 +156,16 @@ fn particle_at(ctx: &Ctx, k: usize, p: &[String]) -> Option<usize> {
         .then_some(p.len())
 }
 
-const AUX: &[&str] = &[
-    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "avoir", "ayant",
-    "est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront", "être", "eut",
-];
+const AUX: &[&str] = crate::lang::fr::positions::STANCE_AUXILIARIES;
 
 /// Nouns that announce a stance of their complement "de X" ("la position de X contre Y").
-const STANCE_NOUNS: &[&str] = &[
-    "position",
-    "positions",
-    "opposition",
-    "hostilité",
-    "croisade",
-    "offensive",
-    "combat",
-    "lutte",
-    "campagne",
-    "charge",
-    "réquisitoire",
-    "fronde",
-    "colère",
-    "mobilisation",
-    "soutien",
-    "appui",
-    "engagement",
-    "plaidoyer",
-    "refus",
-];
+const STANCE_NOUNS: &[&str] = crate::lang::fr::positions::STANCE_NOUNS;
 
 /// Adjectives that condemn the noun they qualify, inside an attributed quote.
-const PEJORATIVE: &[&str] = &[
-    "excessif",
-    "excessive",
-    "excessifs",
-    "excessives",
-    "abusif",
-    "abusive",
-    "abusifs",
-    "abusives",
-    "injuste",
-    "injustes",
-    "inacceptable",
-    "inacceptables",
-    "scandaleux",
-    "scandaleuse",
-    "scandaleuses",
-    "néfaste",
-    "néfastes",
-    "dangereux",
-    "dangereuse",
-    "dangereuses",
-    "inadmissible",
-    "inadmissibles",
-    "absurde",
-    "absurdes",
-    "insupportable",
-    "insupportables",
-    "intolérable",
-    "intolérables",
-    "honteux",
-    "honteuse",
-    "honteuses",
-    "catastrophique",
-    "catastrophiques",
-    "désastreux",
-    "désastreuse",
-    "désastreuses",
-    "liberticide",
-    "liberticides",
-    "inique",
-    "iniques",
-    "punitif",
-    "punitive",
-    "punitives",
-];
+const PEJORATIVE: &[&str] = crate::lang::fr::positions::PEJORATIVES;
 
 /// Words that say an actor is willing to cooperate ("prêt à travailler avec").
-const WILLING: &[&str] = &[
-    "prêt",
-    "prête",
-    "prêts",
-    "prêtes",
-    "disposé",
-    "disposée",
-    "disposés",
-    "disposées",
-    "ouvert",
-    "ouverte",
-    "ouverts",
-    "ouvertes",
-    "favorable",
-    "favorables",
-    "voulait",
-    "veut",
-    "veulent",
-    "voulaient",
-    "souhaite",
-    "souhaitent",
-    "souhaitait",
-    "propose",
-    "proposé",
-    "entend",
-];
+const WILLING: &[&str] = crate::lang::fr::positions::WILLING;
 
 /// Find stances.
 pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec<FoundStance> {

@@ -91,30 +91,16 @@ impl Token {
 }
 
 /// Words that elide before a vowel and are split off with their apostrophe (lowercase).
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
-];
+const ELISIONS: &[&str] = crate::lang::fr::text::ELISIONS;
 
 /// Abbreviations that take a period, compared case-sensitively (titles are capitalised).
-const ABBREV_CASED: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Dr", "Dre", "Pr", "Me", "Mgr", "St", "Ste", "Sr",
-    "Jr", "Mr", "Mrs", "Cie", "Gén", "Gal", "Col", "Cdt", "Lt", "Sgt", "Av", "Bd", "Ets", "Sté",
-    "Inc", "Ltd", "Co", "Corp", "Dir", "Rév", "Vve",
-];
+const ABBREV_CASED: &[&str] = crate::lang::fr::text::ABBREV_CASED;
 
 /// Abbreviations that take a period, compared in lowercase.
-const ABBREV_LOWER: &[&str] = &[
-    "etc", "cf", "av", "bd", "boul", "p", "pp", "n", "no", "vol", "éd", "ed", "dir", "coll", "env",
-    "art", "al", "fig", "chap", "tél", "tel", "ex", "janv", "févr", "fév", "avr", "juil", "sept",
-    "oct", "nov", "déc", "vs", "apr", "hab", "approx", "resp", "réf", "nb", "ca", "id", "ibid",
-    "op", "cit", "min", "max", "sq", "km", "ha", "ms", "mds", "md", "mln", "mrd",
-];
+const ABBREV_LOWER: &[&str] = crate::lang::fr::text::ABBREV_LOWER;
 
 /// Inverted subject pronouns split off a verb (`a-t-il`, `dit-elle`, `est-ce`).
-const INVERTED: &[&str] = &[
-    "t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils", "elles", "je", "tu",
-    "nous", "vous", "ce",
-];
+const INVERTED: &[&str] = crate::lang::fr::text::INVERTED_SUBJECTS;
 
 /// Abbreviations after which a sentence may still end ("... et cetera. Le lendemain").
 pub(crate) const SENTENCE_ENDING_ABBREVS: &[&str] = &["etc.", "al.", "cit.", "ibid."];
