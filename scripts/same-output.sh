@@ -38,9 +38,14 @@ for i, (a, b) in enumerate(zip(old, new)):
     ra, rb = json.loads(a), json.loads(b)
     for k in ra:
         if ra.get(k) != rb.get(k):
+            va, vb = ra.get(k), rb.get(k)
+            if isinstance(va, list) and isinstance(vb, list):
+                gone = [x for x in va if x not in vb]
+                added = [x for x in vb if x not in va]
+                va, vb = gone[:3], added[:3]
             print(f"record {i + 1} ({ra.get('id')}): field {k!r} differs")
-            print("  before:", json.dumps(ra.get(k), ensure_ascii=False)[:600])
-            print("  after: ", json.dumps(rb.get(k), ensure_ascii=False)[:600])
+            print("  before:", json.dumps(va, ensure_ascii=False)[:600])
+            print("  after: ", json.dumps(vb, ensure_ascii=False)[:600])
     shown += 1
     if shown == 5:
         break

@@ -51,7 +51,7 @@ const DETS: &[&str] = crate::lang::fr::positions::DETERMINERS;
 const PREPS: &[&str] = crate::lang::fr::positions::PREPOSITIONS;
 
 /// Civility words and abbreviations before a name.
-const CIVILITIES: &[&str] = crate::lang::fr::positions::CIVILITIES;
+const CIVILITIES: &[&str] = crate::lang::fr::common::CIVILITIES;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     /// Build the view: token keys, mention table, sentence and paragraph of each token.
@@ -250,7 +250,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Token `i` is a civility ("M.", "Mme", "monsieur").
     #[inline]
     pub fn is_civility(&self, i: usize) -> bool {
-        CIVILITIES.contains(&self.low(i))
+        self.fold(i).is_some_and(|k| CIVILITIES.contains(&k))
     }
 
     /// The mention starting exactly at token `i`.
