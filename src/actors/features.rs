@@ -6,7 +6,6 @@
 //! number of hashed feature ids ([`NUM_FEATURES`]). Nothing is allocated per token: hashes are
 //! computed straight from the bytes, lowercasing on the fly.
 
-use super::gazetteer::Gazetteer;
 use crate::text::chars::{is_apostrophe, is_hyphen};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -377,22 +376,6 @@ fn pad(kind: u64) -> TokInfo {
     }
 }
 
-/// Fill `infos` with the token infos of one sentence (cleared first), gazetteer bits included.
-pub fn sentence_infos<'s, I>(
-    tokens: I,
-    stats: &CaseStats,
-    gaz: &Gazetteer,
-    infos: &mut Vec<TokInfo>,
-) where
-    I: IntoIterator<Item = &'s str>,
-{
-    infos.clear();
-    for t in tokens {
-        infos.push(tok_info(t, stats));
-    }
-    gaz.mark(infos);
-}
-
 /// Write the [`NUM_FEATURES`] feature hashes of position `i` of a sentence into `out`.
 pub fn features(infos: &[TokInfo], i: usize, out: &mut [u64; NUM_FEATURES]) {
     let at = |j: isize| -> TokInfo {
@@ -489,6 +472,20 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u64; NUM_FEATURES]) {
 mod tests {
     use super::*;
 
+    /// The model files store weights by these hashes: they must never change (a change
+    /// needs retrained models).
+    #[test]
+    fn hashes_the_model_files_depend_on_are_pinned() {
+        assert_eq!(mix(42), 0xa759_ea27_d472_7622);
+        assert_eq!(lower_hash("Paris"), 0xda5b_9e3f_7c1b_0200);
+        assert_eq!(lower_hash("l’État"), 0x15cb_bc4b_816d_c93e);
+        let mut fx = Fx::new(7);
+        fx.add(1);
+        fx.add(2);
+        assert_eq!(fx.finish(), 0xa6f9_9558_7a2f_a888);
+        assert_eq!(feat2(3, 4, 5), 0x25f6_6778_3ec3_7156);
+    }
+
     #[test]
     fn lower_hash_folds_case_and_apostrophes() {
         assert_eq!(lower_hash("Paris"), lower_hash("PARIS"));
@@ -532,13 +529,13 @@ mod tests {
     #[test]
     fn features_are_filled_and_differ_by_context() {
         let s = CaseStats::default();
-        let g = Gazetteer::default();
-        let mut infos = Vec::new();
-        sentence_infos(["Le", "maire", "de", "Lyon"], &s, &g, &mut infos);
+        let infos_of =
+            |words: [&str; 4]| -> Vec<TokInfo> { words.iter().map(|w| tok_info(w, &s)).collect() };
+        let infos = infos_of(["Le", "maire", "de", "Lyon"]);
         let mut a = [0u64; NUM_FEATURES];
         let mut b = [0u64; NUM_FEATURES];
         features(&infos, 3, &mut a);
-        sentence_infos(["La", "ville", "de", "Lyon"], &s, &g, &mut infos);
+        let infos = infos_of(["La", "ville", "de", "Lyon"]);
         features(&infos, 3, &mut b);
         assert_eq!(a[1], b[1]);
         assert_ne!(a[14], b[14]);

@@ -6,7 +6,7 @@
 //! project's own short lists of organisation cue nouns, titles that take a portfolio and the
 //! words between a title and its portfolio.
 
-use super::features::{lower_hash, HashKeyMap, TokInfo};
+use super::features::{lower_hash, tok_info, CaseStats, HashKeyMap, TokInfo};
 use crate::text::tokenize::tokenize;
 
 /// Gazetteer bits on a token.
@@ -49,6 +49,19 @@ fn entries(list: &str) -> impl Iterator<Item = &str> {
 }
 
 impl Gazetteer {
+    /// Fill `infos` with the token infos of one sentence (cleared first), gazetteer bits
+    /// included.
+    pub fn sentence_infos<'s, I>(&self, tokens: I, stats: &CaseStats, infos: &mut Vec<TokInfo>)
+    where
+        I: IntoIterator<Item = &'s str>,
+    {
+        infos.clear();
+        for t in tokens {
+            infos.push(tok_info(t, stats));
+        }
+        self.mark(infos);
+    }
+
     /// The built-in gazetteers.
     pub fn builtin() -> Self {
         let mut g = Gazetteer::default();

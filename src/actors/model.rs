@@ -6,7 +6,7 @@
 //! start), `u32` count + (`u32` key, `u16` packed) word statistics, `u32` length + UTF-8 JSON
 //! metadata, then the feature weights as `i16` (buckets × tags), all little-endian.
 
-use super::features::{features, sentence_infos, CaseStats, TokInfo, NUM_FEATURES};
+use super::features::{features, CaseStats, TokInfo, NUM_FEATURES};
 use super::gazetteer::Gazetteer;
 use crate::record::ActorType;
 use std::io::{Read, Write};
@@ -150,7 +150,8 @@ impl Model {
     where
         I: IntoIterator<Item = &'s str>,
     {
-        sentence_infos(tokens, &self.stats, &self.gaz, &mut scratch.infos);
+        self.gaz
+            .sentence_infos(tokens, &self.stats, &mut scratch.infos);
         let n = scratch.infos.len();
         scratch.scores.clear();
         let mut f = [0u64; NUM_FEATURES];

@@ -740,7 +740,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         // "Lundi 10" (not "lundi 10 heures").
         if let Some(d) = day_at(t, i + 1) {
             let next = t.key(i + 2);
-            let unit = super::lexicon::is_unit_word(next)
+            let unit = is_unit_word(next)
                 || super::numbers::approx_noun(next).is_some()
                 || (t.is_word(i + 2)
                     && !t.is_cap(i + 2)
@@ -1043,7 +1043,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                     && !is_function_word(after)
                     && (after.ends_with('s') || after.ends_with('x'));
                 if noun
-                    || super::lexicon::is_unit_word(after)
+                    || is_unit_word(after)
                     || crate::text::chars::is_currency_symbol(
                         t.raw(i + 3).chars().next().unwrap_or(' '),
                     )
@@ -1090,7 +1090,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
             return Some(i + 3);
         }
         // Not a count: "en 2000 exemplaires" is rare, "de 2000 personnes" is not a date.
-        if t.is_word(i + 1) && !t.is_cap(i + 1) && super::lexicon::is_unit_word(t.key(i + 1)) {
+        if t.is_word(i + 1) && !t.is_cap(i + 1) && is_unit_word(t.key(i + 1)) {
             return None;
         }
         self.push(
@@ -1124,7 +1124,7 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
                 && !t.is_cap(i + 3)
                 && !is_function_word(next)
                 && (next.ends_with('s') || next.ends_with('x')))
-            && !super::lexicon::is_unit_word(next)
+            && !is_unit_word(next)
     }
 
     /// The second year of a period written "2010-2011" starting at token `i`.
@@ -1271,4 +1271,13 @@ impl<'t, 'd, 'a> DateScanner<'t, 'd, 'a> {
         self.push(i, after + 1, value, DateKind::Relative, p);
         Some(after + 1)
     }
+}
+
+/// Words after a number that make it anything but a bare year: currencies, measures,
+/// percent, magnitudes.
+fn is_unit_word(k: &str) -> bool {
+    super::lexicon::is_measure_word(k)
+        || super::money::currency_word(k).is_some()
+        || super::numbers::magnitude(k).is_some()
+        || matches!(k, "%" | "points" | "personnes" | "habitants")
 }

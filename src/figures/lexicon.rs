@@ -302,15 +302,6 @@ pub fn is_measure_word(k: &str) -> bool {
     )
 }
 
-/// Words after a number that make it anything but a bare year: currencies, measures,
-/// percent, magnitudes.
-pub fn is_unit_word(k: &str) -> bool {
-    is_measure_word(k)
-        || super::money::currency_word(k).is_some()
-        || super::numbers::magnitude(k).is_some()
-        || matches!(k, "%" | "points" | "personnes" | "habitants")
-}
-
 /// Qualifier phrases read backwards from the number: (words before the number, in text
 /// order, and the qualifier).
 pub const QUALIFIERS: &[(&[&str], crate::record::Qualifier)] = {

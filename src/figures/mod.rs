@@ -9,7 +9,9 @@
 //! Module map: [`numbers`] (digits and number words), [`money`] (currencies and country
 //! cues), [`amounts`] (money, percent, points, counts, ratios, qualifiers, intervals, rates),
 //! [`dates`] (absolute, partial and relative dates, resolution), [`calendar`] (day
-//! arithmetic), [`lexicon`] (word lists), [`view`] (the token view).
+//! arithmetic), [`lexicon`] (word lists), [`triggers`] (which words start a rule), [`view`] (the token
+//! view). Dependencies go one way: `view` <- `numbers`, `money` <- `amounts`, `dates`;
+//! `lexicon` and `calendar` are leaves.
 //!
 //! # What is an amount
 //! - `money`: a number with a currency after it ("300 milliards de dollars", "4,5 Md€",
@@ -54,6 +56,7 @@ pub mod dates;
 pub mod lexicon;
 pub mod money;
 pub mod numbers;
+pub mod triggers;
 pub mod view;
 
 use crate::record::{Amount, DateMention};
@@ -88,14 +91,14 @@ impl Stage for FigureExtractor {
 /// Extracts amounts and dates. Built once; `extract` is thread-safe.
 #[derive(Debug, Default)]
 pub struct FigureExtractor {
-    triggers: view::Triggers,
+    triggers: triggers::Triggers,
 }
 
 impl FigureExtractor {
     /// Build the extractor (compiles lexicons).
     pub fn new() -> Self {
         FigureExtractor {
-            triggers: view::Triggers::new(),
+            triggers: triggers::Triggers::new(),
         }
     }
 

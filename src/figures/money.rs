@@ -524,7 +524,7 @@ mod tests {
 
     fn after(s: &str, j: usize) -> Option<&'static str> {
         let doc = Document::new(s, None);
-        let t = Toks::new(&doc, &crate::figures::view::Triggers::new());
+        let t = Toks::new(&doc, &crate::figures::triggers::Triggers::new());
         currency_after(&t, j, &Cues::default()).map(|c| c.code)
     }
 

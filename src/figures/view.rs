@@ -3,83 +3,17 @@
 //! of every token.
 
 use crate::text::{chars, Document, TokenKind};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The token may start a date (month, weekday, relative word, "mi-...").
 pub const TRIG_DATE: u8 = 1;
 /// The token may start an amount (number word, approximate-number determiner, ratio verb).
 pub const TRIG_AMOUNT: u8 = 2;
 
-/// FNV-1a: a fast hash for short keys.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Words that trigger the figure rules, with their trigger bits.
-#[derive(Debug, Clone)]
-pub struct Triggers(HashMap<&'static str, u8, BuildHasherDefault<Fnv>>);
-
-impl Default for Triggers {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Triggers {
-    /// Build the trigger table from the lexicons.
-    pub fn new() -> Self {
-        let mut m: HashMap<&'static str, u8, BuildHasherDefault<Fnv>> = HashMap::default();
-        for w in super::lexicon::DATE_TRIGGERS {
-            *m.entry(w).or_default() |= TRIG_DATE;
-        }
-        for w in super::lexicon::AMOUNT_TRIGGERS {
-            *m.entry(w).or_default() |= TRIG_AMOUNT;
-        }
-        Triggers(m)
-    }
-
-    /// Trigger bits of a folded word.
-    pub fn of(&self, k: &str) -> u8 {
-        if let Some(&f) = self.0.get(k) {
-            return f;
-        }
-        let mut f = 0;
-        if k.len() > 3 {
-            if k.starts_with("mi-") {
-                f |= TRIG_DATE;
-            }
-            if k.contains('-') && super::numbers::is_number_word(k) {
-                f |= TRIG_AMOUNT;
-            }
-            if [
-                "doubl", "tripl", "quadrupl", "quintupl", "decupl", "centupl",
-            ]
-            .iter()
-            .any(|s| k.starts_with(s))
-            {
-                f |= TRIG_AMOUNT;
-            }
-        }
-        f
-    }
+/// Trigger bits of folded words ([`TRIG_DATE`], [`TRIG_AMOUNT`]): the table the view marks
+/// every word with (built from the lexicons by [`super::triggers::Triggers`]).
+pub trait TriggerTable {
+    /// The trigger bits of a folded word.
+    fn of(&self, key: &str) -> u8;
 }
 
 /// Folded token keys and sentence indexes over one document.
@@ -94,7 +28,7 @@ pub struct Toks<'d, 'a> {
 
 impl<'d, 'a> Toks<'d, 'a> {
     /// Build the view (one pass, one buffer).
-    pub fn new(doc: &'d Document<'a>, triggers: &Triggers) -> Self {
+    pub fn new<T: TriggerTable + ?Sized>(doc: &'d Document<'a>, triggers: &T) -> Self {
         let n = doc.tokens.len();
         let mut keys = String::with_capacity(doc.text.len() + 16);
         let mut ranges = Vec::with_capacity(n);

@@ -1,7 +1,7 @@
 //! Averaged structured perceptron over hashed features with Viterbi decoding.
 
 use super::corpus::Sentence;
-use crate::actors::features::{features, sentence_infos, CaseStats, NUM_FEATURES};
+use crate::actors::features::{features, CaseStats, NUM_FEATURES};
 use crate::actors::gazetteer::Gazetteer;
 use crate::actors::model::{allowed, viterbi, Model, NT};
 
@@ -59,7 +59,7 @@ pub fn train(
     let mut f = [0u64; NUM_FEATURES];
     offsets.push(0usize);
     for s in data {
-        sentence_infos(s.tokens.iter().map(String::as_str), stats, &gaz, &mut infos);
+        gaz.sentence_infos(s.tokens.iter().map(String::as_str), stats, &mut infos);
         for i in 0..infos.len() {
             features(&infos, i, &mut f);
             feats.extend(f.iter().map(|h| (h >> shift) as u32));
