@@ -649,4 +649,29 @@ mod tests {
             vec!["O", "O", "B-ORG", "I-ORG"]
         );
     }
+
+    #[test]
+    fn ner_options_name_the_backend_and_model() {
+        for b in NerBackend::ALL {
+            assert_eq!(b.name().parse::<NerBackend>(), Ok(b));
+        }
+        assert!("bert".parse::<NerBackend>().is_err());
+        let transformer = NerOptions {
+            backend: NerBackend::Transformer,
+            ..NerOptions::default()
+        };
+        assert!(matches!(
+            transformer.transformer_options(),
+            Err(ModelError::NoCheckpoint)
+        ));
+        let ck = NerOptions {
+            model: Some(PathBuf::from("ck")),
+            ..transformer
+        };
+        assert_eq!(
+            ck.transformer_options().unwrap().map(|t| t.dir),
+            Some(PathBuf::from("ck"))
+        );
+        assert_eq!(NerOptions::default().transformer_options().unwrap(), None);
+    }
 }
