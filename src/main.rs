@@ -1,7 +1,12 @@
 //! The `depeche` command line.
 
+mod cli;
+
 use anyhow::{bail, Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::Parser;
+use cli::{
+    BenchArgs, Cli, Command, ExtractArgs, Format, LexiconCommand, LexiconTitlesArgs, SchemaArgs,
+};
 use depeche::actors::ActorExtractor;
 use depeche::engine::{self, EngineOptions, Progress};
 use depeche::input::{self, FieldNames, InputOptions};
@@ -16,172 +21,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// Structured records from French news text: actors, amounts, dates, roles, quotes, stances.
-#[derive(Parser, Debug)]
-#[command(name = "depeche", version, about, long_about = None)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Extract one JSON record per article (JSON Lines on stdout or -o FILE).
-    Extract(ExtractArgs),
-    /// Measure per-stage and overall throughput, single-threaded and on all threads.
-    Bench(BenchArgs),
-    /// Print the JSON Schema of an output line, or with --sql the DDL of the database tables.
-    Schema(SchemaArgs),
-    /// Train the NER model from the corpora in ../shared/data/ner.
-    Train(depeche::train::TrainArgs),
-    /// Score the NER model on a CoNLL/IOB or HIPE TSV file (strict entity P/R/F1).
-    Evaluate(depeche::train::EvaluateArgs),
-    /// Grow a language data file from unlabeled news.
-    #[command(subcommand)]
-    Lexicon(LexiconCommand),
-}
-
-/// Data files grown from unlabeled news.
-#[derive(Subcommand, Debug)]
-enum LexiconCommand {
-    /// Titles and person descriptors ("le N Prénom Nom", "Prénom Nom, N de ...") ->
-    /// src/lang/fr/positions/titles_news.txt.
-    Titles(LexiconTitlesArgs),
-}
-
-#[derive(Args, Debug)]
-struct LexiconTitlesArgs {
-    /// JSON Lines news files (id, text).
-    #[arg(default_values_t = [
-        "../shared/data/news/orangesum_fr.jsonl".to_string(),
-        "../shared/data/news/masakhanews_fra.jsonl".to_string(),
-        "../shared/data/news/gilets_jaunes_fr_press.jsonl".to_string(),
-    ])]
-    news: Vec<String>,
-    /// Skip the articles whose id appears in this JSON Lines file (the dev articles).
-    #[arg(long, default_value = "../shared/corpus/dev/dev.jsonl")]
-    exclude: PathBuf,
-    /// Output data file.
-    #[arg(short, long, default_value = "src/lang/fr/positions/titles_news.txt")]
-    output: PathBuf,
-    /// Least number of title uses.
-    #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_uses)]
-    min_uses: u32,
-    /// Least share of title uses among uses after a determiner.
-    #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_share)]
-    min_share: f64,
-    /// Least number of uses right before a person's name.
-    #[arg(long, default_value_t = depeche::positions::mine::MineCriteria::default().min_before)]
-    min_before: u32,
-}
-
-#[derive(Args, Debug)]
-struct ExtractArgs {
-    /// Inputs: .txt files, directories (walked recursively), .jsonl dumps (also .jsonl.gz and
-    /// .jsonl.zst), or - for standard input (the default).
-    inputs: Vec<PathBuf>,
-    /// Write records to FILE instead of standard output (with --format parquet: a directory).
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Output format: JSON Lines (default), or Parquet tables under the -o directory.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    format: Format,
-    /// Load the records into this SQLite database (created if missing; re-loading an article
-    /// replaces its rows).
-    #[arg(long, value_name = "FILE.db", conflicts_with_all = ["output", "postgres"])]
-    sqlite: Option<PathBuf>,
-    /// Load the records into PostgreSQL (postgresql://user@host:port/db), with COPY in
-    /// transactions of one chunk; re-loading an article replaces its rows.
-    #[arg(long, value_name = "URL", conflicts_with_all = ["output"])]
-    postgres: Option<String>,
-    /// Process only shard I of N: the articles whose 0-based position in the input is I-1
-    /// modulo N (e.g. --shard 3/8).
-    #[arg(long, value_name = "I/N")]
-    shard: Option<engine::Shard>,
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    threads: usize,
-    /// JSON field holding the text.
-    #[arg(long, default_value = "text")]
-    text_field: String,
-    /// JSON field holding the article id.
-    #[arg(long, default_value = "id")]
-    id_field: String,
-    /// JSON field holding the publication date (ISO 8601).
-    #[arg(long, default_value = "date")]
-    date_field: String,
-    /// Replace invalid UTF-8 with U+FFFD instead of emitting an error record.
-    #[arg(long)]
-    lossy: bool,
-    /// Articles larger than this many bytes get an error record.
-    #[arg(long, value_name = "BYTES", default_value_t = depeche::DEFAULT_MAX_BYTES)]
-    max_bytes: usize,
-    /// Stop at the first error record (exit status 3).
-    #[arg(long)]
-    fail_fast: bool,
-    /// NER backend and model.
-    #[command(flatten)]
-    ner: depeche::actors::NerArgs,
-    /// Skip the first N input articles (to resume a run).
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    skip: u64,
-    /// Resume into -o FILE: keep its complete lines, skip that many inputs, append the rest.
-    /// With --sqlite or --postgres: skip the articles already in the database.
-    #[arg(long)]
-    resume: bool,
-    /// Articles per parallel chunk (memory is bounded by a few chunks).
-    #[arg(long, value_name = "N", default_value_t = 1024)]
-    chunk_size: usize,
-    /// Never show the progress bar (it shows only when stderr is a terminal).
-    #[arg(long)]
-    no_progress: bool,
-    /// Do not print the summary line on stderr.
-    #[arg(short, long)]
-    quiet: bool,
-}
-
-/// Output formats of `extract`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    /// One JSON record per line.
-    Jsonl,
-    /// Normalised tables as Parquet files: DIR/<table>/part-NNNNN.parquet.
-    Parquet,
-}
-
-#[derive(Args, Debug)]
-struct SchemaArgs {
-    /// Print the SQL DDL of the tables that --sqlite and --postgres load (valid in both).
-    #[arg(long)]
-    sql: bool,
-}
-
-#[derive(Args, Debug)]
-struct BenchArgs {
-    /// A JSON Lines corpus (default: the built-in sample, the example articles repeated).
-    input: Option<PathBuf>,
-    /// Most articles to load.
-    #[arg(long, default_value_t = 100_000)]
-    limit: usize,
-    /// Thread count for the parallel rows (default: all cores).
-    #[arg(long, default_value_t = 0)]
-    threads: usize,
-    /// NER backend and model.
-    #[command(flatten)]
-    ner: depeche::actors::NerArgs,
-    /// Print the report as JSON.
-    #[arg(long)]
-    json: bool,
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Bench(a) => bench(a).map(|_| ExitCode::SUCCESS),
         Command::Schema(a) => schema(&a).map(|_| ExitCode::SUCCESS),
-        Command::Train(a) => depeche::train::run_train(&a).map(|_| ExitCode::SUCCESS),
-        Command::Evaluate(a) => depeche::train::run_evaluate(&a).map(|_| ExitCode::SUCCESS),
+        Command::Train(a) => train(&a).map(|_| ExitCode::SUCCESS),
+        Command::Evaluate(a) => evaluate(&a).map(|_| ExitCode::SUCCESS),
         Command::Lexicon(LexiconCommand::Titles(a)) => lexicon_titles(a).map(|_| ExitCode::SUCCESS),
     };
     match result {
@@ -191,6 +38,25 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Progress lines of `train` and `evaluate`, on standard error.
+fn log_line(line: &str) {
+    eprintln!("{line}");
+}
+
+/// `depeche train`.
+fn train(a: &cli::TrainArgs) -> Result<()> {
+    depeche::train::run_train(&a.options(), &log_line)?;
+    Ok(())
+}
+
+/// `depeche evaluate`: the report table on standard output, the speed on standard error.
+fn evaluate(a: &cli::EvaluateArgs) -> Result<()> {
+    let ev = depeche::train::run_evaluate(&a.options())?;
+    print!("{}", ev.report());
+    eprintln!("{}", ev.speed());
+    Ok(())
 }
 
 struct Bar(indicatif::ProgressBar);
@@ -249,9 +115,10 @@ fn prepare_resume(path: &Path) -> Result<u64> {
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    let ner = a.ner.options();
     let config = PipelineConfig {
-        ner_model: a.ner.ner_model.clone(),
-        transformer: a.ner.transformer_options()?,
+        ner_model: ner.model.clone(),
+        transformer: ner.transformer_options()?,
         max_bytes: a.max_bytes,
         ..Default::default()
     };
@@ -462,9 +329,10 @@ fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
 }
 
 fn bench(a: BenchArgs) -> Result<()> {
+    let ner = a.ner.options();
     let config = PipelineConfig {
-        ner_model: a.ner.ner_model.clone(),
-        transformer: a.ner.transformer_options()?,
+        ner_model: ner.model.clone(),
+        transformer: ner.transformer_options()?,
         max_bytes: usize::MAX,
         parallel_stages: false,
     };

@@ -293,7 +293,7 @@ fn teacher_labels_unlabeled_news() {
         "{\"id\":\"a\",\"text\":\"Jean Macron est à Paris ce lundi. Oui.\"}\nnot json\n{\"id\":\"b\",\"text\":\"La France paiera 109 milliards d'euros.\"}\n",
     )
     .unwrap();
-    let s = depeche::train::teacher_sentences(&options(&dir), &news, 10).unwrap();
+    let s = depeche::train::teacher_sentences(&options(&dir), &news, 10, &|_| {}).unwrap();
     assert_eq!(s.len(), 2, "the two-word sentence is too short: {s:?}");
     assert!(s.iter().all(|s| s.tags.iter().all(|&t| t == 5)));
     assert_eq!(s[0].tokens[0], "Jean");

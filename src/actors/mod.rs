@@ -16,6 +16,7 @@ pub mod canonical;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod tags;
 pub mod transformer;
 
 use crate::record::{Actor, ErrorKind};
@@ -23,7 +24,7 @@ use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::Document;
 use features::TokInfo;
 use model::{Model, Scratch};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The name of the built-in model used when no model is given. The one place that picks the
 /// default.
@@ -66,41 +67,103 @@ pub enum ModelError {
 }
 
 /// Which tagger finds entity mentions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum NerKind {
-    /// The built-in fast model (`--ner-model` names it or gives its file).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NerBackend {
+    /// The built-in fast model ([`NerOptions::model`] names it or gives its file).
     #[default]
     Builtin,
-    /// A transformer checkpoint (`--ner-model DIR`; needs `--features transformer`).
+    /// A transformer checkpoint ([`NerOptions::model`] is its directory; needs the
+    /// `transformer` feature).
     Transformer,
 }
 
-/// The NER command-line options, shared by `extract`, `bench` and `evaluate`.
-#[derive(Clone, Debug, clap::Args)]
-pub struct NerArgs {
-    /// NER backend: the built-in fast model, or a transformer checkpoint.
-    #[arg(long, value_enum, default_value = "builtin")]
-    pub ner: NerKind,
-    /// NER model: a built-in name (fr-full, fr-open) or model file with --ner builtin; a
-    /// checkpoint directory (config.json, model.safetensors, tokenizer.json) with --ner
-    /// transformer.
-    #[arg(long, value_name = "PATH")]
-    pub ner_model: Option<std::path::PathBuf>,
-    /// The transformer's knobs.
-    #[command(flatten)]
-    pub transformer: transformer::TransformerArgs,
+impl NerBackend {
+    /// Every backend, in the order the command line lists them.
+    pub const ALL: [NerBackend; 2] = [NerBackend::Builtin, NerBackend::Transformer];
+
+    /// The backend's name on the command line: `builtin` or `transformer`.
+    pub fn name(self) -> &'static str {
+        match self {
+            NerBackend::Builtin => "builtin",
+            NerBackend::Transformer => "transformer",
+        }
+    }
 }
 
-impl NerArgs {
-    /// The transformer options, when `--ner transformer`.
+/// An unknown name of a [`NerBackend`], [`transformer::Aggregation`] or other named choice.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {name:?} (expected one of: {expected})")]
+pub struct UnknownName {
+    /// What was being named ("NER backend", "aggregation", ...).
+    pub what: &'static str,
+    /// The name given.
+    pub name: String,
+    /// The accepted names, comma-separated.
+    pub expected: String,
+}
+
+impl std::str::FromStr for NerBackend {
+    type Err = UnknownName;
+
+    /// Parse `builtin` or `transformer` (ASCII case-insensitive).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        NerBackend::ALL
+            .into_iter()
+            .find(|b| b.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownName {
+                what: "NER backend",
+                name: s.to_string(),
+                expected: NerBackend::ALL.map(NerBackend::name).join(", "),
+            })
+    }
+}
+
+impl std::fmt::Display for NerBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which NER backend and model to load, shared by extraction, benchmarks and evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NerOptions {
+    /// The backend.
+    pub backend: NerBackend,
+    /// The model: a built-in name (`fr-full`, `fr-open`) or model file with
+    /// [`NerBackend::Builtin`] (None: [`DEFAULT_MODEL`]); the checkpoint directory (config.json,
+    /// model.safetensors, tokenizer.json) with [`NerBackend::Transformer`].
+    pub model: Option<PathBuf>,
+    /// The transformer's knobs (aggregation, windows, batches, device). Its `dir` is not used:
+    /// the checkpoint directory is [`NerOptions::model`].
+    pub transformer: transformer::TransformerOptions,
+}
+
+impl Default for NerOptions {
+    /// The built-in default model; the transformer knobs at their defaults.
+    fn default() -> Self {
+        NerOptions {
+            backend: NerBackend::Builtin,
+            model: None,
+            transformer: transformer::TransformerOptions::new(PathBuf::new()),
+        }
+    }
+}
+
+impl NerOptions {
+    /// The transformer options, with the backend [`NerBackend::Transformer`]: the knobs of
+    /// [`NerOptions::transformer`] for the checkpoint directory [`NerOptions::model`] (an
+    /// error when there is none).
     pub fn transformer_options(
         &self,
     ) -> Result<Option<transformer::TransformerOptions>, ModelError> {
-        match self.ner {
-            NerKind::Builtin => Ok(None),
-            NerKind::Transformer => {
-                let dir = self.ner_model.as_ref().ok_or(ModelError::NoCheckpoint)?;
-                Ok(Some(self.transformer.options(dir)))
+        match self.backend {
+            NerBackend::Builtin => Ok(None),
+            NerBackend::Transformer => {
+                let dir = self.model.as_ref().ok_or(ModelError::NoCheckpoint)?;
+                Ok(Some(transformer::TransformerOptions {
+                    dir: dir.clone(),
+                    ..self.transformer.clone()
+                }))
             }
         }
     }
@@ -109,7 +172,7 @@ impl NerArgs {
     pub fn extractor(&self) -> Result<ActorExtractor, ModelError> {
         match self.transformer_options()? {
             Some(t) => ActorExtractor::load_transformer(&t),
-            None => ActorExtractor::load(self.ner_model.as_deref()),
+            None => ActorExtractor::load(self.model.as_deref()),
         }
     }
 }
@@ -235,7 +298,7 @@ impl ActorExtractor {
             #[cfg(feature = "transformer")]
             Backend::Transformer(t) => {
                 let (tags, _) = t.tag_document(doc)?;
-                Ok(spans_of(&tags)
+                Ok(tags::spans(&tags)
                     .map(|(a, b, ty)| canonical::RawMention {
                         first: a,
                         end: b,
@@ -298,7 +361,7 @@ fn perceptron_mentions(model: &Model, doc: &Document) -> Vec<canonical::RawMenti
                 &mut tags,
             );
             repair(&scratch.infos, |i| toks[i].text(doc.text), &mut tags);
-            for (a, b, ty) in spans_of(&tags) {
+            for (a, b, ty) in tags::spans(&tags) {
                 if b - a == 1 && is_common_word(&scratch.infos[a]) {
                     continue;
                 }
@@ -323,7 +386,7 @@ const I_ORG: u8 = 4;
 /// and a surname). The glued part becomes an organisation.
 pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
     strip_portfolios(infos, tags);
-    let spans: Vec<_> = spans_of(tags).filter(|s| s.2 == 0).collect();
+    let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
         // company), not a person.
@@ -451,28 +514,6 @@ fn is_common_word(info: &TokInfo) -> bool {
     use features::case_class::LOWER;
     let class = info.case >> 4;
     class == LOWER
-}
-
-/// The entity spans (token range, type index) of a valid IOB2 tag sequence.
-fn spans_of(tags: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < tags.len() {
-            let t = tags[i];
-            if t == 0 || model::is_inside(t) {
-                i += 1;
-                continue;
-            }
-            let ty = model::type_of(t);
-            let start = i;
-            i += 1;
-            while i < tags.len() && model::is_inside(tags[i]) && model::type_of(tags[i]) == ty {
-                i += 1;
-            }
-            return Some((start, i, ty));
-        }
-        None
-    })
 }
 
 #[cfg(test)]
@@ -610,8 +651,27 @@ mod tests {
     }
 
     #[test]
-    fn spans_iterate() {
-        let v: Vec<_> = spans_of(&[0, 1, 2, 0, 5, 7, 8]).collect();
-        assert_eq!(v, vec![(1, 3, 0), (4, 5, 2), (5, 7, 3)]);
+    fn ner_options_name_the_backend_and_model() {
+        for b in NerBackend::ALL {
+            assert_eq!(b.name().parse::<NerBackend>(), Ok(b));
+        }
+        assert!("bert".parse::<NerBackend>().is_err());
+        let transformer = NerOptions {
+            backend: NerBackend::Transformer,
+            ..NerOptions::default()
+        };
+        assert!(matches!(
+            transformer.transformer_options(),
+            Err(ModelError::NoCheckpoint)
+        ));
+        let ck = NerOptions {
+            model: Some(PathBuf::from("ck")),
+            ..transformer
+        };
+        assert_eq!(
+            ck.transformer_options().unwrap().map(|t| t.dir),
+            Some(PathBuf::from("ck"))
+        );
+        assert_eq!(NerOptions::default().transformer_options().unwrap(), None);
     }
 }

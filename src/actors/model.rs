@@ -8,54 +8,12 @@
 
 use super::features::{features, CaseStats, TokInfo, NUM_FEATURES};
 use super::gazetteer::Gazetteer;
-use crate::record::ActorType;
 use std::io::{Read, Write};
 
-/// The tags: O, then B-/I- for PER, ORG, LOC, MISC.
-pub const TAGS: [&str; 9] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-];
-/// Number of tags.
-pub const NT: usize = TAGS.len();
-
-/// The entity types in tag order (tag `1 + 2k` is `B-` of `TYPES[k]`).
-pub const TYPES: [ActorType; 4] = [
-    ActorType::Per,
-    ActorType::Org,
-    ActorType::Loc,
-    ActorType::Misc,
-];
+// The tag set is defined with its IOB2 encoding in `tags`; the model's tags are these.
+pub use super::tags::{allowed, is_inside, tag_index, type_of, NT, TAGS, TYPES};
 
 const MAGIC: &[u8; 8] = b"DPNER02\n";
-
-/// The tag index of a label such as `B-PER` (None when unknown).
-pub fn tag_index(label: &str) -> Option<u8> {
-    TAGS.iter().position(|t| *t == label).map(|i| i as u8)
-}
-
-/// True when tag `t` is an `I-` tag.
-#[inline]
-pub fn is_inside(t: u8) -> bool {
-    t != 0 && t % 2 == 0
-}
-
-/// The entity type index (0..4) of a non-O tag.
-#[inline]
-pub fn type_of(t: u8) -> usize {
-    ((t - 1) / 2) as usize
-}
-
-/// True when `next` may follow `prev` (None = sentence start) in IOB2.
-#[inline]
-pub fn allowed(prev: Option<u8>, next: u8) -> bool {
-    if !is_inside(next) {
-        return true;
-    }
-    match prev {
-        Some(p) if p != 0 => type_of(p) == type_of(next),
-        _ => false,
-    }
-}
 
 /// Errors reading or writing a model file's bytes.
 #[derive(Debug, thiserror::Error)]

@@ -1,10 +1,11 @@
 //! Corpus readers: CoNLL-style token/tag columns (IOB1, IOB2, IOBES; with or without sentence
-//! breaks) and HIPE TSV. Labels are normalised to PER/ORG/LOC/MISC and tags to IOB2.
+//! breaks) and HIPE TSV. Labels are normalised to PER/ORG/LOC/MISC and tags to IOB2 (with
+//! [`crate::actors::tags`]).
 
-use crate::actors::model::{tag_index, TAGS};
+use crate::actors::tags::{is_inside, normalise_type, tag_index, to_iob2};
 use std::path::Path;
 
-/// One labelled sentence: tokens and IOB2 tag indices (see [`TAGS`]).
+/// One labelled sentence: tokens and IOB2 tag indices (see [`crate::actors::tags::TAGS`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sentence {
     /// Token texts.
@@ -34,60 +35,6 @@ pub enum CorpusError {
         /// What is wrong.
         reason: String,
     },
-}
-
-/// The normalised entity type of a corpus label (without its B-/I- prefix), or None for labels
-/// that are not actors (dates, times) and for `O`.
-pub fn normalise_type(label: &str) -> Option<&'static str> {
-    let l = label.to_ascii_lowercase();
-    let head = l.split('.').next().unwrap_or("");
-    match head {
-        "per" | "pers" | "person" | "people" => Some("PER"),
-        "org" | "organisation" | "organization" => Some("ORG"),
-        "loc" | "location" | "gpe" | "place" | "fac" => Some("LOC"),
-        "misc" | "prod" | "humanprod" | "event" | "work" | "norp" | "product" => Some("MISC"),
-        _ => None,
-    }
-}
-
-/// Convert raw tags (any of IOB1, IOB2, IOBES, bare types) into IOB2 tag indices. An entity
-/// starts at `B-`/`S-`, or at `I-`/`E-` after `O` or another type (the conlleval rule), so
-/// IOB1 runs become one entity each.
-pub fn to_iob2<S: AsRef<str>>(raw: &[S]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(raw.len());
-    let mut prev: Option<&'static str> = None;
-    let mut prev_closed = false;
-    for r in raw {
-        let r = r.as_ref().trim();
-        let (prefix, label) = match r.split_once('-') {
-            Some((p, l)) if p.len() == 1 => (p.to_ascii_uppercase(), l),
-            _ => (
-                String::from(if r == "O" || r == "_" { "O" } else { "I" }),
-                r,
-            ),
-        };
-        let ty = if prefix == "O" {
-            None
-        } else {
-            normalise_type(label)
-        };
-        match ty {
-            None => {
-                out.push(0);
-                prev = None;
-            }
-            Some(t) => {
-                let begin = matches!(prefix.as_str(), "B" | "S") || prev != Some(t) || prev_closed;
-                let tag = format!("{}-{}", if begin { "B" } else { "I" }, t);
-                out.push(tag_index(&tag).unwrap_or(0));
-                prev = Some(t);
-                prev_closed = matches!(prefix.as_str(), "E" | "S");
-                continue;
-            }
-        }
-        prev_closed = false;
-    }
-    out
 }
 
 /// Read a labelled corpus, detecting its format: HIPE TSV (header starting with `TOKEN`),
@@ -294,13 +241,13 @@ pub fn parse_span_jsonl(text: &str, name: &str) -> Result<(Vec<Sentence>, SpanSt
             }
             let mut t = tags[r.clone()].to_vec();
             // An entity cut by a sentence boundary restarts with B- in the next sentence.
-            if crate::actors::model::is_inside(t[0]) {
+            if is_inside(t[0]) {
                 t[0] -= 1;
             }
             for chunk in r.clone().step_by(200).map(|k| k - r.start) {
                 let end = (chunk + 200).min(t.len());
                 let mut tt = t[chunk..end].to_vec();
-                if crate::actors::model::is_inside(tt[0]) {
+                if is_inside(tt[0]) {
                     tt[0] -= 1;
                 }
                 out.push(Sentence {
@@ -316,64 +263,10 @@ pub fn parse_span_jsonl(text: &str, name: &str) -> Result<(Vec<Sentence>, SpanSt
     Ok((out, st))
 }
 
-/// An entity span over token positions: `start..end` and its type index (0..4).
-pub type EntitySpan = (usize, usize, usize);
-
-/// The entity spans of a valid IOB2 tag sequence.
-pub fn spans(tags: &[u8]) -> Vec<EntitySpan> {
-    use crate::actors::model::{is_inside, type_of};
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tags.len() {
-        let t = tags[i];
-        if t == 0 || is_inside(t) {
-            i += 1;
-            continue;
-        }
-        let ty = type_of(t);
-        let mut j = i + 1;
-        while j < tags.len() && is_inside(tags[j]) && type_of(tags[j]) == ty {
-            j += 1;
-        }
-        out.push((i, j, ty));
-        i = j;
-    }
-    out
-}
-
-/// Label of tag index `t` (for messages).
-pub fn tag_name(t: u8) -> &'static str {
-    TAGS[t as usize]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn iob_schemes_normalise() {
-        let table: &[(&[&str], &[&str])] = &[
-            (
-                &["I-PER", "I-PER", "O", "I-LOC"],
-                &["B-PER", "I-PER", "O", "B-LOC"],
-            ),
-            (
-                &["B-pers", "I-pers", "B-pers"],
-                &["B-PER", "I-PER", "B-PER"],
-            ),
-            (&["B-time", "I-time", "B-org"], &["O", "O", "B-ORG"]),
-            (
-                &["S-LOC", "B-ORG", "E-ORG", "I-ORG"],
-                &["B-LOC", "B-ORG", "I-ORG", "B-ORG"],
-            ),
-            (&["B-HumanProd", "O", "_"], &["B-MISC", "O", "O"]),
-            (&["I-LOC", "I-ORG"], &["B-LOC", "B-ORG"]),
-        ];
-        for (raw, want) in table {
-            let got: Vec<&str> = to_iob2(raw).into_iter().map(tag_name).collect();
-            assert_eq!(&got, want, "{raw:?}");
-        }
-    }
+    use crate::actors::tags::tag_name;
 
     #[test]
     fn reads_three_formats() {
@@ -411,13 +304,5 @@ mod tests {
         assert_eq!(tags[pos("Agence")], "B-ORG");
         assert_eq!(tags[pos("spatiale")], "I-ORG");
         assert_eq!(tags[pos("l'")], "O");
-    }
-
-    #[test]
-    fn spans_of_tags() {
-        assert_eq!(
-            spans(&[1, 2, 0, 5, 5, 6]),
-            vec![(0, 2, 0), (3, 4, 2), (4, 6, 2)]
-        );
     }
 }

@@ -1,8 +1,9 @@
 //! Strict entity-level evaluation, counted the way seqeval does: an entity is right when its
 //! type and its exact token span match a gold entity.
 
-use super::corpus::{spans, Sentence};
-use crate::actors::model::{Model, Scratch, TYPES};
+use super::corpus::Sentence;
+use crate::actors::model::{Model, Scratch};
+use crate::actors::tags::{spans, TYPES};
 use std::collections::HashSet;
 
 /// True/false positives and false negatives for one type (or all).
@@ -58,14 +59,8 @@ pub struct Scores {
 impl Scores {
     /// Add one sentence's gold and predicted tags; types outside `types` (indices) are ignored.
     pub fn add(&mut self, gold: &[u8], pred: &[u8], types: &[usize]) {
-        let g: HashSet<_> = spans(gold)
-            .into_iter()
-            .filter(|s| types.contains(&s.2))
-            .collect();
-        let p: HashSet<_> = spans(pred)
-            .into_iter()
-            .filter(|s| types.contains(&s.2))
-            .collect();
+        let g: HashSet<_> = spans(gold).filter(|s| types.contains(&s.2)).collect();
+        let p: HashSet<_> = spans(pred).filter(|s| types.contains(&s.2)).collect();
         for s in &p {
             if g.contains(s) {
                 self.per_type[s.2].tp += 1;

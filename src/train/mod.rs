@@ -6,25 +6,30 @@ pub mod eval;
 pub mod news;
 pub mod perceptron;
 
-use crate::actors::model::TYPES;
-use crate::actors::ActorExtractor;
-use corpus::{read_corpus, Sentence};
+use crate::actors::tags::{tag_name, TYPES};
+use crate::actors::transformer::{TransformerError, TransformerOptions};
+use crate::actors::{ActorExtractor, ModelError, NerOptions, UnknownName};
+use corpus::{read_corpus, CorpusError, Sentence};
 use perceptron::{PerceptronConfig, Rng};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Which training data a model may use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Profile {
     /// Commercial-use data only: Europeana Newspapers (CC0), HIPE NewsEye (CC BY 4.0),
     /// news-fr (CC BY-SA 4.0).
     Open,
     /// Adds the non-commercial corpora: WikiNEuRal (CC BY-NC-SA 4.0), HIPE hipe2020 and
     /// Le Temps (CC BY-NC-SA 4.0).
+    #[default]
     Full,
 }
 
 impl Profile {
+    /// Every profile, in the order the command line lists them.
+    pub const ALL: [Profile; 2] = [Profile::Open, Profile::Full];
+
     /// Short model name.
     pub fn name(&self) -> &'static str {
         match self {
@@ -32,7 +37,87 @@ impl Profile {
             Profile::Full => "fr-full",
         }
     }
+
+    /// The profile's name on the command line: `open` or `full`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Profile::Open => "open",
+            Profile::Full => "full",
+        }
+    }
 }
+
+impl std::str::FromStr for Profile {
+    type Err = UnknownName;
+
+    /// Parse `open` or `full`, or the model names `fr-open` and `fr-full` (ASCII
+    /// case-insensitive).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.key().eq_ignore_ascii_case(s) || p.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownName {
+                what: "profile",
+                name: s.to_string(),
+                expected: Profile::ALL.map(|p| p.key()).join(", "),
+            })
+    }
+}
+
+/// Errors of training and evaluation.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    /// A file or directory could not be read.
+    #[error("reading {}", path.display())]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file could not be opened.
+    #[error("cannot open {}", path.display())]
+    Open {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file or directory could not be written.
+    #[error("cannot write {}", path.display())]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A labelled corpus could not be read.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// An NER model could not be loaded.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// The trained model could not be encoded.
+    #[error(transparent)]
+    Format(#[from] crate::actors::model::FormatError),
+    /// An entity type name that is not PER, ORG, LOC or MISC.
+    #[error("unknown entity type {0:?}")]
+    UnknownType(String),
+    /// The transformer failed (loading the checkpoint or tagging).
+    #[error(transparent)]
+    Transformer(#[from] TransformerError),
+    /// There is no NER model to evaluate.
+    #[error("no NER model to evaluate")]
+    NoModel,
+}
+
+/// A progress and log sink: training and evaluation report what they do, one line at a
+/// time, through it (the command line writes each line to standard error).
+pub type Log<'a> = &'a (dyn Fn(&str) + Sync);
 
 /// One training corpus: a path under the data directory, its licence, and whether the open
 /// profile may use it.
@@ -93,77 +178,114 @@ const CORPORA: &[CorpusSpec] = &[
 /// A corpus read for training: its spec, sentences, and train/dev sentence indices.
 type LoadedCorpus = (&'static CorpusSpec, Vec<Sentence>, Vec<usize>, Vec<usize>);
 
-/// Arguments of `depeche train`.
-#[derive(Clone, Debug, clap::Args)]
-pub struct TrainArgs {
-    /// Which data the model may use: `open` (commercial-use licences only) or `full`.
-    #[arg(long, value_enum, default_value = "full")]
+/// Options of [`run_train`] (`depeche train`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainOptions {
+    /// Which data the model may use: [`Profile::Open`] (commercial-use licences only) or
+    /// [`Profile::Full`].
     pub profile: Profile,
-    /// Where to write the trained model (default: models/ner-<profile name>.bin).
-    #[arg(short, long)]
+    /// Where to write the trained model (None: `models/ner-<profile name>.bin`).
     pub output: Option<PathBuf>,
     /// The shared data directory holding `ner/` and `news/`.
-    #[arg(long, default_value = "../shared/data")]
     pub data_dir: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
     pub epochs: usize,
     /// log2 of the number of hashed feature buckets.
-    #[arg(long, default_value_t = 20)]
     pub bits: u32,
     /// Fraction of each corpus's sentences held out for the dev scores.
-    #[arg(long, default_value_t = 0.15)]
     pub dev_fraction: f64,
     /// Seed of the dev split and of the shuffling.
-    #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Epochs of the first model whose votes over the news become type-prior features (0: no
     /// priors).
-    #[arg(long, default_value_t = 6)]
     pub prior_epochs: usize,
     /// Rounds of prior models (each one sees the previous round's priors).
-    #[arg(long, default_value_t = 1)]
     pub prior_rounds: usize,
     /// Also write each corpus's dev split to this directory as `token<TAB>tag` CoNLL files
-    /// (for `depeche evaluate --conll`).
-    #[arg(long)]
+    /// (for evaluation).
     pub dev_out: Option<PathBuf>,
     /// How many times the modern (WikiNEuRal) training sentences are repeated per epoch.
-    #[arg(long, default_value_t = 2)]
     pub modern_weight: usize,
     /// How many times the hand-annotated modern news (news-fr train split) is repeated per
     /// epoch: the heaviest weight, so that its conventions win where the corpora disagree.
-    #[arg(long, default_value_t = 4)]
     pub news_weight: usize,
-    /// Distillation: a transformer token-classification checkpoint directory (needs the
-    /// `transformer` feature). Its labels on the `--unlabeled` news join the gold corpora.
-    #[arg(long, value_name = "DIR", requires = "unlabeled")]
-    pub teacher: Option<PathBuf>,
+    /// Distillation: a transformer token-classification checkpoint (needs the `transformer`
+    /// feature) and how to run it. Its labels on the [`TrainOptions::unlabeled`] news join the
+    /// gold corpora; it is used only when both are given.
+    pub teacher: Option<TransformerOptions>,
     /// Distillation: JSON Lines news (`text` field; .gz and .zst too) for the teacher to label.
-    #[arg(long, value_name = "FILE", requires = "teacher")]
     pub unlabeled: Option<PathBuf>,
     /// Distillation: most unlabeled articles the teacher labels.
-    #[arg(long, value_name = "N", default_value_t = 5000)]
     pub teacher_articles: usize,
-    /// The teacher's knobs.
-    #[command(flatten)]
-    pub teacher_options: crate::actors::transformer::TransformerArgs,
 }
 
-/// Arguments of `depeche evaluate`.
-#[derive(Clone, Debug, clap::Args)]
-pub struct EvaluateArgs {
+impl Default for TrainOptions {
+    /// The defaults of `depeche train`: the full profile, data in `../shared/data`, 12 epochs
+    /// over 2^20 buckets, 15% dev, seed 42, one round of 6-epoch priors, modern weight 2, news
+    /// weight 4, no teacher (5000 articles when one is given).
+    fn default() -> Self {
+        TrainOptions {
+            profile: Profile::Full,
+            output: None,
+            data_dir: PathBuf::from("../shared/data"),
+            epochs: 12,
+            bits: 20,
+            dev_fraction: 0.15,
+            seed: 42,
+            prior_epochs: 6,
+            prior_rounds: 1,
+            dev_out: None,
+            modern_weight: 2,
+            news_weight: 4,
+            teacher: None,
+            unlabeled: None,
+            teacher_articles: 5000,
+        }
+    }
+}
+
+/// Options of [`run_evaluate`] (`depeche evaluate`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvaluateOptions {
     /// A CoNLL/IOB or HIPE TSV file with gold labels.
-    #[arg(long)]
     pub conll: PathBuf,
-    /// The model to evaluate (`--ner-model`: a file or a built-in name, fr-open or fr-full,
-    /// default the built-in default model; or `--ner transformer --ner-model DIR`).
-    #[command(flatten)]
-    pub ner: crate::actors::NerArgs,
-    /// Entity types to score, comma-separated (e.g. PER,LOC,ORG for corpora without MISC);
-    /// default: all four.
-    #[arg(long)]
+    /// The model to evaluate: a built-in model or model file, or a transformer checkpoint.
+    pub ner: NerOptions,
+    /// Entity types to score, comma-separated (e.g. `PER,LOC,ORG` for corpora without MISC);
+    /// None: all four.
     pub types: Option<String>,
+}
+
+/// What [`run_evaluate`] measured: the scores, the types scored, and the tagging speed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    /// Strict entity scores.
+    pub scores: eval::Scores,
+    /// The type indices scored (into [`TYPES`]).
+    pub types: Vec<usize>,
+    /// Sentences tagged.
+    pub sentences: usize,
+    /// Tokens tagged.
+    pub tokens: usize,
+    /// Seconds spent tagging.
+    pub seconds: f64,
+}
+
+impl Evaluation {
+    /// The seqeval-like report table of the scored types.
+    pub fn report(&self) -> String {
+        self.scores.report(&self.types)
+    }
+
+    /// One line on the amount tagged and the speed: `N sentences, N tokens, N tokens/s`.
+    pub fn speed(&self) -> String {
+        format!(
+            "{} sentences, {} tokens, {:.0} tokens/s",
+            self.sentences,
+            self.tokens,
+            self.tokens as f64 / self.seconds.max(1e-9)
+        )
+    }
 }
 
 /// Split sentence indices into (train, dev) deterministically.
@@ -178,7 +300,9 @@ pub fn split(n: usize, dev_fraction: f64, seed: u64) -> (Vec<usize>, Vec<usize>)
     (train, dev)
 }
 
-fn parse_types(s: Option<&str>) -> anyhow::Result<Vec<usize>> {
+/// The type indices (into [`TYPES`]) of a comma-separated list of entity types (`PER, loc`),
+/// all four when None.
+pub fn parse_types(s: Option<&str>) -> Result<Vec<usize>, TrainError> {
     let Some(s) = s else {
         return Ok(vec![0, 1, 2, 3]);
     };
@@ -187,33 +311,42 @@ fn parse_types(s: Option<&str>) -> anyhow::Result<Vec<usize>> {
             TYPES
                 .iter()
                 .position(|x| x.as_str().eq_ignore_ascii_case(t.trim()))
-                .ok_or_else(|| anyhow::anyhow!("unknown entity type {t:?}"))
+                .ok_or_else(|| TrainError::UnknownType(t.to_string()))
         })
         .collect()
 }
 
-/// Run `depeche train`.
-pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
+/// Train the NER model (`depeche train`): read the news and the corpora of the profile, train
+/// the prior models and the final one, score it on each corpus's dev split, and write it.
+/// Progress goes to `log`, one line (or a few, for the dev score tables) at a time. Returns
+/// the path of the written model.
+pub fn run_train(args: &TrainOptions, log: Log<'_>) -> Result<PathBuf, TrainError> {
     let t0 = Instant::now();
     let news_dir = args.data_dir.join("news");
-    eprintln!("counting case statistics in {} ...", news_dir.display());
+    log(&format!(
+        "counting case statistics in {} ...",
+        news_dir.display()
+    ));
     // The open model learns its word statistics from openly licensed news only (OrangeSum,
     // CC BY-SA 4.0); the full model from every news file.
     let open = args.profile == Profile::Open;
     let news_texts = news::read_news_dir(&news_dir, |name| !open || name.starts_with("orangesum"))
-        .map_err(|e| anyhow::anyhow!("reading {}: {e}", news_dir.display()))?;
+        .map_err(|source| TrainError::Read {
+            path: news_dir.clone(),
+            source,
+        })?;
     let n_articles = news_texts.len();
     let mut counter = news::CaseCounter::default();
     for t in &news_texts {
         counter.add_text(t);
     }
     let mut stats = counter.finish();
-    eprintln!(
+    log(&format!(
         "  {} articles, {} words with case statistics ({:.1}s)",
         n_articles,
         stats.map.len(),
         t0.elapsed().as_secs_f64()
-    );
+    ));
 
     let mut corpora: Vec<LoadedCorpus> = Vec::new();
     for spec in CORPORA {
@@ -230,26 +363,29 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             Some(dev_path) => {
                 let (mut sents, st) = corpus::read_span_jsonl(&path)?;
                 let (dev_sents, dst) = corpus::read_span_jsonl(&args.data_dir.join(dev_path))?;
-                eprintln!(
+                log(&format!(
                     "  {}: {} articles, {} entities ({} not on token edges, {} across sentences); dev {} articles",
                     spec.path, st.articles, st.entities, st.misaligned, st.split, dst.articles
-                );
+                ));
                 let n = sents.len();
                 sents.extend(dev_sents);
                 let m = sents.len();
                 (sents, (0..n).collect(), (n..m).collect())
             }
         };
-        eprintln!(
+        log(&format!(
             "  {}: {} sentences ({} train, {} dev), {}",
             spec.path,
             sents.len(),
             train.len(),
             dev.len(),
             spec.licence
-        );
+        ));
         if let Some(dir) = &args.dev_out {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir).map_err(|source| TrainError::Write {
+                path: dir.clone(),
+                source,
+            })?;
             let name = spec.path.rsplit('/').next().unwrap_or("dev");
             let name = if spec.spans_dev.is_some() {
                 "news-fr"
@@ -259,25 +395,26 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             let mut out = String::new();
             for &i in &dev {
                 for (t, &g) in sents[i].tokens.iter().zip(&sents[i].tags) {
-                    out += &format!("{t}\t{}\n", corpus::tag_name(g));
+                    out += &format!("{t}\t{}\n", tag_name(g));
                 }
                 out.push('\n');
             }
-            std::fs::write(dir.join(format!("{name}.dev.conll")), out)?;
+            let file = dir.join(format!("{name}.dev.conll"));
+            std::fs::write(&file, out)
+                .map_err(|source| TrainError::Write { path: file, source })?;
         }
         corpora.push((spec, sents, train, dev));
     }
     let silver = match (&args.teacher, &args.unlabeled) {
         (Some(teacher), Some(unlabeled)) => {
-            let options = args.teacher_options.options(teacher);
-            let s = teacher_sentences(&options, unlabeled, args.teacher_articles)?;
-            eprintln!(
+            let s = teacher_sentences(teacher, unlabeled, args.teacher_articles, log)?;
+            log(&format!(
                 "  teacher {}: {} sentences of {} ({:.0}s)",
-                teacher.display(),
+                teacher.dir.display(),
                 s.len(),
                 unlabeled.display(),
                 t0.elapsed().as_secs_f64()
-            );
+            ));
             s
         }
         _ => Vec::new(),
@@ -301,11 +438,11 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         seed: args.seed,
     };
     let progress = |e: usize, err: f64| {
-        eprintln!(
+        log(&format!(
             "  epoch {e}: train token error {:.4} ({:.0}s)",
             err,
             t0.elapsed().as_secs_f64()
-        )
+        ))
     };
     for round in 0..if args.prior_epochs > 0 {
         args.prior_rounds.max(1)
@@ -314,11 +451,11 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     } {
         // A first model votes on every capitalised word of the news; its corpus-wide votes
         // become features of the next model.
-        eprintln!(
+        log(&format!(
             "training prior model {} on {} sentences ...",
             round + 1,
             data.len()
-        );
+        ));
         let pcfg = PerceptronConfig {
             epochs: args.prior_epochs,
             ..cfg.clone()
@@ -333,10 +470,13 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             *v &= 0xff;
         }
         pc.merge_into(&mut stats);
-        eprintln!("  news priors done ({:.0}s)", t0.elapsed().as_secs_f64());
+        log(&format!(
+            "  news priors done ({:.0}s)",
+            t0.elapsed().as_secs_f64()
+        ));
     }
     drop(news_texts);
-    eprintln!("training on {} sentences ...", data.len());
+    log(&format!("training on {} sentences ...", data.len()));
     let mut model = perceptron::train(&data, &stats, &cfg, String::new(), progress);
 
     let mut dev_scores = serde_json::Map::new();
@@ -348,7 +488,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
             vec![0, 1, 2]
         };
         let s = eval::evaluate(&model, &dev, &types);
-        eprintln!("dev {}:\n{}", spec.path, s.report(&types));
+        log(&format!("dev {}:\n{}", spec.path, s.report(&types)));
         let mut per = serde_json::Map::new();
         for &t in &types {
             per.insert(
@@ -362,6 +502,10 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         );
         dev_scores.insert(spec.path.into(), serde_json::Value::Object(per));
     }
+    let teacher = match (&args.teacher, &args.unlabeled) {
+        (Some(t), Some(u)) => Some((t, u)),
+        _ => None,
+    };
     let meta = serde_json::json!({
         "name": args.profile.name(),
         "method": "averaged structured perceptron, hashed features, Viterbi (IOB2)",
@@ -377,9 +521,9 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         "news_articles": n_articles,
         "news_files": if open { "orangesum_fr.jsonl (CC BY-SA 4.0)" } else { "all *.jsonl in data/news" },
         "dev_strict_f1": dev_scores,
-        "teacher": args.teacher.as_ref().map(|t| serde_json::json!({
-            "checkpoint": t.display().to_string(),
-            "unlabeled": args.unlabeled.as_ref().map(|u| u.display().to_string()),
+        "teacher": teacher.map(|(t, u)| serde_json::json!({
+            "checkpoint": t.dir.display().to_string(),
+            "unlabeled": u.display().to_string(),
             "sentences": silver.len(),
         })),
     });
@@ -390,31 +534,42 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         .unwrap_or_else(|| PathBuf::from(format!("models/ner-{}.bin", args.profile.name())));
     let bytes = model.to_bytes()?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|source| TrainError::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
     }
-    std::fs::write(&out, &bytes)?;
-    eprintln!(
+    std::fs::write(&out, &bytes).map_err(|source| TrainError::Write {
+        path: out.clone(),
+        source,
+    })?;
+    log(&format!(
         "wrote {} ({:.1} MB) in {:.0}s",
         out.display(),
         bytes.len() as f64 / 1e6,
         t0.elapsed().as_secs_f64()
-    );
-    Ok(())
+    ));
+    Ok(out)
 }
 
 /// Read up to `limit` articles (the `text` field) of a JSON Lines file (.gz and .zst too);
 /// lines that are not JSON objects with a non-empty text are skipped.
-pub fn read_unlabeled(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
+pub fn read_unlabeled(path: &Path, limit: usize) -> Result<Vec<String>, TrainError> {
     use std::io::BufRead;
     let counter = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let r = crate::input::open::open_file(path, counter)
-        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
+    let r = crate::input::open::open_file(path, counter).map_err(|source| TrainError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let mut texts = Vec::new();
     for line in std::io::BufReader::new(r).lines() {
         if texts.len() >= limit {
             break;
         }
-        let line = line.map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?;
+        let line = line.map_err(|source| TrainError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let text = serde_json::from_str::<serde_json::Value>(&line)
             .ok()
             .and_then(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string));
@@ -426,25 +581,27 @@ pub fn read_unlabeled(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> 
 }
 
 /// Label unlabeled news with a transformer teacher: each sentence of 3 to 200 tokens becomes a
-/// training sentence with the teacher's IOB2 tags.
+/// training sentence with the teacher's IOB2 tags. Every 500 articles labelled, a line goes to
+/// `log`.
 #[cfg(feature = "transformer")]
 pub fn teacher_sentences(
-    options: &crate::actors::transformer::TransformerOptions,
+    options: &TransformerOptions,
     unlabeled: &Path,
     limit: usize,
-) -> anyhow::Result<Vec<Sentence>> {
+    log: Log<'_>,
+) -> Result<Vec<Sentence>, TrainError> {
     use rayon::prelude::*;
     let teacher = crate::actors::transformer::TransformerNer::load(options)?;
     let texts = read_unlabeled(unlabeled, limit)?;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let per_article: Vec<Vec<Sentence>> = texts
         .par_iter()
-        .map(|text| -> anyhow::Result<Vec<Sentence>> {
+        .map(|text| -> Result<Vec<Sentence>, TrainError> {
             let doc = crate::text::Document::new(text, None);
             let (tags, _) = teacher.tag_document(&doc)?;
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if n % 500 == 0 {
-                eprintln!("  teacher: {n} articles labelled");
+                log(&format!("  teacher: {n} articles labelled"));
             }
             Ok(doc
                 .sentences
@@ -460,51 +617,52 @@ pub fn teacher_sentences(
                 })
                 .collect())
         })
-        .collect::<anyhow::Result<_>>()?;
+        .collect::<Result<_, _>>()?;
     Ok(per_article.into_iter().flatten().collect())
 }
 
 /// Without the `transformer` feature there is no teacher to run.
 #[cfg(not(feature = "transformer"))]
 pub fn teacher_sentences(
-    _options: &crate::actors::transformer::TransformerOptions,
+    _options: &TransformerOptions,
     unlabeled: &Path,
     _limit: usize,
-) -> anyhow::Result<Vec<Sentence>> {
+    _log: Log<'_>,
+) -> Result<Vec<Sentence>, TrainError> {
     let _ = unlabeled;
-    Err(crate::actors::ModelError::NoTransformer.into())
+    Err(ModelError::NoTransformer.into())
 }
 
-/// Run `depeche evaluate`.
-pub fn run_evaluate(args: &EvaluateArgs) -> anyhow::Result<()> {
+/// Score an NER model on a labelled corpus (`depeche evaluate`): strict entity P/R/F1 per type
+/// and micro-averaged, and the tagging speed. Printing is the caller's.
+pub fn run_evaluate(args: &EvaluateOptions) -> Result<Evaluation, TrainError> {
     let types = parse_types(args.types.as_deref())?;
     let ex = args.ner.extractor()?;
     let data = read_corpus(&args.conll)?;
     let refs: Vec<&Sentence> = data.iter().collect();
     let t0 = Instant::now();
-    let s = match ex.model() {
+    let scores = match ex.model() {
         Some(model) => eval::evaluate(model, &refs, &types),
         #[cfg(feature = "transformer")]
         None => match ex.transformer() {
             Some(t) => eval::evaluate_transformer(t, &refs, &types)?,
-            None => anyhow::bail!("no NER model to evaluate"),
+            None => return Err(TrainError::NoModel),
         },
         #[cfg(not(feature = "transformer"))]
-        None => anyhow::bail!("no NER model to evaluate"),
+        None => return Err(TrainError::NoModel),
     };
-    let tokens: usize = data.iter().map(|s| s.tokens.len()).sum();
-    print!("{}", s.report(&types));
-    eprintln!(
-        "{} sentences, {} tokens, {:.0} tokens/s",
-        data.len(),
-        tokens,
-        tokens as f64 / t0.elapsed().as_secs_f64().max(1e-9)
-    );
-    Ok(())
+    let seconds = t0.elapsed().as_secs_f64();
+    Ok(Evaluation {
+        scores,
+        types,
+        sentences: data.len(),
+        tokens: data.iter().map(|s| s.tokens.len()).sum(),
+        seconds,
+    })
 }
 
 /// Read a model's metadata JSON (for the model card and `--version`-like reports).
-pub fn model_meta(path: &Path) -> anyhow::Result<String> {
+pub fn model_meta(path: &Path) -> Result<String, TrainError> {
     let ex = ActorExtractor::load(Some(path))?;
     Ok(ex.model().map(|m| m.meta.clone()).unwrap_or_default())
 }
@@ -525,6 +683,17 @@ mod tests {
     #[test]
     fn types_parse() {
         assert_eq!(parse_types(Some("PER, loc")).unwrap(), vec![0, 2]);
-        assert!(parse_types(Some("DATE")).is_err());
+        assert!(matches!(
+            parse_types(Some("DATE")),
+            Err(TrainError::UnknownType(t)) if t == "DATE"
+        ));
+    }
+
+    #[test]
+    fn profiles_parse() {
+        assert_eq!("open".parse::<Profile>(), Ok(Profile::Open));
+        assert_eq!("fr-full".parse::<Profile>(), Ok(Profile::Full));
+        assert!("closed".parse::<Profile>().is_err());
+        assert_eq!(TrainOptions::default().profile, Profile::Full);
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::actors::features::{case_class, lower_hash, prior, shape_bits, CaseStats, HashKeyMap};
 use crate::actors::gazetteer::bits::ORG_CUE;
-use crate::actors::model::{is_inside, type_of, Model, Scratch};
+use crate::actors::model::{Model, Scratch};
+use crate::actors::tags::{is_inside, type_of};
 use crate::text::{Document, TokenKind};
 use std::io::BufRead;
 use std::path::Path;

@@ -3,7 +3,8 @@
 use super::corpus::Sentence;
 use crate::actors::features::{features, CaseStats, NUM_FEATURES};
 use crate::actors::gazetteer::Gazetteer;
-use crate::actors::model::{allowed, viterbi, Model, NT};
+use crate::actors::model::{viterbi, Model};
+use crate::actors::tags::{allowed, NT};
 
 /// Training settings.
 #[derive(Clone, Debug)]

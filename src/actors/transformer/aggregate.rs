@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 /// How the pieces of one word decide its label.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Aggregation {
     /// The first piece's best label.
     #[default]
@@ -17,6 +17,42 @@ pub enum Aggregation {
     Average,
     /// The best label of the single most confident piece.
     Max,
+}
+
+impl Aggregation {
+    /// Every rule, in the order the command line lists them.
+    pub const ALL: [Aggregation; 3] = [Aggregation::First, Aggregation::Average, Aggregation::Max];
+
+    /// The rule's name: `first`, `average` or `max` (as in `--aggregation`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Aggregation::First => "first",
+            Aggregation::Average => "average",
+            Aggregation::Max => "max",
+        }
+    }
+}
+
+impl std::str::FromStr for Aggregation {
+    type Err = crate::actors::UnknownName;
+
+    /// Parse `first`, `average` or `max` (ASCII case-insensitive).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Aggregation::ALL
+            .into_iter()
+            .find(|a| a.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| crate::actors::UnknownName {
+                what: "aggregation",
+                name: s.to_string(),
+                expected: Aggregation::ALL.map(Aggregation::name).join(", "),
+            })
+    }
+}
+
+impl std::fmt::Display for Aggregation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 /// The label index of each word. `words` and `pieces` are byte ranges in the same text,
@@ -162,5 +198,14 @@ mod tests {
         assert!((l[..3].iter().sum::<f32>() - 1.0).abs() < 1e-6);
         assert!(l[2] > l[1] && l[1] > l[0]);
         assert!((l[5] - 1.0).abs() < 1e-6 && l[3] == 0.0);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for a in Aggregation::ALL {
+            assert_eq!(a.name().parse::<Aggregation>(), Ok(a));
+        }
+        assert_eq!("MAX".parse::<Aggregation>(), Ok(Aggregation::Max));
+        assert!("mean".parse::<Aggregation>().is_err());
     }
 }

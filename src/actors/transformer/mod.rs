@@ -76,42 +76,6 @@ pub struct TransformerOptions {
     pub device: String,
 }
 
-/// The transformer's command-line knobs, shared by `extract`, `bench`, `evaluate` and
-/// `train --teacher`.
-#[derive(Clone, Debug, clap::Args)]
-pub struct TransformerArgs {
-    /// Transformer: how the sub-tokens of a word decide its label.
-    #[arg(long, value_enum, default_value = "first")]
-    pub aggregation: Aggregation,
-    /// Transformer: most sub-tokens per window, special tokens included (0: the model's
-    /// maximum, usually 512).
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub window: usize,
-    /// Transformer: overlap between consecutive windows, in sub-tokens.
-    #[arg(long, value_name = "N", default_value_t = 128)]
-    pub stride: usize,
-    /// Transformer: windows per forward pass.
-    #[arg(long, value_name = "N", default_value_t = 8)]
-    pub batch_size: usize,
-    /// Transformer: cpu, cuda or cuda:N (cuda needs a build with --features cuda).
-    #[arg(long, default_value = "cpu")]
-    pub device: String,
-}
-
-impl TransformerArgs {
-    /// The options for the checkpoint in `dir`.
-    pub fn options(&self, dir: impl Into<PathBuf>) -> TransformerOptions {
-        TransformerOptions {
-            dir: dir.into(),
-            aggregation: self.aggregation,
-            window: self.window,
-            stride: self.stride,
-            batch_size: self.batch_size.max(1),
-            device: self.device.clone(),
-        }
-    }
-}
-
 impl TransformerOptions {
     /// Defaults for the checkpoint in `dir`: first-piece aggregation, windows of the model's
     /// maximum length with 128 sub-tokens of overlap, batches of 8, CPU.

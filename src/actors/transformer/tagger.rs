@@ -1,7 +1,7 @@
 //! Running a checkpoint over documents: tokenize, window, batch, aggregate, tag.
 
 use super::{aggregate, window, Checkpoint, TransformerError, TransformerOptions};
-use crate::train::corpus::to_iob2;
+use crate::actors::tags::to_iob2;
 use candle_core::Device;
 use std::ops::Range;
 
@@ -91,7 +91,7 @@ impl TransformerNer {
         w.saturating_sub(2).max(1)
     }
 
-    /// IOB2 tags (see [`crate::actors::model::TAGS`]) for the `words` of `text` (byte ranges,
+    /// IOB2 tags (see [`crate::actors::tags::TAGS`]) for the `words` of `text` (byte ranges,
     /// sorted, not overlapping), given `sentences` as ranges of word indices covering all
     /// words in order. Entity types outside PER/ORG/LOC/MISC (dates, times) become `O`.
     pub fn tag_words(
