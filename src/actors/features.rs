@@ -248,6 +248,24 @@ pub struct TokInfo {
     pub len: u8,
 }
 
+impl TokInfo {
+    /// The word's [`case_class`] (the high nibble of `case`).
+    #[inline]
+    pub fn case_class(&self) -> u8 {
+        self.case >> 4
+    }
+
+    /// The entity type the news priors mostly saw the word in (the low three bits of
+    /// `prior`, see [`prior::pack`]); None when the priors say nothing.
+    #[inline]
+    pub fn prior_type(&self) -> Option<crate::record::ActorType> {
+        match self.prior & 7 {
+            t @ 1..=4 => Some(super::tags::TYPES[t as usize - 1]),
+            _ => None,
+        }
+    }
+}
+
 #[inline]
 fn shape_class(c: char) -> u8 {
     if c.is_uppercase() {

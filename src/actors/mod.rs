@@ -19,7 +19,7 @@ pub mod model;
 pub mod tags;
 pub mod transformer;
 
-use crate::record::{Actor, ErrorKind};
+use crate::record::{Actor, ActorType, ErrorKind};
 use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::Document;
 use features::TokInfo;
@@ -376,9 +376,9 @@ fn perceptron_mentions(model: &Model, doc: &Document) -> Vec<canonical::RawMenti
     }
 }
 
-const B_PER: u8 = 1;
-const B_ORG: u8 = 3;
-const I_ORG: u8 = 4;
+const B_PER: u8 = tags::begin(ActorType::Per);
+const B_ORG: u8 = tags::begin(ActorType::Org);
+const I_ORG: u8 = tags::inside(ActorType::Org);
 
 /// Split person spans that glue an organisation to a name, two patterns of French news:
 /// "Sundar Pichai de Google" (a full name, then `de` and a word the news priors do not see as
@@ -404,10 +404,9 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
             w == "de" || w == "d'" || w == "d’"
         }) {
             let next = infos[k + 1];
-            let prior_type = next.prior & 7;
             // The news priors must see the next word as an organisation or a place.
-            let person_like =
-                !(prior_type == 2 || prior_type == 3) || next.gaz & gazetteer::bits::LAST_NAME != 0;
+            let person_like = !matches!(next.prior_type(), Some(ActorType::Org | ActorType::Loc))
+                || next.gaz & gazetteer::bits::LAST_NAME != 0;
             let caps = (a..k).all(|i| infos[i].bits & features::shape_bits::CAP != 0);
             if caps && !person_like {
                 tags[k] = 0;
@@ -422,15 +421,15 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
         if b - a >= 3 {
             let is_first = |i: usize| {
                 infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
-                    && (infos[i].case >> 4) != features::case_class::LOWER
-                    && (infos[i].case >> 4) != features::case_class::MOSTLY_LOWER
+                    && infos[i].case_class() != features::case_class::LOWER
+                    && infos[i].case_class() != features::case_class::MOSTLY_LOWER
             };
             // A single glued word before the first name.
             if let Some(k) = Some(a + 1).filter(|&k| is_first(k) && !is_first(k - 1)) {
                 let prefix_cap = (a..k).all(|i| {
                     infos[i].bits & features::shape_bits::CAP != 0
                         && !is_first(i)
-                        && infos[i].prior & 7 != 1
+                        && infos[i].prior_type() != Some(ActorType::Per)
                 });
                 if prefix_cap {
                     tags[a] = B_ORG;
@@ -447,7 +446,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
 /// True when the word is usually written in lowercase in the news ("économie", "santé").
 fn usually_lowercase(info: &TokInfo) -> bool {
     use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
-    matches!(info.case >> 4, LOWER | MOSTLY_LOWER | MIXED)
+    matches!(info.case_class(), LOWER | MOSTLY_LOWER | MIXED)
 }
 
 /// Take portfolios out of entity spans: after a title and a link word ("ministre de l'",
@@ -512,8 +511,7 @@ pub fn strip_portfolios(infos: &[TokInfo], tags: &mut [u8]) {
 /// news-fr conventions and stay.)
 fn is_common_word(info: &TokInfo) -> bool {
     use features::case_class::LOWER;
-    let class = info.case >> 4;
-    class == LOWER
+    info.case_class() == LOWER
 }
 
 #[cfg(test)]

@@ -20,6 +20,26 @@ pub const TYPES: [ActorType; 4] = [
     ActorType::Misc,
 ];
 
+/// The `B-` tag of an entity type.
+pub const fn begin(kind: ActorType) -> u8 {
+    1 + 2 * type_index(kind)
+}
+
+/// The `I-` tag of an entity type.
+pub const fn inside(kind: ActorType) -> u8 {
+    2 + 2 * type_index(kind)
+}
+
+/// The index of an entity type in [`TYPES`].
+pub const fn type_index(kind: ActorType) -> u8 {
+    match kind {
+        ActorType::Per => 0,
+        ActorType::Org => 1,
+        ActorType::Loc => 2,
+        ActorType::Misc => 3,
+    }
+}
+
 /// The tag index of a label such as `B-PER` (None when unknown).
 pub fn tag_index(label: &str) -> Option<u8> {
     TAGS.iter().position(|t| *t == label).map(|i| i as u8)
@@ -136,6 +156,14 @@ pub fn spans(tags: &[u8]) -> impl Iterator<Item = EntitySpan> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn named_tags_match_the_tag_table() {
+        for k in TYPES {
+            assert_eq!(tag_name(begin(k)), format!("B-{}", k.as_str()));
+            assert_eq!(tag_name(inside(k)), format!("I-{}", k.as_str()));
+        }
+    }
 
     #[test]
     fn iob_schemes_normalise() {
