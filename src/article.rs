@@ -122,14 +122,17 @@ fn parse_num(s: &str, lo: u8, hi: u8) -> Option<u8> {
 }
 
 /// Days in a month of the proleptic Gregorian calendar.
+/// 0 for a month outside 1..=12.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
+    if !(1..=12).contains(&month) {
+        return 0;
     }
+    chrono::NaiveDate::from_ymd_opt(year, month as u32, 1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+        .map_or(0, |next| {
+            use chrono::Datelike;
+            next.pred_opt().map_or(0, |last| last.day() as u8)
+        })
 }
 
 #[cfg(test)]

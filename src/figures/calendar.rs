@@ -1,48 +1,48 @@
-//! Proleptic Gregorian calendar arithmetic: day numbers, weekdays, ISO weeks.
+//! Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01): weekdays
+//! and ISO weeks, through `chrono`.
 
 pub use crate::article::days_in_month;
+use chrono::{Datelike, NaiveDate};
 
-/// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
+/// Day number of 1970-01-01 counted from 0001-01-01 (chrono's "days from CE", day 1).
+const UNIX_EPOCH_FROM_CE: i64 = 719_163;
+
+/// The date of a day number (days since 1970-01-01).
+fn date(days: i64) -> NaiveDate {
+    i32::try_from(days + UNIX_EPOCH_FROM_CE)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// Days since 1970-01-01 of a civil date. Months and days past their end carry over
+/// linearly ("13/2025" is January 2026, "32 January" is 1 February), so any (y, m, d) has a
+/// day number.
 pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
-    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = m as i64;
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
+    let months = y as i64 * 12 + m as i64 - 1;
+    let (y, m) = (
+        months.div_euclid(12) as i32,
+        months.rem_euclid(12) as u32 + 1,
+    );
+    let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN);
+    first.num_days_from_ce() as i64 - UNIX_EPOCH_FROM_CE + d as i64 - 1
 }
 
 /// The civil date of a day number.
 pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+    let d = date(z);
+    (d.year(), d.month() as u8, d.day() as u8)
 }
 
 /// Weekday of a day number: 0 = Monday ... 6 = Sunday.
 pub fn weekday(days: i64) -> u8 {
-    // 1970-01-01 was a Thursday (3).
-    ((days + 3).rem_euclid(7)) as u8
+    date(days).weekday().num_days_from_monday() as u8
 }
 
 /// ISO 8601 week of a day number: (ISO year, week 1-53).
 pub fn iso_week(days: i64) -> (i32, u8) {
-    let wd = weekday(days) as i64;
-    // The Thursday of the same ISO week decides the year.
-    let thursday = days - wd + 3;
-    let (y, _, _) = civil_from_days(thursday);
-    let jan1 = days_from_civil(y, 1, 1);
-    let week = (thursday - jan1) / 7 + 1;
-    (y, week as u8)
+    let w = date(days).iso_week();
+    (w.year(), w.week() as u8)
 }
 
 /// ISO string of a day number: `YYYY-MM-DD`.
@@ -81,6 +81,15 @@ mod tests {
             assert_eq!(civil_from_days(z), (y, m, d));
             assert_eq!(weekday(z), wd, "{y}-{m}-{d}");
         }
+    }
+
+    #[test]
+    fn months_and_days_past_their_end_carry_over() {
+        assert_eq!(days_from_civil(2025, 13, 1), days_from_civil(2026, 1, 1));
+        assert_eq!(days_from_civil(2025, 1, 32), days_from_civil(2025, 2, 1));
+        assert_eq!(days_from_civil(2025, 0, 1), days_from_civil(2024, 12, 1));
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 
     #[test]
