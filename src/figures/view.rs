@@ -1,8 +1,8 @@
-//! A per-document view of the tokens for the figure rules: folded keys (lowercase, no
-//! accents, apostrophes and hyphens normalised) built once into one buffer, and the sentence
-//! of every token.
+//! A per-document view of the tokens for the figure rules: the document's folded keys
+//! (lowercase, no accents, apostrophes and hyphens normalised; see `text::normalize`), the
+//! trigger bits and the sentence of every token.
 
-use crate::text::{chars, Document, TokenKind};
+use crate::text::{Document, TokenKind};
 
 /// The token may start a date (month, weekday, relative word, "mi-...").
 pub const TRIG_DATE: u8 = 1;
@@ -20,8 +20,6 @@ pub trait TriggerTable {
 pub struct Toks<'d, 'a> {
     /// The document.
     pub doc: &'d Document<'a>,
-    keys: String,
-    ranges: Vec<(u32, u32)>,
     sent: Vec<u32>,
     trig: Vec<u8>,
 }
@@ -30,24 +28,13 @@ impl<'d, 'a> Toks<'d, 'a> {
     /// Build the view (one pass, one buffer).
     pub fn new<T: TriggerTable + ?Sized>(doc: &'d Document<'a>, triggers: &T) -> Self {
         let n = doc.tokens.len();
-        let mut keys = String::with_capacity(doc.text.len() + 16);
-        let mut ranges = Vec::with_capacity(n);
         let mut trig = Vec::with_capacity(n);
-        for t in &doc.tokens {
-            let s = keys.len();
-            let raw = t.text(doc.text);
-            if raw.is_ascii() && !raw.contains('`') {
-                keys.push_str(raw);
-                keys[s..].make_ascii_lowercase();
-            } else {
-                chars::fold_key_into(raw, &mut keys);
-            }
-            let e = keys.len();
-            ranges.push((s as u32, e as u32));
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let key = doc.key(i);
             let f = match t.kind {
                 TokenKind::Number => TRIG_DATE | TRIG_AMOUNT,
-                TokenKind::Word | TokenKind::Elision | TokenKind::Abbrev if e - s <= 24 => {
-                    triggers.of(&keys[s..e])
+                TokenKind::Word | TokenKind::Elision | TokenKind::Abbrev if key.len() <= 24 => {
+                    triggers.of(key)
                 }
                 _ => 0,
             };
@@ -61,13 +48,7 @@ impl<'d, 'a> Toks<'d, 'a> {
                 }
             }
         }
-        Toks {
-            doc,
-            keys,
-            ranges,
-            sent,
-            trig,
-        }
+        Toks { doc, sent, trig }
     }
 
     /// Trigger bits of token `i` (see [`TRIG_DATE`], [`TRIG_AMOUNT`]).
@@ -79,22 +60,19 @@ impl<'d, 'a> Toks<'d, 'a> {
     /// Number of tokens.
     #[inline]
     pub fn len(&self) -> usize {
-        self.ranges.len()
+        self.doc.tokens.len()
     }
 
     /// True when the document has no tokens.
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
+        self.doc.tokens.is_empty()
     }
 
     /// Folded key of token `i` ("" past the end).
     #[inline]
-    pub fn key(&self, i: usize) -> &str {
-        match self.ranges.get(i) {
-            Some(&(s, e)) => &self.keys[s as usize..e as usize],
-            None => "",
-        }
+    pub fn key(&self, i: usize) -> &'d str {
+        self.doc.key(i)
     }
 
     /// Folded key of the token before `i` ("" at the start).

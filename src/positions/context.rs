@@ -1,7 +1,7 @@
 //! The per-document view the positions stage works on: token keys for lexicon lookups, which
 //! actor mention covers each token, and small word-class predicates.
 
-use super::lexicon::{lower_key_into, Lexicon};
+use super::lexicon::Lexicon;
 use crate::record::{Actor, ActorType};
 use crate::text::chars::fold_key_into;
 use crate::text::{Document, TokenKind};
@@ -30,10 +30,6 @@ pub struct Ctx<'d, 'a> {
     pub lex: &'d Lexicon,
     /// The actors of the record (before this stage adds mentions).
     pub actors: &'d [Actor],
-    fold: String,
-    fold_idx: Vec<(u32, u32)>,
-    lower: String,
-    lower_idx: Vec<(u32, u32)>,
     /// Token -> index in `mentions`, or [`NONE`].
     pub mention_at: Vec<u32>,
     /// Mentions in text order.
@@ -57,19 +53,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Build the view: token keys, mention table, sentence and paragraph of each token.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon, actors: &'d [Actor]) -> Self {
         let n = doc.tokens.len();
-        let mut fold = String::with_capacity(doc.text.len() + 16);
-        let mut lower = String::with_capacity(doc.text.len() + 16);
-        let mut fold_idx = Vec::with_capacity(n);
-        let mut lower_idx = Vec::with_capacity(n);
-        for t in &doc.tokens {
-            let s = t.text(doc.text);
-            let a = fold.len() as u32;
-            fold_key_into(s, &mut fold);
-            fold_idx.push((a, fold.len() as u32));
-            let a = lower.len() as u32;
-            lower_key_into(s, &mut lower);
-            lower_idx.push((a, lower.len() as u32));
-        }
         let mut sent_of = vec![0u32; n];
         for (si, s) in doc.sentences.iter().enumerate() {
             for t in s.tokens() {
@@ -119,10 +102,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
             doc,
             lex,
             actors,
-            fold,
-            fold_idx,
-            lower,
-            lower_idx,
             mention_at,
             mentions: kept,
             sent_of,
@@ -150,26 +129,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Folded key (lowercase, no accents) of token `i`, or None past the end.
     #[inline]
     pub fn fold(&self, i: usize) -> Option<&str> {
-        self.fold_idx
-            .get(i)
-            .map(|&(a, b)| &self.fold[a as usize..b as usize])
+        self.doc.keys.fold(i)
     }
 
     /// Lowercase key (accents kept) of token `i`; "" past the end.
     #[inline]
     pub fn low(&self, i: usize) -> &str {
-        self.lower_idx
-            .get(i)
-            .map(|&(a, b)| &self.lower[a as usize..b as usize])
-            .unwrap_or("")
+        self.doc.lower(i)
     }
 
     /// Lowercase key as an Option (for phrase lookups).
     #[inline]
     pub fn low_opt(&self, i: usize) -> Option<&str> {
-        self.lower_idx
-            .get(i)
-            .map(|&(a, b)| &self.lower[a as usize..b as usize])
+        self.doc.keys.lower(i)
     }
 
     /// The raw text of token `i`; "" past the end.

@@ -5,7 +5,7 @@
 
 use super::conjugate::{parse_line, FormKind};
 use crate::record::Polarity;
-use crate::text::chars::{fold_key, fold_punct, is_combining, is_invisible};
+use crate::text::chars::fold_key;
 use crate::text::tokenize::tokenize;
 use std::collections::HashMap;
 
@@ -127,17 +127,7 @@ pub fn lower_keys(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Append the lowercase, accent-keeping key of `s` (apostrophes, hyphens and spaces unified).
-pub fn lower_key_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        if is_combining(c) || is_invisible(c) {
-            continue;
-        }
-        for l in fold_punct(c).to_lowercase() {
-            out.push(l);
-        }
-    }
-}
+pub use crate::text::normalize::lower_key_into;
 
 /// What a title entry says.
 #[derive(Clone, Debug, PartialEq, Eq)]

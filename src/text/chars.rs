@@ -162,72 +162,7 @@ pub fn fold_punct(c: char) -> char {
     }
 }
 
-/// Remove the accent from a Latin-1/Latin Extended-A lowercase or uppercase letter
-/// ("é" -> "e", "Ç" -> "C"); other characters are returned unchanged.
-pub fn strip_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'C',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => 'I',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' | 'Ÿ' => 'Y',
-        'ś' | 'ŝ' | 'ş' | 'š' => 's',
-        'Ś' | 'Ŝ' | 'Ş' | 'Š' => 'S',
-        'ź' | 'ż' | 'ž' => 'z',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        'ğ' => 'g',
-        'Ğ' => 'G',
-        'ł' => 'l',
-        'Ł' => 'L',
-        'ř' => 'r',
-        'Ř' => 'R',
-        'ť' | 'ţ' => 't',
-        'Ť' | 'Ţ' => 'T',
-        'ď' => 'd',
-        'Ď' => 'D',
-        _ => c,
-    }
-}
-
-/// A comparison key for a piece of text: lowercase, accents removed, apostrophes, hyphens and
-/// spaces folded, combining marks and invisible characters dropped, ligatures œ/æ expanded.
-/// Appends to `out` so callers can reuse one buffer.
-pub fn fold_key_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        if is_combining(c) || is_invisible(c) {
-            continue;
-        }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            _ => {
-                let c = strip_accent(fold_punct(c));
-                for l in c.to_lowercase() {
-                    out.push(l);
-                }
-            }
-        }
-    }
-}
-
-/// [`fold_key_into`] returning a new string.
-pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_key_into(s, &mut out);
-    out
-}
+pub use super::normalize::{fold_key, fold_key_into, strip_accent};
 
 #[cfg(test)]
 mod tests {

@@ -6,10 +6,12 @@
 //! as space and `’` as `'` wherever a stage compares text.
 
 pub mod chars;
+pub mod normalize;
 pub mod offsets;
 pub mod segment;
 pub mod tokenize;
 
+pub use normalize::TokenKeys;
 pub use offsets::CharMap;
 pub use segment::Segment;
 pub use tokenize::{flags, Token, TokenKind};
@@ -57,6 +59,8 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Segment>,
     /// The article's publication date, the anchor for relative dates.
     pub date: Option<ArticleDate>,
+    /// The folded and lowercase key of every token ([`normalize`]).
+    pub keys: TokenKeys,
     chars: CharMap,
 }
 
@@ -67,12 +71,14 @@ impl<'a> Document<'a> {
         let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
         let mut paragraphs = Vec::with_capacity(tokens.len() / 80 + 1);
         segment::segment(&tokens, text, &mut sentences, &mut paragraphs);
+        let keys = TokenKeys::new(tokens.iter().map(|t| t.text(text)), text.len());
         Document {
             text,
             tokens,
             sentences,
             paragraphs,
             date,
+            keys,
             chars: CharMap::new(text),
         }
     }
@@ -86,8 +92,21 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             date,
+            keys: TokenKeys::default(),
             chars: CharMap::default(),
         }
+    }
+
+    /// Folded key of token `i` (lowercase, no accents; see [`normalize`]); "" past the end.
+    #[inline]
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.fold(i).unwrap_or("")
+    }
+
+    /// Lowercase key of token `i` (accents kept); "" past the end.
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        self.keys.lower(i).unwrap_or("")
     }
 
     /// The text of token `i`.
