@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Literal, Optional, Union, overload
 
 import pyarrow
 
@@ -55,24 +55,43 @@ class Pipeline:
         self, text: str, id: Union[str, int, None] = None, date: Optional[DateLike] = None
     ) -> Record:
         """One article's record; raises ``ArticleError`` when it yields none."""
+    @overload
     def extract_batch(
         self,
         items: Iterable[Item],
         *,
         jsonl: bool = False,
         source: Optional[str] = None,
+        start: int = 0,
         text_field: str = "text",
         id_field: str = "id",
         date_field: str = "date",
         lossy: bool = False,
+        as_json: Literal[False] = False,
     ) -> List[Record]:
         """One record or error record per item, in input order (GIL released)."""
+    @overload
+    def extract_batch(
+        self,
+        items: Iterable[Item],
+        *,
+        jsonl: bool = False,
+        source: Optional[str] = None,
+        start: int = 0,
+        text_field: str = "text",
+        id_field: str = "id",
+        date_field: str = "date",
+        lossy: bool = False,
+        as_json: Literal[True],
+    ) -> List[str]:
+        """One JSON line (the CLI's) per item, in input order (GIL released)."""
     def extract_arrow(
         self,
         items: Iterable[Item],
         *,
         jsonl: bool = False,
         source: Optional[str] = None,
+        start: int = 0,
         text_field: str = "text",
         id_field: str = "id",
         date_field: str = "date",

@@ -56,11 +56,14 @@ struct ReadOptions {
     jsonl: bool,
     lossy: bool,
     source: Option<String>,
+    /// Number of the first item (0-based position; its line is `start + 1`).
+    start: usize,
 }
 
 impl ReadOptions {
     /// The provenance of item `position` (0-based).
     fn source(&self, position: usize) -> Source {
+        let position = self.start + position;
         match &self.source {
             Some(file) => Source {
                 file: file.clone(),
@@ -76,6 +79,7 @@ impl ReadOptions {
     /// The id of an item that has none: `SOURCE:LINE` with `source=` (as the CLI), else the
     /// position.
     fn fallback_id(&self, position: usize) -> String {
+        let position = self.start + position;
         match &self.source {
             Some(file) => format!("{file}:{}", position + 1),
             None => position.to_string(),
@@ -193,6 +197,7 @@ impl Pipeline {
             jsonl: false,
             lossy: false,
             source: None,
+            start: 0,
         };
         let item = self.read_item(py, &item.into_any(), 0, &opts)?;
         let output = py.detach(|| self.pool.install(|| extract_item(&self.inner, &item).0));
@@ -228,14 +233,18 @@ impl Pipeline {
     ///         "line": N}``, N the 1-based item number) and items without an id get
     ///         ``"source:N"``, as lines of a file named ``source`` in the CLI. Without it,
     ///         records carry no ``source`` and items without an id get their 0-based position.
+    ///     start: the number of the first item (positions and lines count from it), to
+    ///         continue the numbering of an earlier call over the same stream.
     ///     text_field, id_field, date_field: the dict keys (``--text-field``...).
     ///     lossy: replace invalid UTF-8 in ``bytes`` lines with U+FFFD (``--lossy``).
+    ///     as_json: return each record as its JSON line (``str``), byte for byte the CLI's
+    ///         output line, instead of a dict.
     ///
     /// Returns:
-    ///     One dict per item, in input order: a record, or an error record
+    ///     One dict (or JSON string) per item, in input order: a record, or an error record
     ///     (``{"id": ..., "error": {"kind": ..., "message": ..., "source": ...}}``) for an item
     ///     that yields none (missing or empty text, not an object, too large...).
-    #[pyo3(signature = (items, *, jsonl = false, source = None, text_field = "text", id_field = "id", date_field = "date", lossy = false))]
+    #[pyo3(signature = (items, *, jsonl = false, source = None, start = 0, text_field = "text", id_field = "id", date_field = "date", lossy = false, as_json = false))]
     #[allow(clippy::too_many_arguments)]
     fn extract_batch<'py>(
         &self,
@@ -243,45 +252,54 @@ impl Pipeline {
         items: &Bound<'py, PyAny>,
         jsonl: bool,
         source: Option<String>,
+        start: usize,
         text_field: &str,
         id_field: &str,
         date_field: &str,
         lossy: bool,
+        as_json: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let opts = read_options(jsonl, source, text_field, id_field, date_field, lossy);
+        let opts = read_options(jsonl, source, start, text_field, id_field, date_field, lossy);
         let out = PyList::empty(py);
         let loads = self.loads.bind(py);
         self.for_chunks(py, items, &opts, |py, chunk| {
-            // Serialised in parallel, parsed by Python's json in one call per chunk.
-            let json = py.detach(|| {
+            // Extracted and serialised in parallel without the GIL.
+            let lines: Vec<Vec<u8>> = py.detach(|| {
                 self.pool.install(|| {
-                    let lines: Vec<Vec<u8>> = chunk
+                    chunk
                         .par_iter()
                         .map(|item| {
                             let (o, _) = extract_item(&self.inner, item);
                             serialize(&if opts.source.is_some() { o } else { without_source(o) })
                         })
-                        .collect();
-                    json_array(&lines)
+                        .collect()
                 })
             });
-            let list = loads.call1((PyBytes::new(py, &json),))?;
-            for v in list.try_iter()? {
-                out.append(v?)?;
+            if as_json {
+                for l in &lines {
+                    let s = std::str::from_utf8(l).expect("JSON is UTF-8");
+                    out.append(PyString::new(py, s))?;
+                }
+            } else {
+                // Parsed by Python's json in one call per chunk.
+                let list = loads.call1((PyBytes::new(py, &json_array(&lines)),))?;
+                for v in list.try_iter()? {
+                    out.append(v?)?;
+                }
             }
             Ok(())
         })?;
         Ok(out)
     }
 
-    /// Extract many articles (as ``extract_batch``) into Arrow tables: the tables and columns
+    /// Extract many articles (items and options as ``extract_batch``) into Arrow tables: the tables and columns
     /// of the CLI's Parquet output (``--format parquet``), built by the same code.
     ///
     /// Returns:
     ///     A dict of ``pyarrow.Table`` by table name: ``articles``, ``actors``, ``mentions``,
     ///     ``amounts``, ``dates``, ``roles``, ``quotes``, ``stances``, ``errors``. Needs
     ///     ``pyarrow``.
-    #[pyo3(signature = (items, *, jsonl = false, source = None, text_field = "text", id_field = "id", date_field = "date", lossy = false))]
+    #[pyo3(signature = (items, *, jsonl = false, source = None, start = 0, text_field = "text", id_field = "id", date_field = "date", lossy = false))]
     #[allow(clippy::too_many_arguments)]
     fn extract_arrow<'py>(
         &self,
@@ -289,13 +307,14 @@ impl Pipeline {
         items: &Bound<'py, PyAny>,
         jsonl: bool,
         source: Option<String>,
+        start: usize,
         text_field: &str,
         id_field: &str,
         date_field: &str,
         lossy: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let open_stream = py.import("pyarrow.ipc")?.getattr("open_stream")?;
-        let opts = read_options(jsonl, source, text_field, id_field, date_field, lossy);
+        let opts = read_options(jsonl, source, start, text_field, id_field, date_field, lossy);
         let mut batches = TableBatches::new();
         self.for_chunks(py, items, &opts, |py, chunk| {
             py.detach(|| {
@@ -436,6 +455,7 @@ impl Pipeline {
 fn read_options(
     jsonl: bool,
     source: Option<String>,
+    start: usize,
     text_field: &str,
     id_field: &str,
     date_field: &str,
@@ -450,6 +470,7 @@ fn read_options(
         jsonl,
         lossy,
         source,
+        start,
     }
 }
 
