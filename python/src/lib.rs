@@ -1,11 +1,15 @@
 //! `depeche._depeche`: the Python extension module of depeche (PyO3, abi3).
 //!
 //! One [`Pipeline`] class wraps [`depeche::Pipeline`] and a rayon pool of its own. Items are
-//! read with the library's own input code ([`depeche::input::parse_line`]), extracted with
-//! [`depeche::engine::extract_item`] (panics become `internal` error records) and serialised
-//! with the same serde code as the CLI, so a dict from `extract` equals `json.loads` of the
-//! CLI's line. Arrow tables come from the Parquet sink's builder
-//! ([`depeche::sinks::parquet::TableBatches`]) and reach pyarrow as Arrow IPC streams.
+//! read with the library's own input code ([`depeche::input::parse_line`]) and extracted
+//! with [`depeche::engine::extract_item`] (panics become `internal` error records). Records
+//! become Python objects through their serde impls ([`to_python`]), so a dict from `extract`
+//! equals `json.loads` of the CLI's line. Batches are pipelined: while the pool extracts the
+//! next chunks without the GIL, the calling thread reads items and converts finished chunks.
+//! Arrow tables come from the Parquet sink's builder ([`depeche::sinks::parquet::TableBatches`])
+//! and reach pyarrow as Arrow IPC streams.
+
+mod to_python;
 
 use arrow_array::RecordBatch;
 use arrow_ipc::writer::StreamWriter;
@@ -19,7 +23,10 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
+use to_python::{to_python, Keys};
 
 pyo3::create_exception!(
     _depeche,
@@ -46,9 +53,11 @@ pyo3::create_exception!(
 /// The `error.source` of error records for items given from Python without `source=`.
 const PYTHON_SOURCE: &str = "<python>";
 
-/// Items are extracted in chunks of at most this many articles (bounded memory for long
-/// iterables; the pool gets enough work per chunk).
-const CHUNK_ITEMS: usize = 1024;
+/// Items are extracted in chunks of at most this many articles, and at most
+/// [`CHUNKS_IN_FLIGHT`] chunks are queued or being extracted while the calling thread converts
+/// the oldest: memory stays bounded for long iterables and the pool always has work.
+const CHUNK_ITEMS: usize = 256;
+const CHUNKS_IN_FLIGHT: usize = 3;
 
 /// How one batch call reads its items.
 struct ReadOptions {
@@ -101,12 +110,12 @@ impl ReadOptions {
 ///     PipelineError: the model cannot be loaded or the pool cannot start.
 #[pyclass(frozen, module = "depeche")]
 struct Pipeline {
-    inner: CorePipeline,
+    inner: Arc<CorePipeline>,
     pool: rayon::ThreadPool,
     threads: usize,
     dumps: Py<PyAny>,
-    loads: Py<PyAny>,
     json_default: Py<PyAny>,
+    gc: Py<PyAny>,
 }
 
 /// `json.dumps(default=...)` for dict items: dates and date-times as ISO strings, anything
@@ -147,12 +156,12 @@ impl Pipeline {
         let json = py.import("json")?;
         let default = wrap_pyfunction!(_json_default, py)?;
         Ok(Pipeline {
-            inner,
+            inner: Arc::new(inner),
             threads: pool.current_num_threads(),
             pool,
             dumps: json.getattr("dumps")?.unbind(),
-            loads: json.getattr("loads")?.unbind(),
             json_default: default.into_any().unbind(),
+            gc: py.import("gc")?.unbind().into_any(),
         })
     }
 
@@ -202,11 +211,7 @@ impl Pipeline {
         let item = self.read_item(py, &item.into_any(), 0, &opts)?;
         let output = py.detach(|| self.pool.install(|| extract_item(&self.inner, &item).0));
         let output = without_source(output);
-        let json = serialize(&output);
-        let value = self
-            .loads
-            .bind(py)
-            .call1((PyBytes::new(py, &json),))?;
+        let value = to_python(py, &mut Keys::default(), &output)?;
         match output {
             Output::Record(_) => Ok(value),
             Output::Error(e) => {
@@ -260,35 +265,38 @@ impl Pipeline {
         as_json: bool,
     ) -> PyResult<Bound<'py, PyList>> {
         let opts = read_options(jsonl, source, start, text_field, id_field, date_field, lossy);
+        let keep_source = opts.source.is_some();
         let out = PyList::empty(py);
-        let loads = self.loads.bind(py);
-        self.for_chunks(py, items, &opts, |py, chunk| {
-            // Extracted and serialised in parallel without the GIL.
-            let lines: Vec<Vec<u8>> = py.detach(|| {
-                self.pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|item| {
-                            let (o, _) = extract_item(&self.inner, item);
-                            serialize(&if opts.source.is_some() { o } else { without_source(o) })
-                        })
-                        .collect()
-                })
-            });
-            if as_json {
-                for l in &lines {
-                    let s = std::str::from_utf8(l).expect("JSON is UTF-8");
-                    out.append(PyString::new(py, s))?;
+        let mut keys = Keys::default();
+        self.pipelined(
+            py,
+            items,
+            &opts,
+            move |inner, item| {
+                let (o, _) = extract_item(inner, item);
+                let o = if keep_source { o } else { without_source(o) };
+                if as_json {
+                    Converted::Json(serialize(&o))
+                } else {
+                    Converted::Output(o)
                 }
-            } else {
-                // Parsed by Python's json in one call per chunk.
-                let list = loads.call1((PyBytes::new(py, &json_array(&lines)),))?;
-                for v in list.try_iter()? {
-                    out.append(v?)?;
+            },
+            |py, results| {
+                // Many containers at once: the cyclic GC would scan them over and over.
+                let _gc = GcPause::new(py, self.gc.bind(py))?;
+                for r in results {
+                    let v = match r {
+                        Converted::Json(line) => {
+                            let s = std::str::from_utf8(&line).expect("JSON is UTF-8");
+                            PyString::new(py, s).into_any()
+                        }
+                        Converted::Output(o) => to_python(py, &mut keys, &o)?,
+                    };
+                    out.append(v)?;
                 }
-            }
-            Ok(())
-        })?;
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -315,28 +323,29 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyDict>> {
         let open_stream = py.import("pyarrow.ipc")?.getattr("open_stream")?;
         let opts = read_options(jsonl, source, start, text_field, id_field, date_field, lossy);
+        let keep_source = opts.source.is_some();
         let mut batches = TableBatches::new();
-        self.for_chunks(py, items, &opts, |py, chunk| {
-            py.detach(|| {
-                let outputs: Vec<Output> = self.pool.install(|| {
-                    chunk
-                        .par_iter()
-                        .map(|item| {
-                            let (o, _) = extract_item(&self.inner, item);
-                            if opts.source.is_some() {
-                                o
-                            } else {
-                                without_source(o)
-                            }
-                        })
-                        .collect()
-                });
-                for o in &outputs {
-                    batches.push(o);
+        self.pipelined(
+            py,
+            items,
+            &opts,
+            move |inner, item| {
+                let (o, _) = extract_item(inner, item);
+                if keep_source {
+                    o
+                } else {
+                    without_source(o)
                 }
-            });
-            Ok(())
-        })?;
+            },
+            |py, outputs| {
+                py.detach(|| {
+                    for o in &outputs {
+                        batches.push(o);
+                    }
+                });
+                Ok(())
+            },
+        )?;
         let streams = py
             .detach(|| -> Result<Vec<Vec<u8>>, String> {
                 let finished = batches.finish().map_err(|e| e.to_string())?;
@@ -357,24 +366,53 @@ impl Pipeline {
 }
 
 impl Pipeline {
-    /// Read `items` in chunks of [`CHUNK_ITEMS`] and hand each chunk to `f` (with the GIL).
-    fn for_chunks<'py>(
+    /// Read `items` in chunks of [`CHUNK_ITEMS`], run `work` on every item of a chunk on the
+    /// pool (without the GIL), and hand each chunk's results, in input order, to `take` (with
+    /// the GIL). Up to [`CHUNKS_IN_FLIGHT`] chunks are extracted while the calling thread reads
+    /// the next items and converts the oldest finished chunk.
+    fn pipelined<'py, T: Send + 'static>(
         &self,
         py: Python<'py>,
         items: &Bound<'py, PyAny>,
         opts: &ReadOptions,
-        mut f: impl FnMut(Python<'py>, &[Item]) -> PyResult<()>,
+        work: impl Fn(&CorePipeline, &Item) -> T + Send + Sync + Copy + 'static,
+        mut take: impl FnMut(Python<'py>, Vec<T>) -> PyResult<()>,
     ) -> PyResult<()> {
+        let mut in_flight: VecDeque<mpsc::Receiver<Vec<T>>> = VecDeque::new();
+        let mut wait = |py: Python<'py>, rx: mpsc::Receiver<Vec<T>>| -> PyResult<()> {
+            let results = py
+                .detach(move || rx.recv())
+                .map_err(|_| DepecheError::new_err("a worker thread died"))?;
+            take(py, results)
+        };
         let mut chunk = Vec::with_capacity(CHUNK_ITEMS);
-        for (position, obj) in items.try_iter()?.enumerate() {
-            chunk.push(self.read_item(py, &obj?, position, opts)?);
-            if chunk.len() == CHUNK_ITEMS {
-                f(py, &chunk)?;
-                chunk.clear();
+        let mut iter = items.try_iter()?.enumerate();
+        loop {
+            let next = iter.next();
+            if let Some((position, obj)) = &next {
+                let obj = obj.as_ref().map_err(|e| e.clone_ref(py))?;
+                chunk.push(self.read_item(py, obj, *position, opts)?);
+            }
+            if chunk.len() == CHUNK_ITEMS || (next.is_none() && !chunk.is_empty()) {
+                let (tx, rx) = mpsc::channel();
+                let inner = Arc::clone(&self.inner);
+                let items = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ITEMS));
+                self.pool.spawn(move || {
+                    let results: Vec<T> = items.par_iter().map(|i| work(&inner, i)).collect();
+                    // The receiver is gone only when the call already failed.
+                    let _ = tx.send(results);
+                });
+                in_flight.push_back(rx);
+                if in_flight.len() >= CHUNKS_IN_FLIGHT {
+                    wait(py, in_flight.pop_front().expect("non-empty"))?;
+                }
+            }
+            if next.is_none() {
+                break;
             }
         }
-        if !chunk.is_empty() {
-            f(py, &chunk)?;
+        while let Some(rx) = in_flight.pop_front() {
+            wait(py, rx)?;
         }
         Ok(())
     }
@@ -507,18 +545,39 @@ fn serialize(o: &Output) -> Vec<u8> {
     serde_json::to_vec(o).expect("records serialize")
 }
 
-/// JSON lines joined into one JSON array.
-fn json_array(lines: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum::<usize>() + 2);
-    out.push(b'[');
-    for (i, l) in lines.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+/// What a worker hands back for one item of `extract_batch`.
+enum Converted {
+    /// The output, to become Python objects.
+    Output(Output),
+    /// Its JSON line (`as_json=True`).
+    Json(Vec<u8>),
+}
+
+/// Pauses Python's cyclic garbage collector while converting a chunk (when it was enabled);
+/// turns it back on when dropped.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(_py: Python<'py>, gc: &Bound<'py, PyAny>) -> PyResult<Self> {
+        if gc.call_method0("isenabled")?.is_truthy()? {
+            gc.call_method0("disable")?;
+            Ok(GcPause {
+                gc: Some(gc.clone()),
+            })
+        } else {
+            Ok(GcPause { gc: None })
         }
-        out.extend_from_slice(l);
     }
-    out.push(b']');
-    out
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            let _ = gc.call_method0("enable");
+        }
+    }
 }
 
 /// The CLI's name of an error kind (`empty_text`...).
