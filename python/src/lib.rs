@@ -196,7 +196,10 @@ impl Pipeline {
         date: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let item = PyDict::new(py);
-        item.set_item("id", id.map_or_else(|| "0".into_pyobject(py).map(|s| s.into_any()), |v| Ok(v.clone()))?)?;
+        match id {
+            Some(id) => item.set_item("id", id)?,
+            None => item.set_item("id", "0")?,
+        }
         item.set_item("text", text)?;
         if let Some(d) = date {
             item.set_item("date", d)?;
@@ -264,7 +267,9 @@ impl Pipeline {
         lossy: bool,
         as_json: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let opts = read_options(jsonl, source, start, text_field, id_field, date_field, lossy);
+        let opts = read_options(
+            jsonl, source, start, text_field, id_field, date_field, lossy,
+        );
         let keep_source = opts.source.is_some();
         let out = PyList::empty(py);
         let mut keys = Keys::default();
@@ -322,7 +327,9 @@ impl Pipeline {
         lossy: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
         let open_stream = py.import("pyarrow.ipc")?.getattr("open_stream")?;
-        let opts = read_options(jsonl, source, start, text_field, id_field, date_field, lossy);
+        let opts = read_options(
+            jsonl, source, start, text_field, id_field, date_field, lossy,
+        );
         let keep_source = opts.source.is_some();
         let mut batches = TableBatches::new();
         self.pipelined(
@@ -430,17 +437,37 @@ impl Pipeline {
             let line: Vec<u8> = if let Ok(s) = obj.cast::<PyString>() {
                 match s.to_cow() {
                     Ok(s) => s.into_owned().into_bytes(),
-                    Err(e) => return Ok(error_item(opts, position, ErrorKind::InvalidUtf8, format!("the line is not valid Unicode: {e}"))),
+                    Err(e) => {
+                        return Ok(error_item(
+                            opts,
+                            position,
+                            ErrorKind::InvalidUtf8,
+                            format!("the line is not valid Unicode: {e}"),
+                        ))
+                    }
                 }
             } else if let Ok(b) = obj.cast::<PyBytes>() {
                 b.as_bytes().to_vec()
             } else {
-                return Ok(error_item(opts, position, ErrorKind::NotAnObject, format!("with jsonl=True an item is a str or bytes line, not {}", type_name(obj))));
+                return Ok(error_item(
+                    opts,
+                    position,
+                    ErrorKind::NotAnObject,
+                    format!(
+                        "with jsonl=True an item is a str or bytes line, not {}",
+                        type_name(obj)
+                    ),
+                ));
             };
             return Ok(match parse_line(&line, &opts.fields, opts.lossy, &source) {
                 Some(Ok(a)) => Item::Article(a),
                 Some(Err(e)) => Item::Error(e),
-                None => error_item(opts, position, ErrorKind::EmptyText, "the line is blank".into()),
+                None => error_item(
+                    opts,
+                    position,
+                    ErrorKind::EmptyText,
+                    "the line is blank".into(),
+                ),
             });
         }
         if let Ok(s) = obj.cast::<PyString>() {
@@ -451,11 +478,24 @@ impl Pipeline {
                     source: Some(source),
                     ..Default::default()
                 }),
-                Err(e) => error_item(opts, position, ErrorKind::InvalidUtf8, format!("the text is not valid Unicode: {e}")),
+                Err(e) => error_item(
+                    opts,
+                    position,
+                    ErrorKind::InvalidUtf8,
+                    format!("the text is not valid Unicode: {e}"),
+                ),
             });
         }
         let Ok(dict) = obj.cast::<PyDict>() else {
-            return Ok(error_item(opts, position, ErrorKind::NotAnObject, format!("an item is a str (the text) or a dict (a JSON object), not {}", type_name(obj))));
+            return Ok(error_item(
+                opts,
+                position,
+                ErrorKind::NotAnObject,
+                format!(
+                    "an item is a str (the text) or a dict (a JSON object), not {}",
+                    type_name(obj)
+                ),
+            ));
         };
         let dumps = self.dumps.bind(py);
         let kwargs = PyDict::new(py);
@@ -606,14 +646,8 @@ fn _depeche(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DepecheError", py.get_type::<DepecheError>())?;
     m.add("PipelineError", py.get_type::<PipelineError>())?;
     m.add("ArticleError", py.get_type::<ArticleError>())?;
-    m.add(
-        "DEFAULT_MODEL",
-        depeche::actors::DEFAULT_MODEL,
-    )?;
+    m.add("DEFAULT_MODEL", depeche::actors::DEFAULT_MODEL)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add(
-        "TABLES",
-        TABLES.iter().map(|t| t.name).collect::<Vec<_>>(),
-    )?;
+    m.add("TABLES", TABLES.iter().map(|t| t.name).collect::<Vec<_>>())?;
     Ok(())
 }
