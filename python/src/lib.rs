@@ -18,10 +18,10 @@ use depeche::input::{parse_line, FieldNames, Item};
 use depeche::record::{ErrorInfo, ErrorKind, ErrorRecord, Output};
 use depeche::sinks::parquet::TableBatches;
 use depeche::sinks::schema::TABLES;
-use depeche::{Article, Pipeline as CorePipeline, PipelineConfig, Source};
+use depeche::{Article, ArticleDate, Pipeline as CorePipeline, PipelineConfig, Source};
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyList, PyString};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -497,6 +497,11 @@ impl Pipeline {
                 ),
             ));
         };
+        if let Some(item) = dict_article(dict, position, opts)? {
+            return Ok(item);
+        }
+        // Anything else is read as the CLI reads the same object on a JSON line, for the same
+        // error records and warnings.
         let dumps = self.dumps.bind(py);
         let kwargs = PyDict::new(py);
         kwargs.set_item("ensure_ascii", false)?;
@@ -528,6 +533,80 @@ impl Pipeline {
         }
         Ok(item)
     }
+}
+
+/// The article of a dict item in the common case, without a JSON round trip: a `str` text,
+/// an id that is a `str`, an `int` or absent, a date that is absent, blank or an ISO date (a
+/// string, `datetime.date` or `datetime.datetime`). `None` for anything else, which the
+/// caller reads through JSON; both give the same article.
+fn dict_article(
+    dict: &Bound<'_, PyDict>,
+    position: usize,
+    opts: &ReadOptions,
+) -> PyResult<Option<Item>> {
+    let Some(text) = dict.get_item(&opts.fields.text)? else {
+        return Ok(None);
+    };
+    let Ok(text) = text.cast::<PyString>() else {
+        return Ok(None);
+    };
+    let Ok(text) = text.to_cow() else {
+        return Ok(None);
+    };
+    let id = match dict.get_item(&opts.fields.id)? {
+        None => opts.fallback_id(position),
+        Some(v) if v.is_none() => opts.fallback_id(position),
+        Some(v) => {
+            if let Ok(s) = v.cast::<PyString>() {
+                match s.to_cow() {
+                    Ok(s) => s.into_owned(),
+                    Err(_) => return Ok(None),
+                }
+            } else if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() {
+                match v.extract::<i64>() {
+                    Ok(n) => n.to_string(),
+                    Err(_) => return Ok(None),
+                }
+            } else {
+                return Ok(None);
+            }
+        }
+    };
+    let date = match dict.get_item(&opts.fields.date)? {
+        None => None,
+        Some(v) if v.is_none() => None,
+        Some(v) => {
+            let iso = if v.is_instance_of::<PyString>() {
+                v
+            } else if v.hasattr("isoformat")? {
+                v.call_method0("isoformat")?
+            } else {
+                return Ok(None);
+            };
+            let Ok(iso) = iso.cast::<PyString>() else {
+                return Ok(None);
+            };
+            let Ok(iso) = iso.to_cow() else {
+                return Ok(None);
+            };
+            if iso.trim().is_empty() {
+                None
+            } else {
+                match ArticleDate::parse(&iso) {
+                    Some(d) => Some(d),
+                    // Not ISO: the JSON reader words the warning.
+                    None => return Ok(None),
+                }
+            }
+        }
+    };
+    Ok(Some(Item::Article(Article {
+        id,
+        text: text.into_owned(),
+        date,
+        source: Some(opts.source(position)),
+        warnings: Vec::new(),
+    })))
 }
 
 fn read_options(

@@ -183,3 +183,30 @@ def test_batch_keeps_input_order(pipeline):
 def test_threads():
     assert depeche.Pipeline(threads=3).threads == 3
     assert depeche.Pipeline().threads >= 1
+
+
+def test_dict_items_read_like_json_lines(pipeline):
+    # The direct path for common dicts and the JSON path for the rest agree with the CLI's
+    # reading of the same objects.
+    text = "Le 3 mars, Emmanuel Macron a annoncé 2 milliards d'euros."
+    cases = [
+        {"id": "s", "text": text, "date": "2025-02-10"},
+        {"id": 12, "text": text, "date": datetime.datetime(2025, 2, 10, 8, 30)},
+        {"id": True, "text": text},
+        {"id": 1.5, "text": text, "date": "  "},
+        {"id": 2**70, "text": text},
+        {"id": "n", "text": text, "date": "hier"},
+        {"id": "i", "text": text, "date": 2025},
+        {"id": "x", "text": text, "date": None, "extra": {"a": [1, 2]}},
+    ]
+    got = pipeline.extract_batch(cases)
+    want = [
+        without_source(r)
+        for r in pipeline.extract_batch(
+            [json.dumps(c, default=lambda d: d.isoformat()) for c in cases], jsonl=True
+        )
+    ]
+    assert got == want
+    assert [r["id"] for r in got[:4]] == ["s", "12", "true", "1.5"]
+    assert got[5]["warnings"] and got[6]["warnings"]
+    assert got[1]["date"] == "2025-02-10"
