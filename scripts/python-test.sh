@@ -24,6 +24,7 @@ pip_install() { "$1" -m pip install -q --disable-pip-version-check "${@:2}" >&2;
 if ! [ -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
+VENV="$(cd "$VENV" && pwd)"
 pip_install "$VENV/bin/python" -r python/requirements-test.txt
 wheels="$(mktemp -d)"
 trap 'rm -rf "$wheels"' EXIT
@@ -38,5 +39,5 @@ fi
 echo "python-test: package built and installed in $((SECONDS - started)) s" >&2
 # From python/tests, so that `import depeche` is the installed wheel, not the source folder.
 cd python/tests
-"../../$VENV/bin/python" -m pytest -q "$@"
+"$VENV/bin/python" -m pytest -q "$@"
 echo "python-test: done in $((SECONDS - started)) s" >&2
