@@ -88,7 +88,13 @@ fn spark_local_run_equals_a_single_machine_run() {
     let status = Command::new(&python)
         .arg(repo().join("scripts/spark_extract.py"))
         .args(["--master", "local[2]", "--partitions", "3"])
-        .args(["--conf", "spark.ui.enabled=false", "--depeche"])
+        .args([
+            "--conf",
+            "spark.ui.enabled=false",
+            "--engine",
+            "binary",
+            "--depeche",
+        ])
         .arg(env!("CARGO_BIN_EXE_depeche"))
         .arg(&input)
         .arg(&out)

@@ -16,7 +16,7 @@ use super::{typed, Needs, Processed, Sink, SinkError};
 use crate::record::Output;
 use arrow_array::builder::{BooleanBuilder, Float64Builder, Int64Builder, StringBuilder};
 use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -82,34 +82,86 @@ pub fn arrow_schema(t: &Table) -> SchemaRef {
     Arc::new(Schema::new(fields))
 }
 
-struct TableWriter {
+/// Arrow builders for every table of [`TABLES`]: push outputs (records and error records),
+/// then take one [`RecordBatch`] per table, in [`TABLES`] order, with the schemas of
+/// [`arrow_schema`]. The Parquet sink writes these batches; other Arrow consumers (the Python
+/// package's `extract_arrow`) use the same builder, so they get exactly the sink's columns.
+pub struct TableBatches {
+    tables: Vec<TableBuilder>,
+}
+
+struct TableBuilder {
     schema: SchemaRef,
     columns: Vec<ColumnBuilder>,
     rows: usize,
+}
+
+impl Default for TableBatches {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TableBatches {
+    /// Empty builders for every table.
+    pub fn new() -> Self {
+        TableBatches {
+            tables: TABLES
+                .iter()
+                .map(|t| TableBuilder {
+                    schema: arrow_schema(t),
+                    columns: t.columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect(),
+                    rows: 0,
+                })
+                .collect(),
+        }
+    }
+
+    /// Add the rows of one output: a record's rows in the article and child tables, an error
+    /// record's row in `errors`.
+    pub fn push(&mut self, output: &Output) {
+        let tables = &mut self.tables;
+        let mut emit = |t: TableId, row: &[Value<'_>]| {
+            let tb = &mut tables[t as usize];
+            for (b, v) in tb.columns.iter_mut().zip(row) {
+                b.push(v);
+            }
+            tb.rows += 1;
+        };
+        match output {
+            Output::Record(r) => super::schema::record_rows(r, &mut emit),
+            Output::Error(e) => super::schema::error_rows(e, &mut emit),
+        }
+    }
+
+    /// Rows pushed into `table` since the last [`TableBatches::finish`].
+    pub fn rows(&self, table: TableId) -> usize {
+        self.tables[table as usize].rows
+    }
+
+    /// One batch per table, in [`TABLES`] order (a table without rows gives an empty batch);
+    /// the builders start empty again.
+    pub fn finish(&mut self) -> Result<Vec<RecordBatch>, ArrowError> {
+        self.tables
+            .iter_mut()
+            .map(|tb| {
+                let arrays: Vec<ArrayRef> = tb.columns.iter_mut().map(|c| c.finish()).collect();
+                tb.rows = 0;
+                RecordBatch::try_new(tb.schema.clone(), arrays)
+            })
+            .collect()
+    }
+}
+
+struct TableWriter {
     writer: Option<ArrowWriter<File>>,
     partial: PathBuf,
     path: PathBuf,
 }
 
-impl TableWriter {
-    fn flush(&mut self) -> Result<(), SinkError> {
-        if self.rows == 0 {
-            return Ok(());
-        }
-        let arrays: Vec<ArrayRef> = self.columns.iter_mut().map(|c| c.finish()).collect();
-        let batch = RecordBatch::try_new(self.schema.clone(), arrays)
-            .map_err(|e| SinkError::Parquet(e.to_string()))?;
-        self.rows = 0;
-        if let Some(w) = &mut self.writer {
-            w.write(&batch)
-                .map_err(|e| SinkError::Parquet(e.to_string()))?;
-        }
-        Ok(())
-    }
-}
-
 /// Writes the record tables as Parquet files under a directory.
 pub struct ParquetSink {
+    batches: TableBatches,
     tables: Vec<TableWriter>,
 }
 
@@ -126,20 +178,39 @@ impl ParquetSink {
             std::fs::create_dir_all(&tdir)?;
             let path = tdir.join(format!("part-{part:05}.parquet"));
             let partial = tdir.join(format!("part-{part:05}.parquet.partial"));
-            let schema = arrow_schema(t);
             let file = File::create(&partial)?;
-            let writer = ArrowWriter::try_new(file, schema.clone(), Some(props.clone()))
+            let writer = ArrowWriter::try_new(file, arrow_schema(t), Some(props.clone()))
                 .map_err(|e| SinkError::Parquet(e.to_string()))?;
             tables.push(TableWriter {
-                columns: t.columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect(),
-                schema,
-                rows: 0,
                 writer: Some(writer),
                 partial,
                 path,
             });
         }
-        Ok(ParquetSink { tables })
+        Ok(ParquetSink {
+            batches: TableBatches::new(),
+            tables,
+        })
+    }
+}
+
+impl ParquetSink {
+    /// Write the rows pushed since the last flush (tables without rows write nothing).
+    fn flush(&mut self) -> Result<(), SinkError> {
+        let batches = self
+            .batches
+            .finish()
+            .map_err(|e| SinkError::Parquet(e.to_string()))?;
+        for (tw, batch) in self.tables.iter_mut().zip(batches) {
+            if batch.num_rows() == 0 {
+                continue;
+            }
+            if let Some(w) = &mut tw.writer {
+                w.write(&batch)
+                    .map_err(|e| SinkError::Parquet(e.to_string()))?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -152,31 +223,15 @@ impl Sink for ParquetSink {
     }
 
     fn write_chunk(&mut self, chunk: &[Processed]) -> Result<(), SinkError> {
-        {
-            let tables = &mut self.tables;
-            let mut emit = |t: TableId, row: &[Value<'_>]| {
-                let tw = &mut tables[t as usize];
-                for (b, v) in tw.columns.iter_mut().zip(row) {
-                    b.push(v);
-                }
-                tw.rows += 1;
-            };
-            for o in typed(chunk) {
-                match o {
-                    Output::Record(r) => super::schema::record_rows(r, &mut emit),
-                    Output::Error(e) => super::schema::error_rows(e, &mut emit),
-                }
-            }
+        for o in typed(chunk) {
+            self.batches.push(o);
         }
-        for tw in &mut self.tables {
-            tw.flush()?;
-        }
-        Ok(())
+        self.flush()
     }
 
     fn finish(&mut self) -> Result<(), SinkError> {
+        self.flush()?;
         for tw in &mut self.tables {
-            tw.flush()?;
             if let Some(w) = tw.writer.take() {
                 w.close().map_err(|e| SinkError::Parquet(e.to_string()))?;
                 std::fs::rename(&tw.partial, &tw.path)?;
