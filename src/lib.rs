@@ -17,6 +17,7 @@ pub mod actors;
 pub mod article;
 pub mod bench;
 pub mod engine;
+pub mod identity;
 pub mod figures;
 pub mod input;
 pub mod positions;
@@ -184,7 +185,7 @@ impl Pipeline {
             };
         let mut actors = actors?;
         let positions = self.positions(&doc, &mut actors);
-        Ok(Record {
+        let mut record = Record {
             id: article.id.clone(),
             date: article.date.map(|d| d.iso()),
             actors,
@@ -200,6 +201,8 @@ impl Pipeline {
             },
             source: article.source.clone(),
             warnings: article.warnings.clone(),
-        })
+        };
+        record.assign_entities();
+        Ok(record)
     }
 }

@@ -844,6 +844,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
                     name,
                     kind,
                     mentions,
+                    entity: String::new(),
                 },
             )
         })
