@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pairwise evaluation of cross-article actor identity against the dev gold.
 
-    scripts/eval_identity.py PRED.jsonl [GOLD.json] [-v]
+    scripts/eval_identity.py PRED.jsonl [GOLD.json] [--gold-aliases] [-v]
 
 PRED.jsonl holds depeche records (after `depeche identity`, or straight from `extract`: each
 actor's `entity` field is used; records without it fall back to type + folded name).
@@ -18,6 +18,12 @@ Method:
 3. Recall = |gold-positive and predicted-positive| / |gold-positive|;
    precision = |gold-positive and predicted-positive| / |predicted-positive|.
 Counting is done per (gold name, entity id) cell, so it never enumerates pairs.
+
+The gold names one entity differently in different articles when an article gives only part
+of the name ("LREM" here, "La République en marche" there) while its aliases say which names
+are one entity. `--gold-aliases` also counts as one gold entity the names that some gold actor
+lists as name and alias (union over every article's gold actors); the default is the strict
+reading (identical gold names only).
 """
 import collections
 import json
@@ -41,6 +47,8 @@ def pairs(n):
 
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if not args:
+        sys.exit(__doc__)
     pred_path = args[0]
     here = os.path.dirname(os.path.abspath(__file__))
     gold_path = (
@@ -49,6 +57,22 @@ def main():
         else os.path.join(here, "..", "..", "shared", "gold", "dev.gold.json")
     )
     gold = {d["id"]: d for d in json.load(open(gold_path, encoding="utf-8"))["docs"]}
+    parent = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    if "--gold-aliases" in sys.argv:
+        for d in gold.values():
+            for g in d["actors"]["required"] + d["actors"]["optional"]:
+                root = find(fold(g["name"]))
+                for f in g.get("aliases") or []:
+                    r2 = find(fold(f))
+                    if r2 != root:
+                        parent[max(r2, root)] = min(r2, root)
+                        root = min(r2, root)
     items = []  # (article, gold key, entity id)
     matched = unmatched = 0
     for line in open(pred_path, encoding="utf-8"):
@@ -59,8 +83,8 @@ def main():
         gactors = doc["actors"]["required"] + doc["actors"]["optional"]
         forms = []  # (folded form, gold key)
         for g in gactors:
-            key = fold(g["name"])
-            for f in [g["name"]] + g.get("aliases", []):
+            key = find(fold(g["name"]))
+            for f in [g["name"]] + (g.get("aliases") or []):
                 forms.append((fold(f), key))
         by_form = {}
         for f, key in forms:

@@ -28,6 +28,9 @@ enum Command {
     Bench(BenchArgs),
     /// Print the JSON Schema of an output line, or with --sql the DDL of the database tables.
     Schema(SchemaArgs),
+    /// Link actors across articles (one entity id per real entity) in JSON Lines records or a
+    /// loaded database, and build the entities table.
+    Identity(IdentityArgs),
     /// Train the NER model from the corpora in ../shared/data/ner.
     Train(depeche::train::TrainArgs),
     /// Score the NER model on a CoNLL/IOB or HIPE TSV file (strict entity P/R/F1).
@@ -134,6 +137,13 @@ struct ExtractArgs {
     /// Do not print the summary line on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// After loading, run the identity pass (`depeche identity`) over the whole database or
+    /// -o file (not per shard: with --shard run `depeche identity` once all are loaded).
+    #[arg(long, conflicts_with = "shard")]
+    identity: bool,
+    /// Thresholds of the identity pass.
+    #[command(flatten)]
+    thresholds: IdentityThresholds,
 }
 
 /// Output formats of `extract`.
@@ -143,6 +153,53 @@ enum Format {
     Jsonl,
     /// Normalised tables as Parquet files: DIR/<table>/part-NNNNN.parquet.
     Parquet,
+}
+
+#[derive(Args, Debug)]
+struct IdentityArgs {
+    /// JSON Lines record files written by `depeche extract` (also .jsonl.gz, .jsonl.zst; all
+    /// shards of a dump together). Read twice, so not standard input.
+    #[arg(required_unless_present_any = ["sqlite", "postgres"], conflicts_with_all = ["sqlite", "postgres"])]
+    inputs: Vec<PathBuf>,
+    /// Write the linked records to FILE (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Write the entities, one JSON object per line, to FILE.
+    #[arg(long, value_name = "FILE")]
+    entities: Option<PathBuf>,
+    /// Link the entity ids in this SQLite database in place and rebuild its entities table.
+    #[arg(long, value_name = "FILE.db", conflicts_with = "postgres")]
+    sqlite: Option<PathBuf>,
+    /// Link the entity ids in this PostgreSQL database in place and rebuild its entities
+    /// table (run it after every shard is loaded).
+    #[arg(long, value_name = "URL")]
+    postgres: Option<String>,
+    /// Thresholds of the links.
+    #[command(flatten)]
+    thresholds: IdentityThresholds,
+    /// Do not print the summary line on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+struct IdentityThresholds {
+    /// Least share of the articles of the full names ending with a surname (or of the
+    /// pairings of an acronym) that the linked name must have.
+    #[arg(long, default_value_t = depeche::identity::Config::default().min_share)]
+    min_share: f64,
+    /// Least number of articles of the full name a surname links to.
+    #[arg(long, default_value_t = depeche::identity::Config::default().min_articles)]
+    min_articles: u32,
+}
+
+impl IdentityThresholds {
+    fn config(&self) -> depeche::identity::Config {
+        depeche::identity::Config {
+            min_share: self.min_share,
+            min_articles: self.min_articles,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -176,6 +233,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract(a),
         Command::Bench(a) => bench(a).map(|_| ExitCode::SUCCESS),
         Command::Schema(a) => schema(&a).map(|_| ExitCode::SUCCESS),
+        Command::Identity(a) => identity(&a).map(|_| ExitCode::SUCCESS),
         Command::Train(a) => depeche::train::run_train(&a).map(|_| ExitCode::SUCCESS),
         Command::Evaluate(a) => depeche::train::run_evaluate(&a).map(|_| ExitCode::SUCCESS),
         Command::Lexicon(LexiconCommand::Titles(a)) => lexicon_titles(a).map(|_| ExitCode::SUCCESS),
@@ -366,6 +424,27 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     if let Some(b) = bar {
         b.0.finish_and_clear();
     }
+    drop(sink);
+    if a.identity {
+        let cfg = a.thresholds.config();
+        let s = if let Some(path) = &a.sqlite {
+            SqliteSink::open(path)?.run_identity(&cfg)?
+        } else if let Some(url) = &a.postgres {
+            PostgresSink::connect(url)
+                .context("cannot connect to PostgreSQL")?
+                .run_identity(&cfg)?
+        } else if let (Some(path), Format::Jsonl) = (&a.output, a.format) {
+            let tmp = path.with_extension("identity.partial");
+            let s = identity_jsonl(std::slice::from_ref(path), Some(&tmp), None, &cfg)?;
+            std::fs::rename(&tmp, path)?;
+            s
+        } else {
+            bail!("--identity needs --sqlite, --postgres or -o FILE (JSON Lines)");
+        };
+        if !a.quiet {
+            eprintln!("{}", s.line());
+        }
+    }
     if !a.quiet {
         eprintln!("{}", summary.line());
         if summary.failed_inputs > 0 {
@@ -495,6 +574,73 @@ fn bench(a: BenchArgs) -> Result<()> {
     } else {
         println!("model load: {load_s:.3} s");
         print!("{}", report.table());
+    }
+    Ok(())
+}
+
+/// The identity pass over JSON Lines files (read twice) into `output` (or stdout).
+fn identity_jsonl(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    entities: Option<&Path>,
+    cfg: &depeche::identity::Config,
+) -> Result<depeche::identity::Summary> {
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            bail!("depeche identity reads its inputs twice: pass files, not standard input");
+        }
+        if let Some(o) = output {
+            if o.exists() && std::fs::canonicalize(o)? == std::fs::canonicalize(p)? {
+                bail!("the output {} is also an input", o.display());
+            }
+        }
+    }
+    let open = || -> io::Result<BufReader<Box<dyn io::Read>>> {
+        let mut r: Box<dyn io::Read> = Box::new(io::empty());
+        for p in inputs {
+            let counter = Arc::new(std::sync::atomic::AtomicU64::new(0));
+            let f = input::open::open_file(p, counter)?;
+            r = Box::new(io::Read::chain(r, f));
+        }
+        Ok(BufReader::with_capacity(1 << 20, r))
+    };
+    let mut out: Box<dyn Write> = match output {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    let mut ents: Option<BufWriter<File>> = match entities {
+        Some(p) => Some(BufWriter::new(
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let s = depeche::identity::run_jsonl(
+        open,
+        cfg,
+        &mut out,
+        ents.as_mut().map(|w| w as &mut dyn Write),
+    )?;
+    Ok(s)
+}
+
+fn identity(a: &IdentityArgs) -> Result<()> {
+    let cfg = a.thresholds.config();
+    let s = if let Some(path) = &a.sqlite {
+        SqliteSink::open(path)
+            .with_context(|| format!("cannot open SQLite database {}", path.display()))?
+            .run_identity(&cfg)?
+    } else if let Some(url) = &a.postgres {
+        PostgresSink::connect(url)
+            .context("cannot connect to PostgreSQL")?
+            .run_identity(&cfg)?
+    } else {
+        identity_jsonl(&a.inputs, a.output.as_deref(), a.entities.as_deref(), &cfg)?
+    };
+    if !a.quiet {
+        eprintln!("{}", s.line());
     }
     Ok(())
 }

@@ -66,6 +66,25 @@ fn leading_articles() -> &'static HashSet<&'static str> {
     S.get_or_init(|| word_set(LEADING_ARTICLES))
 }
 
+/// Fills the entity id of positions loaded before the column existed, from their article's
+/// actor of the same name (PostgreSQL and SQLite).
+pub const BACKFILL_POSITIONS_SQL: [&str; 3] = [
+    "UPDATE roles SET entity = (SELECT a.entity FROM actors a WHERE a.article_id = \
+     roles.article_id AND a.name = roles.actor ORDER BY a.actor_idx LIMIT 1) WHERE entity IS \
+     NULL",
+    "UPDATE quotes SET entity = (SELECT a.entity FROM actors a WHERE a.article_id = \
+     quotes.article_id AND a.name = quotes.actor ORDER BY a.actor_idx LIMIT 1) WHERE entity IS \
+     NULL AND actor IS NOT NULL",
+    "UPDATE stances SET entity = (SELECT a.entity FROM actors a WHERE a.article_id = \
+     stances.article_id AND a.name = stances.actor ORDER BY a.actor_idx LIMIT 1) WHERE entity \
+     IS NULL",
+];
+
+/// The rows the `entities` table is built from: article id, date, type, name, entity, by
+/// article (PostgreSQL and SQLite).
+pub const ENTITY_ROWS_SQL: &str = "SELECT a.article_id, ar.date, a.type, a.name, a.entity \
+     FROM actors a JOIN articles ar ON ar.id = a.article_id ORDER BY a.article_id, a.actor_idx";
+
 /// Thresholds of the pass.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Config {
@@ -272,7 +291,10 @@ impl Counts {
             } else {
                 None
             };
-            target_of.insert((*kind, vkey.as_str()), linked.unwrap_or_else(|| r.to_string()));
+            target_of.insert(
+                (*kind, vkey.as_str()),
+                linked.unwrap_or_else(|| r.to_string()),
+            );
         }
         let mut map: HashMap<Key, String> = HashMap::new();
         for (kind, key) in self.keys.keys() {

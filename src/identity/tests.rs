@@ -103,7 +103,10 @@ fn acronyms_match_initials_with_or_without_small_words() {
     assert!(is_acronym_of("lpr", "la ligue des pecheurs reunis"));
     assert!(is_acronym_of("lldpr", "la ligue des pecheurs reunis"));
     assert!(is_acronym_of("c2", "coupe 2"));
-    assert!(!is_acronym_of("ftp", "federation des tonneliers du pays rochelais"));
+    assert!(!is_acronym_of(
+        "ftp",
+        "federation des tonneliers du pays rochelais"
+    ));
     assert!(!is_acronym_of("f", "fort"));
     assert!(!is_acronym_of("22", "deux 2"));
 }

@@ -146,8 +146,14 @@ mod tests {
             entity_id(ActorType::Org, "Fédération des Tuileries"),
             "org-6c655e0e0e12d125"
         );
-        assert_eq!(entity_id(ActorType::Loc, "Saint-Étienne"), "loc-b399d95606c104b5");
-        assert_eq!(entity_id(ActorType::Misc, "Prix Goncourt"), "misc-540e721dae44d8f0");
+        assert_eq!(
+            entity_id(ActorType::Loc, "Saint-Étienne"),
+            "loc-b399d95606c104b5"
+        );
+        assert_eq!(
+            entity_id(ActorType::Misc, "Prix Goncourt"),
+            "misc-540e721dae44d8f0"
+        );
         assert_eq!(
             entity_id(ActorType::Loc, "SAINT ETIENNE"),
             entity_id(ActorType::Loc, "Saint-Étienne")
