@@ -10,7 +10,7 @@ use super::sqlite::{add_entities, parse_type, ArticleActors};
 use super::{last_occurrences, LoadedIds, Needs, Processed, Sink, SinkError};
 use crate::identity::{self, Counts, EntityTable, Summary};
 use crate::record::{ActorType, Output};
-use postgres::{Client, NoTls};
+use postgres::Client;
 use std::io::Write;
 
 /// Loads records into PostgreSQL.
@@ -68,10 +68,12 @@ fn copy_row(out: &mut Vec<u8>, row: &[Value<'_>]) {
 }
 
 impl PostgresSink {
-    /// Connect (`postgresql://user@host:port/db` or `host=... user=... dbname=...`) and create
-    /// the tables and indexes when missing; columns added to the schema since are added.
+    /// Connect (`postgresql://user@host:port/db` or `host=... user=... dbname=...`; `sslmode`,
+    /// `sslrootcert`, `PGPASSWORD` and `~/.pgpass` as with libpq: see [`super::pgconn`]) and
+    /// create the tables and indexes when missing; columns added to the schema since are
+    /// added.
     pub fn connect(url: &str) -> Result<Self, SinkError> {
-        let mut client = Client::connect(url, NoTls)?;
+        let mut client = super::pgconn::connect(url)?;
         let mut ddl = String::from("SET client_min_messages = warning;\n");
         ddl.push_str(&schema::ddl());
         for t in TABLES.iter().chain([&ENTITIES]) {
@@ -327,7 +329,7 @@ mod tests {
     #[test]
     fn copies_every_column_type_and_replaces_on_reload() {
         let Some(url) = server() else { return };
-        let mut admin = Client::connect(&url, NoTls).unwrap();
+        let mut admin = Client::connect(&url, postgres::NoTls).unwrap();
         admin
             .batch_execute(
                 "SET client_min_messages = warning; DROP SCHEMA IF EXISTS unit_copy CASCADE; \
