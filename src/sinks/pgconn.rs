@@ -342,8 +342,8 @@ pub fn redact(url: &str) -> String {
     // Key/value form: blank the value of password=.
     if let Some(i) = rest.find("password=") {
         let after = &rest[i + 9..];
-        let end = if after.starts_with('\'') {
-            after[1..].find('\'').map_or(after.len(), |e| e + 2)
+        let end = if let Some(quoted) = after.strip_prefix('\'') {
+            quoted.find('\'').map_or(after.len(), |e| e + 2)
         } else {
             after.find(char::is_whitespace).unwrap_or(after.len())
         };
