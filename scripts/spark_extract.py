@@ -35,6 +35,13 @@ The `source` field of each record names the partition stream ("-") and the line 
 it, not the original file: compare Spark and single-machine records without `source`.
 A failed task is retried by Spark; re-running the whole job rewrites the output directory
 (use --mode overwrite).
+
+Cross-article identity runs once over the whole dump, after the shards are written or loaded
+(each record already carries stable entity ids; the pass links surname-only and acronym
+actors to the full names the whole dump knows):
+
+    depeche identity out/part-* -o linked.jsonl --entities entities.jsonl
+    depeche identity --postgres postgresql://user@host/db   # after loading the parts
 """
 
 import argparse

@@ -20,6 +20,7 @@ pub mod article;
 pub mod bench;
 pub mod engine;
 pub mod figures;
+pub mod identity;
 pub mod input;
 pub mod lang;
 pub mod pipeline;

@@ -5,7 +5,8 @@ mod cli;
 use anyhow::{bail, Context, Result};
 use clap::Parser;
 use cli::{
-    BenchArgs, Cli, Command, ExtractArgs, Format, LexiconCommand, LexiconTitlesArgs, SchemaArgs,
+    BenchArgs, Cli, Command, ExtractArgs, Format, IdentityArgs, LexiconCommand, LexiconTitlesArgs,
+    SchemaArgs,
 };
 use depeche::actors::ActorExtractor;
 use depeche::engine::{self, EngineOptions, Progress};
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract(a),
         Command::Bench(a) => bench(a).map(|_| ExitCode::SUCCESS),
         Command::Schema(a) => schema(&a).map(|_| ExitCode::SUCCESS),
+        Command::Identity(a) => identity(&a).map(|_| ExitCode::SUCCESS),
         Command::Train(a) => train(&a).map(|_| ExitCode::SUCCESS),
         Command::Evaluate(a) => evaluate(&a).map(|_| ExitCode::SUCCESS),
         Command::Lexicon(LexiconCommand::Titles(a)) => lexicon_titles(a).map(|_| ExitCode::SUCCESS),
@@ -237,6 +239,27 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     if let Some(b) = bar {
         b.0.finish_and_clear();
     }
+    drop(sink);
+    if a.identity {
+        let cfg = a.thresholds.config();
+        let s = if let Some(path) = &a.sqlite {
+            SqliteSink::open(path)?.run_identity(&cfg)?
+        } else if let Some(url) = &a.postgres {
+            PostgresSink::connect(url)
+                .context("cannot connect to PostgreSQL")?
+                .run_identity(&cfg)?
+        } else if let (Some(path), Format::Jsonl) = (&a.output, a.format) {
+            let tmp = path.with_extension("identity.partial");
+            let s = identity_jsonl(std::slice::from_ref(path), Some(&tmp), None, &cfg)?;
+            std::fs::rename(&tmp, path)?;
+            s
+        } else {
+            bail!("--identity needs --sqlite, --postgres or -o FILE (JSON Lines)");
+        };
+        if !a.quiet {
+            eprintln!("{}", s.line());
+        }
+    }
     if !a.quiet {
         eprintln!("{}", summary.line());
         if summary.failed_inputs > 0 {
@@ -371,6 +394,73 @@ fn bench(a: BenchArgs) -> Result<()> {
     } else {
         println!("model load: {load_s:.3} s");
         print!("{}", report.table());
+    }
+    Ok(())
+}
+
+/// The identity pass over JSON Lines files (read twice) into `output` (or stdout).
+fn identity_jsonl(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    entities: Option<&Path>,
+    cfg: &depeche::identity::Config,
+) -> Result<depeche::identity::Summary> {
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            bail!("depeche identity reads its inputs twice: pass files, not standard input");
+        }
+        if let Some(o) = output {
+            if o.exists() && std::fs::canonicalize(o)? == std::fs::canonicalize(p)? {
+                bail!("the output {} is also an input", o.display());
+            }
+        }
+    }
+    let open = || -> io::Result<BufReader<Box<dyn io::Read>>> {
+        let mut r: Box<dyn io::Read> = Box::new(io::empty());
+        for p in inputs {
+            let counter = Arc::new(std::sync::atomic::AtomicU64::new(0));
+            let f = input::open::open_file(p, counter)?;
+            r = Box::new(io::Read::chain(r, f));
+        }
+        Ok(BufReader::with_capacity(1 << 20, r))
+    };
+    let mut out: Box<dyn Write> = match output {
+        Some(p) => Box::new(BufWriter::with_capacity(
+            1 << 20,
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    let mut ents: Option<BufWriter<File>> = match entities {
+        Some(p) => Some(BufWriter::new(
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let s = depeche::identity::run_jsonl(
+        open,
+        cfg,
+        &mut out,
+        ents.as_mut().map(|w| w as &mut dyn Write),
+    )?;
+    Ok(s)
+}
+
+fn identity(a: &IdentityArgs) -> Result<()> {
+    let cfg = a.thresholds.config();
+    let s = if let Some(path) = &a.sqlite {
+        SqliteSink::open(path)
+            .with_context(|| format!("cannot open SQLite database {}", path.display()))?
+            .run_identity(&cfg)?
+    } else if let Some(url) = &a.postgres {
+        PostgresSink::connect(url)
+            .context("cannot connect to PostgreSQL")?
+            .run_identity(&cfg)?
+    } else {
+        identity_jsonl(&a.inputs, a.output.as_deref(), a.entities.as_deref(), &cfg)?
+    };
+    if !a.quiet {
+        eprintln!("{}", s.line());
     }
     Ok(())
 }

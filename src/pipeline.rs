@@ -251,7 +251,8 @@ fn schedule(stages: &[Box<dyn Stage>]) -> Result<Vec<Vec<usize>>, PipelineError>
     Ok(waves)
 }
 
-/// The record of a processed document: the one place where layers become record fields.
+/// The record of a processed document: the one place where layers become record fields (and
+/// actors and positions get their stable entity ids).
 fn build_record(article: &Article, doc: Doc<'_>) -> Record {
     let stats = record::Stats {
         chars: doc.tokens.char_offset(article.text.len()),
@@ -260,7 +261,7 @@ fn build_record(article: &Article, doc: Doc<'_>) -> Record {
         sentences: doc.tokens.sentences.len(),
         paragraphs: doc.tokens.paragraphs.len(),
     };
-    Record {
+    let mut record = Record {
         id: article.id.clone(),
         date: article.date.map(|d| d.iso()),
         actors: doc.actors,
@@ -270,7 +271,9 @@ fn build_record(article: &Article, doc: Doc<'_>) -> Record {
         stats,
         source: article.source.clone(),
         warnings: article.warnings.clone(),
-    }
+    };
+    record.assign_entities();
+    record
 }
 
 #[cfg(test)]

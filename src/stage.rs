@@ -308,6 +308,7 @@ mod tests {
             name: "Léa Morel".into(),
             kind: ActorType::Per,
             mentions: vec![mention(10, 20)],
+            entity: String::new(),
         }];
         add_mentions(
             &mut actors,

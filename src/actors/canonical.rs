@@ -515,6 +515,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
                     name,
                     kind,
                     mentions,
+                    entity: String::new(),
                 },
             )
         })

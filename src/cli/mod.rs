@@ -30,6 +30,9 @@ pub enum Command {
     Bench(BenchArgs),
     /// Print the JSON Schema of an output line, or with --sql the DDL of the database tables.
     Schema(SchemaArgs),
+    /// Link actors across articles (one entity id per real entity) in JSON Lines records or a
+    /// loaded database, and build the entities table.
+    Identity(IdentityArgs),
     /// Train the NER model from the corpora in ../shared/data/ner.
     Train(TrainArgs),
     /// Score the NER model on a CoNLL/IOB or HIPE TSV file (strict entity P/R/F1).
@@ -138,6 +141,13 @@ pub struct ExtractArgs {
     /// Do not print the summary line on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// After loading, run the identity pass (`depeche identity`) over the whole database or
+    /// -o file (not per shard: with --shard run `depeche identity` once all are loaded).
+    #[arg(long, conflicts_with = "shard")]
+    pub identity: bool,
+    /// Thresholds of the identity pass.
+    #[command(flatten)]
+    pub thresholds: IdentityThresholds,
 }
 
 /// Output formats of `extract`.
@@ -147,6 +157,56 @@ pub enum Format {
     Jsonl,
     /// Normalised tables as Parquet files: DIR/<table>/part-NNNNN.parquet.
     Parquet,
+}
+
+/// Arguments of `depeche identity`.
+#[derive(Args, Debug)]
+pub struct IdentityArgs {
+    /// JSON Lines record files written by `depeche extract` (also .jsonl.gz, .jsonl.zst; all
+    /// shards of a dump together). Read twice, so not standard input.
+    #[arg(required_unless_present_any = ["sqlite", "postgres"], conflicts_with_all = ["sqlite", "postgres"])]
+    pub inputs: Vec<PathBuf>,
+    /// Write the linked records to FILE (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write the entities, one JSON object per line, to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub entities: Option<PathBuf>,
+    /// Link the entity ids in this SQLite database in place and rebuild its entities table.
+    #[arg(long, value_name = "FILE.db", conflicts_with = "postgres")]
+    pub sqlite: Option<PathBuf>,
+    /// Link the entity ids in this PostgreSQL database in place and rebuild its entities
+    /// table (run it after every shard is loaded).
+    #[arg(long, value_name = "URL")]
+    pub postgres: Option<String>,
+    /// Thresholds of the links.
+    #[command(flatten)]
+    pub thresholds: IdentityThresholds,
+    /// Do not print the summary line on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Thresholds of the identity pass.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct IdentityThresholds {
+    /// Least share of the articles of the full names ending with a surname (or of the
+    /// pairings of an acronym) that the linked name must have.
+    #[arg(long, default_value_t = depeche::identity::Config::default().min_share)]
+    pub min_share: f64,
+    /// Least number of articles of the full name a surname links to.
+    #[arg(long, default_value_t = depeche::identity::Config::default().min_articles)]
+    pub min_articles: u32,
+}
+
+impl IdentityThresholds {
+    /// The library's configuration of the pass.
+    pub fn config(&self) -> depeche::identity::Config {
+        depeche::identity::Config {
+            min_share: self.min_share,
+            min_articles: self.min_articles,
+        }
+    }
 }
 
 /// Arguments of `depeche schema`.

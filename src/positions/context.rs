@@ -418,6 +418,7 @@ pub(crate) mod testing {
                 name: name.to_string(),
                 kind: *kind,
                 mentions,
+                entity: String::new(),
             });
         }
         out

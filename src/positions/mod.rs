@@ -110,6 +110,7 @@ impl PositionExtractor {
             let (bs, be) = ctx.bytes(r.start, r.end);
             out.push(Position::Role(Role {
                 actor: actors[r.actor].name.clone(),
+                entity: None,
                 title: t.title.clone(),
                 org: t.org.clone(),
                 span: doc.span(bs, be),
@@ -142,6 +143,7 @@ impl PositionExtractor {
             };
             out.push(Position::Quote(Quote {
                 actor,
+                entity: None,
                 text: doc.text[bs..be].to_string(),
                 cue: q.cue.map(|(s, e)| ctx.text(s, e).to_string()),
                 start: doc.char_offset(bs),
@@ -168,6 +170,7 @@ impl PositionExtractor {
             let (bs, be) = ctx.bytes(s, e);
             out.push(Position::Stance(Stance {
                 actor: actors[a].name.clone(),
+                entity: None,
                 polarity: st.polarity,
                 target,
                 cue: Some(ctx.text(st.cue.0, st.cue.1).to_string()),

@@ -52,4 +52,8 @@ pub struct Actor {
     pub kind: ActorType,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
+    /// Stable entity id: [`super::entity_id`] of the type and the canonical name, the same in
+    /// every article, shard and run; `depeche identity` may link it to a fuller name's id.
+    #[serde(default)]
+    pub entity: String,
 }

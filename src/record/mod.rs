@@ -7,11 +7,13 @@
 mod actor;
 mod amount;
 mod date;
+mod entity;
 mod position;
 
 pub use actor::{Actor, ActorType, Mention};
 pub use amount::{Amount, AmountKind, Qualifier};
 pub use date::{DateKind, DateMention, DateModifier, Precision};
+pub use entity::{entity_id, entity_id_of_key, name_key};
 pub use position::{Polarity, Position, Quote, Role, Stance};
 
 use crate::article::Source;

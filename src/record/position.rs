@@ -19,6 +19,10 @@ pub enum Polarity {
 pub struct Role {
     /// Canonical name of the actor.
     pub actor: String,
+    /// Entity id of the actor (see [`Actor::entity`](super::Actor::entity)); null when the
+    /// text names no actor.
+    #[serde(default)]
+    pub entity: Option<String>,
     /// The title ("vice-président", "PDG").
     pub title: String,
     /// Organisation or country, when the text names it.
@@ -34,6 +38,10 @@ pub struct Role {
 pub struct Quote {
     /// Canonical name of the speaker, or null when the text does not name one.
     pub actor: Option<String>,
+    /// Entity id of the actor (see [`Actor::entity`](super::Actor::entity)); null when the
+    /// text names no actor.
+    #[serde(default)]
+    pub entity: Option<String>,
     /// The quoted words, without the quotation marks.
     pub text: String,
     /// The reporting cue ("a déclaré", "selon").
@@ -53,6 +61,10 @@ pub struct Quote {
 pub struct Stance {
     /// Canonical name of the actor.
     pub actor: String,
+    /// Entity id of the actor (see [`Actor::entity`](super::Actor::entity)); null when the
+    /// text names no actor.
+    #[serde(default)]
+    pub entity: Option<String>,
     /// For or against.
     pub polarity: Polarity,
     /// What the stance is about.

@@ -8,6 +8,7 @@
 
 pub mod jsonl;
 pub mod parquet;
+pub mod pgconn;
 pub mod postgres;
 pub mod schema;
 pub mod sqlite;

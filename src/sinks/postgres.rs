@@ -5,10 +5,12 @@
 //! `COPY ... FROM STDIN` (text format). Re-loading replaces rows and never duplicates them; a
 //! failed chunk is rolled back whole and leaves earlier chunks committed.
 
-use super::schema::{self, Value, TABLES};
+use super::schema::{self, EntityLinks, Value, ENTITIES, TABLES};
+use super::sqlite::{add_entities, parse_type, ArticleActors};
 use super::{last_occurrences, LoadedIds, Needs, Processed, Sink, SinkError};
-use crate::record::Output;
-use postgres::{Client, NoTls};
+use crate::identity::{self, Counts, EntityTable, Summary};
+use crate::record::{ActorType, Output};
+use postgres::Client;
 use std::io::Write;
 
 /// Loads records into PostgreSQL.
@@ -16,7 +18,11 @@ pub struct PostgresSink {
     client: Client,
     committed: u64,
     buffers: Vec<Vec<u8>>,
+    links: EntityLinks,
 }
+
+/// Rows fetched per round trip when streaming a query.
+const FETCH_ROWS: i32 = 10_000;
 
 /// Append one value in COPY text format: `\N` for NULL, backslash escapes for tab, newline,
 /// carriage return and backslash. PostgreSQL text cannot hold NUL: it becomes U+FFFD.
@@ -62,23 +68,169 @@ fn copy_row(out: &mut Vec<u8>, row: &[Value<'_>]) {
 }
 
 impl PostgresSink {
-    /// Connect (`postgresql://user@host:port/db` or `host=... user=... dbname=...`) and create
-    /// the tables and indexes when missing; columns added to the schema since are added.
+    /// Connect (`postgresql://user@host:port/db` or `host=... user=... dbname=...`; `sslmode`,
+    /// `sslrootcert`, `PGPASSWORD` and `~/.pgpass` as with libpq: see [`super::pgconn`]) and
+    /// create the tables and indexes when missing; columns added to the schema since are
+    /// added.
     pub fn connect(url: &str) -> Result<Self, SinkError> {
-        let mut client = Client::connect(url, NoTls)?;
+        let mut client = super::pgconn::connect(url)?;
         let mut ddl = String::from("SET client_min_messages = warning;\n");
         ddl.push_str(&schema::ddl());
-        for t in &TABLES {
+        for t in TABLES.iter().chain([&ENTITIES]) {
             for c in t.columns.iter().filter(|c| c.nullable) {
                 ddl.push_str(&schema::add_column_sql(t, c, true));
                 ddl.push_str(";\n");
             }
         }
         client.batch_execute(&ddl)?;
+        let links = Self::read_links(&mut client)?;
         Ok(PostgresSink {
             client,
             committed: 0,
             buffers: vec![Vec::new(); TABLES.len()],
+            links,
+        })
+    }
+
+    /// The links of the last identity pass (from `entities`), applied to the loaded rows.
+    fn read_links(client: &mut Client) -> Result<EntityLinks, SinkError> {
+        let rows = client.query("SELECT id, type, aliases FROM entities", &[])?;
+        Ok(identity::links_from_entities(
+            rows.iter().map(|r| (r.get(0), r.get(1), r.get(2))),
+        ))
+    }
+
+    /// The identity pass over the loaded database ([`crate::identity`]): links the actors'
+    /// entity ids in `actors`, `roles`, `quotes` and `stances`, and rebuilds `entities`, in
+    /// one transaction. Queries stream through portals, so memory stays bounded by the
+    /// distinct names. Re-running it changes nothing.
+    pub fn run_identity(&mut self, cfg: &identity::Config) -> Result<Summary, SinkError> {
+        let mut tx = self.client.transaction()?;
+        let mut counts = Counts::default();
+        {
+            let portal = tx.bind(
+                "SELECT a.article_id, a.actor_idx, a.type, a.name, m.text FROM actors a \
+                 LEFT JOIN mentions m ON m.article_id = a.article_id AND m.actor_idx = a.actor_idx \
+                 ORDER BY a.article_id, a.actor_idx, m.mention_idx",
+                &[],
+            )?;
+            let mut group = ArticleActors::default();
+            loop {
+                let rows = tx.query_portal(&portal, FETCH_ROWS)?;
+                for row in &rows {
+                    group.push(
+                        row.get(0),
+                        row.get(1),
+                        row.get(2),
+                        row.get(3),
+                        row.get(4),
+                        &mut counts,
+                    );
+                }
+                if rows.len() < FETCH_ROWS as usize {
+                    break;
+                }
+            }
+            group.flush(&mut counts);
+        }
+        let resolver = counts.resolve(cfg);
+        let mut changes = Vec::new();
+        for row in tx.query("SELECT DISTINCT type, name, entity FROM actors", &[])? {
+            let Some(kind) = parse_type(row.get(0)) else {
+                continue;
+            };
+            let name: String = row.get(1);
+            let old: Option<String> = row.get(2);
+            let new = resolver.entity(kind, &name);
+            if old.as_deref() != Some(new.as_str()) {
+                changes.push((kind, name, old, new));
+            }
+        }
+        let upd_actor = tx.prepare(
+            "UPDATE actors SET entity = $1 WHERE type = $2 AND name = $3 \
+             AND entity IS NOT DISTINCT FROM $4",
+        )?;
+        let mut upd_pos = Vec::new();
+        for t in ["roles", "quotes", "stances"] {
+            upd_pos.push(tx.prepare(&format!(
+                "UPDATE {t} SET entity = $1 WHERE actor = $2 AND entity = $3"
+            ))?);
+        }
+        for (kind, name, old, new) in &changes {
+            tx.execute(&upd_actor, &[new, &kind.as_str(), name, old])?;
+            if let Some(old) = old {
+                for u in &upd_pos {
+                    tx.execute(u, &[new, name, old])?;
+                }
+            }
+        }
+        for sql in identity::BACKFILL_POSITIONS_SQL {
+            tx.execute(sql, &[])?;
+        }
+        let mut table = EntityTable::default();
+        {
+            let portal = tx.bind(identity::ENTITY_ROWS_SQL, &[])?;
+            let mut current: Option<(String, Option<String>)> = None;
+            let mut actors: Vec<(ActorType, String, String)> = Vec::new();
+            loop {
+                let rows = tx.query_portal(&portal, FETCH_ROWS)?;
+                for row in &rows {
+                    let article: String = row.get(0);
+                    if current.as_ref().is_some_and(|(a, _)| *a != article) {
+                        let (_, date) = current.take().expect("current article");
+                        add_entities(&mut table, date.as_deref(), &actors);
+                        actors.clear();
+                    }
+                    if current.is_none() {
+                        current = Some((article, row.get(1)));
+                    }
+                    if let (Some(kind), Some(entity)) =
+                        (parse_type(row.get(2)), row.get::<_, Option<String>>(4))
+                    {
+                        actors.push((kind, row.get(3), entity));
+                    }
+                }
+                if rows.len() < FETCH_ROWS as usize {
+                    break;
+                }
+            }
+            if let Some((_, date)) = current {
+                add_entities(&mut table, date.as_deref(), &actors);
+            }
+        }
+        let rows = table.rows();
+        tx.execute("DELETE FROM entities", &[])?;
+        let mut buf = Vec::new();
+        for r in &rows {
+            let aliases = serde_json::to_string(&r.aliases).expect("aliases serialize");
+            copy_row(
+                &mut buf,
+                &[
+                    Value::Text(&r.id),
+                    Value::Text(r.kind.as_str()),
+                    Value::Text(&r.name),
+                    Value::Text(&aliases),
+                    Value::Int(r.articles as i64),
+                    r.first_date.as_deref().map_or(Value::Null, Value::Text),
+                    r.last_date.as_deref().map_or(Value::Null, Value::Text),
+                ],
+            );
+        }
+        let sql = format!(
+            "COPY {} ({}) FROM STDIN",
+            ENTITIES.name,
+            schema::column_list(&ENTITIES)
+        );
+        let mut w = tx.copy_in(&sql)?;
+        w.write_all(&buf)?;
+        w.finish()?;
+        tx.commit()?;
+        self.links = Self::read_links(&mut self.client)?;
+        Ok(Summary {
+            articles: counts.articles,
+            names: counts.distinct_keys(),
+            linked: resolver.linked_keys(),
+            entities: rows.len(),
         })
     }
 
@@ -115,7 +267,7 @@ impl PostgresSink {
                 }
                 ids.push(super::output_id(o));
                 match o {
-                    Output::Record(r) => schema::record_rows(r, &mut emit),
+                    Output::Record(r) => schema::record_rows_linked(r, &self.links, &mut emit),
                     Output::Error(e) => schema::error_rows(e, &mut emit),
                 }
             }
@@ -177,7 +329,7 @@ mod tests {
     #[test]
     fn copies_every_column_type_and_replaces_on_reload() {
         let Some(url) = server() else { return };
-        let mut admin = Client::connect(&url, NoTls).unwrap();
+        let mut admin = Client::connect(&url, postgres::NoTls).unwrap();
         admin
             .batch_execute(
                 "SET client_min_messages = warning; DROP SCHEMA IF EXISTS unit_copy CASCADE; \

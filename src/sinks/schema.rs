@@ -128,10 +128,11 @@ pub static TABLES: [Table; 9] = [
             col("name", ColType::Text),
             col("type", ColType::Text),
             col("mention_count", ColType::Int),
+            opt("entity", ColType::Text),
         ],
         primary_key: &["article_id", "actor_idx"],
         parent: Some(ARTICLE_FK),
-        indexes: &[&["name", "type"], &["type", "name"]],
+        indexes: &[&["name", "type"], &["type", "name"], &["entity"]],
     },
     Table {
         name: "mentions",
@@ -205,10 +206,11 @@ pub static TABLES: [Table; 9] = [
             col("char_end", ColType::Int),
             col("text", ColType::Text),
             col("sentence", ColType::Int),
+            opt("entity", ColType::Text),
         ],
         primary_key: &["article_id", "position_idx"],
         parent: Some(ARTICLE_FK),
-        indexes: &[&["actor"], &["title"]],
+        indexes: &[&["actor"], &["title"], &["entity"]],
     },
     Table {
         name: "quotes",
@@ -223,10 +225,11 @@ pub static TABLES: [Table; 9] = [
             opt("speaker_start", ColType::Int),
             opt("speaker_end", ColType::Int),
             opt("speaker_text", ColType::Text),
+            opt("entity", ColType::Text),
         ],
         primary_key: &["article_id", "position_idx"],
         parent: Some(ARTICLE_FK),
-        indexes: &[&["actor"]],
+        indexes: &[&["actor"], &["entity"]],
     },
     Table {
         name: "stances",
@@ -241,10 +244,11 @@ pub static TABLES: [Table; 9] = [
             col("char_end", ColType::Int),
             col("text", ColType::Text),
             col("sentence", ColType::Int),
+            opt("entity", ColType::Text),
         ],
         primary_key: &["article_id", "position_idx"],
         parent: Some(ARTICLE_FK),
-        indexes: &[&["actor"], &["target"]],
+        indexes: &[&["actor"], &["target"], &["entity"]],
     },
     Table {
         name: "errors",
@@ -260,6 +264,34 @@ pub static TABLES: [Table; 9] = [
         indexes: &[&["kind"]],
     },
 ];
+
+/// The `entities` table: one row per entity of the dump, (re)built by `depeche identity`
+/// (not by the record loads, so it is not in [`TABLES`]). `aliases` is a JSON object of the
+/// canonical names the records give the entity and the number of articles using each;
+/// `first_date` and `last_date` are the least and greatest article dates.
+pub static ENTITIES: Table = Table {
+    name: "entities",
+    columns: &[
+        col("id", ColType::Text),
+        col("type", ColType::Text),
+        col("name", ColType::Text),
+        col("aliases", ColType::Text),
+        col("articles", ColType::Int),
+        opt("first_date", ColType::Text),
+        opt("last_date", ColType::Text),
+    ],
+    primary_key: &["id"],
+    parent: None,
+    indexes: &[&["type", "name"], &["name"], &["articles"]],
+};
+
+/// Links from stable entity ids to the ids `depeche identity` resolved them to (only the ids
+/// that differ). Sinks apply them when loading, so re-loading after the pass keeps its ids.
+pub type EntityLinks = std::collections::HashMap<String, String>;
+
+fn linked<'a>(links: &'a EntityLinks, id: &'a str) -> &'a str {
+    links.get(id).map_or(id, String::as_str)
+}
 
 /// Index of a table in [`TABLES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -327,6 +359,15 @@ pub fn variant_name<T: Serialize>(value: &T) -> &'static str {
 
 /// Receives `f(table, row)` for every row of a record, parents before children.
 pub fn record_rows(r: &Record, emit: &mut dyn FnMut(TableId, &[Value<'_>])) {
+    record_rows_linked(r, &EntityLinks::new(), emit)
+}
+
+/// [`record_rows`] with the entity ids of actors and positions mapped through `links`.
+pub fn record_rows_linked(
+    r: &Record,
+    links: &EntityLinks,
+    emit: &mut dyn FnMut(TableId, &[Value<'_>]),
+) {
     let id = r.id.as_str();
     let warnings = (!r.warnings.is_empty())
         .then(|| serde_json::to_string(&r.warnings).expect("strings serialize"));
@@ -357,6 +398,11 @@ pub fn record_rows(r: &Record, emit: &mut dyn FnMut(TableId, &[Value<'_>])) {
                 Value::Text(&a.name),
                 Value::Text(a.kind.as_str()),
                 int(a.mentions.len()),
+                if a.entity.is_empty() {
+                    Value::Null
+                } else {
+                    Value::Text(linked(links, &a.entity))
+                },
             ],
         );
         for (mi, m) in a.mentions.iter().enumerate() {
@@ -417,7 +463,8 @@ pub fn record_rows(r: &Record, emit: &mut dyn FnMut(TableId, &[Value<'_>])) {
         );
     }
     for (i, p) in r.positions.iter().enumerate() {
-        position_rows(id, i, p, emit);
+        let entity = text_or_null(p.entity().map(|e| linked(links, e)));
+        position_rows(id, i, p, entity, emit);
     }
 }
 
@@ -430,7 +477,13 @@ fn span_cells(s: &Span) -> [Value<'_>; 4] {
     ]
 }
 
-fn position_rows(id: &str, i: usize, p: &Position, emit: &mut dyn FnMut(TableId, &[Value<'_>])) {
+fn position_rows(
+    id: &str,
+    i: usize,
+    p: &Position,
+    entity: Value<'_>,
+    emit: &mut dyn FnMut(TableId, &[Value<'_>]),
+) {
     match p {
         Position::Role(r) => {
             let [a, b, c, d] = span_cells(&r.span);
@@ -446,6 +499,7 @@ fn position_rows(id: &str, i: usize, p: &Position, emit: &mut dyn FnMut(TableId,
                     b,
                     c,
                     d,
+                    entity,
                 ],
             );
         }
@@ -462,6 +516,7 @@ fn position_rows(id: &str, i: usize, p: &Position, emit: &mut dyn FnMut(TableId,
                 q.speaker.as_ref().map_or(Value::Null, |sp| int(sp.start)),
                 q.speaker.as_ref().map_or(Value::Null, |sp| int(sp.end)),
                 text_or_null(q.speaker.as_ref().map(|sp| sp.text.as_str())),
+                entity,
             ],
         ),
         Position::Stance(s) => {
@@ -479,6 +534,7 @@ fn position_rows(id: &str, i: usize, p: &Position, emit: &mut dyn FnMut(TableId,
                     b,
                     c,
                     d,
+                    entity,
                 ],
             );
         }
@@ -510,7 +566,7 @@ pub fn ddl() -> String {
          -- Offsets (char_start, char_end) count Unicode code points, end exclusive.\n\
          -- *_idx columns keep the order of the lists in the JSON record.\n",
     );
-    for t in &TABLES {
+    for t in TABLES.iter().chain([&ENTITIES]) {
         out.push_str(&create_table_sql(t));
         out.push_str(";\n");
         for cols in t.indexes {
@@ -713,7 +769,7 @@ pub(crate) mod tests {
 
     /// A record with one of everything, written for these tests.
     pub(crate) fn sample_record() -> Record {
-        Record {
+        let mut r = Record {
             id: "r1".into(),
             date: Some("2025-03-04".into()),
             actors: vec![Actor {
@@ -727,6 +783,7 @@ pub(crate) mod tests {
                         span: span(60, "Dupuis", 1),
                     },
                 ],
+                entity: String::new(),
             }],
             amounts: vec![Amount {
                 kind: AmountKind::Money,
@@ -750,12 +807,14 @@ pub(crate) mod tests {
             positions: vec![
                 Position::Role(Role {
                     actor: "Claire Dupuis".into(),
+                    entity: None,
                     title: "maire".into(),
                     org: None,
                     span: span(0, "Claire Dupuis, maire", 0),
                 }),
                 Position::Quote(Quote {
                     actor: Some("Claire Dupuis".into()),
+                    entity: None,
                     text: "Nous tiendrons".into(),
                     cue: Some("a déclaré".into()),
                     start: 70,
@@ -764,6 +823,7 @@ pub(crate) mod tests {
                 }),
                 Position::Stance(Stance {
                     actor: "Claire Dupuis".into(),
+                    entity: None,
                     polarity: Polarity::Against,
                     target: "la fermeture".into(),
                     cue: Some("s'oppose à".into()),
@@ -771,7 +831,9 @@ pub(crate) mod tests {
                 }),
             ],
             ..Default::default()
-        }
+        };
+        r.assign_entities();
+        r
     }
 
     fn collect(r: &Record) -> Vec<(TableId, Vec<String>)> {

@@ -5,9 +5,10 @@
 //! re-loading a dump replaces rows and never duplicates them, and an interrupted load leaves
 //! only whole chunks behind. The database runs in WAL mode with `synchronous = NORMAL`.
 
-use super::schema::{self, TableId, Value, TABLES};
+use super::schema::{self, EntityLinks, TableId, Value, ENTITIES, TABLES};
 use super::{LoadedIds, Needs, Processed, Sink, SinkError};
-use crate::record::Output;
+use crate::identity::{self, Counts, EntityTable, Summary};
+use crate::record::{Actor, ActorType, Mention, Output, Span};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params_from_iter, Connection, ToSql};
 use std::path::Path;
@@ -16,6 +17,7 @@ use std::path::Path;
 pub struct SqliteSink {
     conn: Connection,
     committed: u64,
+    links: EntityLinks,
 }
 
 impl ToSql for Value<'_> {
@@ -56,7 +58,7 @@ impl SqliteSink {
         conn.pragma_update(None, "cache_size", -65536)?; // 64 MiB: keeps the indexes in memory
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.execute_batch(&schema::ddl())?;
-        for t in &TABLES {
+        for t in TABLES.iter().chain([&ENTITIES]) {
             let have: Vec<String> = conn
                 .prepare(&format!("SELECT name FROM pragma_table_info('{}')", t.name))?
                 .query_map([], |row| row.get(0))?
@@ -67,7 +69,144 @@ impl SqliteSink {
                 }
             }
         }
-        Ok(SqliteSink { conn, committed: 0 })
+        let links = Self::read_links(&conn)?;
+        Ok(SqliteSink {
+            conn,
+            committed: 0,
+            links,
+        })
+    }
+
+    /// The links of the last identity pass (from `entities`), applied to the loaded rows.
+    fn read_links(conn: &Connection) -> Result<EntityLinks, SinkError> {
+        let mut stmt = conn.prepare("SELECT id, type, aliases FROM entities")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<Vec<(String, String, String)>, _>>()?;
+        Ok(identity::links_from_entities(rows))
+    }
+
+    /// The identity pass over the loaded database ([`crate::identity`]): links the actors'
+    /// entity ids in `actors`, `roles`, `quotes` and `stances`, and rebuilds `entities`, in
+    /// one transaction. Re-running it changes nothing.
+    pub fn run_identity(&mut self, cfg: &identity::Config) -> Result<Summary, SinkError> {
+        let mut counts = Counts::default();
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT a.article_id, a.actor_idx, a.type, a.name, m.text FROM actors a \
+                 LEFT JOIN mentions m ON m.article_id = a.article_id AND m.actor_idx = a.actor_idx \
+                 ORDER BY a.article_id, a.actor_idx, m.mention_idx",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut group = ArticleActors::default();
+            while let Some(row) = rows.next()? {
+                let (article, kind, name, mention): (String, String, String, Option<String>) =
+                    (row.get(0)?, row.get(2)?, row.get(3)?, row.get(4)?);
+                group.push(
+                    &article,
+                    row.get(1)?,
+                    &kind,
+                    &name,
+                    mention.as_deref(),
+                    &mut counts,
+                );
+            }
+            group.flush(&mut counts);
+        }
+        let resolver = counts.resolve(cfg);
+        let changes = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT DISTINCT type, name, entity FROM actors")?;
+            let mut rows = stmt.query([])?;
+            let mut changes = Vec::new();
+            while let Some(row) = rows.next()? {
+                let kind = parse_type(&row.get::<_, String>(0)?);
+                let name: String = row.get(1)?;
+                let old: Option<String> = row.get(2)?;
+                if let Some(kind) = kind {
+                    let new = resolver.entity(kind, &name);
+                    if old.as_deref() != Some(new.as_str()) {
+                        changes.push((kind, name, old, new));
+                    }
+                }
+            }
+            changes
+        };
+        let tx = self.conn.transaction()?;
+        {
+            let mut upd_actor = tx.prepare(
+                "UPDATE actors SET entity = ?1 WHERE type = ?2 AND name = ?3 AND entity IS ?4",
+            )?;
+            let mut upd_pos = Vec::new();
+            for t in ["roles", "quotes", "stances"] {
+                upd_pos.push(tx.prepare(&format!(
+                    "UPDATE {t} SET entity = ?1 WHERE actor = ?2 AND entity = ?3"
+                ))?);
+            }
+            for (kind, name, old, new) in &changes {
+                upd_actor.execute(rusqlite::params![new, kind.as_str(), name, old])?;
+                if let Some(old) = old {
+                    for u in &mut upd_pos {
+                        u.execute(rusqlite::params![new, name, old])?;
+                    }
+                }
+            }
+            for sql in identity::BACKFILL_POSITIONS_SQL {
+                tx.execute(sql, [])?;
+            }
+        }
+        let mut table = EntityTable::default();
+        {
+            let mut stmt = tx.prepare(identity::ENTITY_ROWS_SQL)?;
+            let mut rows = stmt.query([])?;
+            let mut current: Option<(String, Option<String>)> = None;
+            let mut actors: Vec<(ActorType, String, String)> = Vec::new();
+            while let Some(row) = rows.next()? {
+                let article: String = row.get(0)?;
+                if current.as_ref().is_some_and(|(a, _)| *a != article) {
+                    let (_, date) = current.take().expect("current article");
+                    add_entities(&mut table, date.as_deref(), &actors);
+                    actors.clear();
+                }
+                if current.is_none() {
+                    current = Some((article, row.get(1)?));
+                }
+                if let (Some(kind), Some(entity)) = (
+                    parse_type(&row.get::<_, String>(2)?),
+                    row.get::<_, Option<String>>(4)?,
+                ) {
+                    actors.push((kind, row.get(3)?, entity));
+                }
+            }
+            if let Some((_, date)) = current {
+                add_entities(&mut table, date.as_deref(), &actors);
+            }
+        }
+        let rows = table.rows();
+        tx.execute("DELETE FROM entities", [])?;
+        {
+            let mut ins = tx.prepare(&insert_sql(&ENTITIES))?;
+            for r in &rows {
+                ins.execute(rusqlite::params![
+                    r.id,
+                    r.kind.as_str(),
+                    r.name,
+                    serde_json::to_string(&r.aliases).expect("aliases serialize"),
+                    r.articles as i64,
+                    r.first_date,
+                    r.last_date
+                ])?;
+            }
+        }
+        tx.commit()?;
+        self.links = Self::read_links(&self.conn)?;
+        Ok(Summary {
+            articles: counts.articles,
+            names: counts.distinct_keys(),
+            linked: resolver.linked_keys(),
+            entities: rows.len(),
+        })
     }
 
     /// The ids of every article and error record already in the database.
@@ -88,6 +227,7 @@ impl SqliteSink {
     }
 
     fn load(&mut self, outputs: &[&Output]) -> Result<(), SinkError> {
+        let links = &self.links;
         let tx = self.conn.transaction()?;
         {
             let mut del_article = tx.prepare_cached("DELETE FROM articles WHERE id = ?1")?;
@@ -109,7 +249,7 @@ impl SqliteSink {
                 del_article.execute([id])?;
                 del_error.execute([id])?;
                 match o {
-                    Output::Record(r) => schema::record_rows(r, &mut emit),
+                    Output::Record(r) => schema::record_rows_linked(r, links, &mut emit),
                     Output::Error(e) => schema::error_rows(e, &mut emit),
                 }
             }
@@ -119,6 +259,75 @@ impl SqliteSink {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// The type label of a row, `None` for a label this version does not know.
+pub(crate) fn parse_type(label: &str) -> Option<ActorType> {
+    serde_json::from_value(serde_json::Value::String(label.to_string())).ok()
+}
+
+pub(crate) fn add_entities(
+    table: &mut EntityTable,
+    date: Option<&str>,
+    actors: &[(ActorType, String, String)],
+) {
+    table.add_article(
+        date,
+        actors.iter().map(|(k, n, e)| (*k, n.as_str(), e.as_str())),
+    );
+}
+
+/// Rebuilds each article's actors (name, type, mention texts) from rows ordered by article
+/// and actor, and counts each article when the next begins.
+#[derive(Default)]
+pub(crate) struct ArticleActors {
+    article: Option<String>,
+    actor_idx: i64,
+    actors: Vec<Actor>,
+}
+
+impl ArticleActors {
+    pub(crate) fn push(
+        &mut self,
+        article: &str,
+        actor_idx: i64,
+        kind: &str,
+        name: &str,
+        mention: Option<&str>,
+        counts: &mut Counts,
+    ) {
+        if self.article.as_deref() != Some(article) {
+            self.flush(counts);
+            self.article = Some(article.to_string());
+        }
+        let Some(kind) = parse_type(kind) else {
+            return;
+        };
+        if self.actors.is_empty() || self.actor_idx != actor_idx {
+            self.actor_idx = actor_idx;
+            self.actors.push(Actor {
+                name: name.to_string(),
+                kind,
+                mentions: Vec::new(),
+                entity: String::new(),
+            });
+        }
+        if let (Some(text), Some(a)) = (mention, self.actors.last_mut()) {
+            a.mentions.push(Mention {
+                span: Span {
+                    text: text.to_string(),
+                    ..Default::default()
+                },
+            });
+        }
+    }
+
+    pub(crate) fn flush(&mut self, counts: &mut Counts) {
+        if self.article.take().is_some() {
+            counts.add_article(&self.actors);
+        }
+        self.actors.clear();
     }
 }
 
