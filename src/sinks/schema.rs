@@ -354,7 +354,7 @@ fn text_or_null(s: Option<&str>) -> Value<'_> {
 /// The serde name of a unit enum variant (`AmountKind::Money` -> `"money"`), so the tables use
 /// the same words as the JSON records and new variants need no code here.
 pub fn variant_name<T: Serialize>(value: &T) -> &'static str {
-    value.serialize(VariantName).unwrap_or("")
+    serde_variant::to_variant_name(value).unwrap_or("")
 }
 
 /// Receives `f(table, row)` for every row of a record, parents before children.
@@ -631,122 +631,6 @@ pub fn column_list(t: &Table) -> String {
         .map(|c| c.name)
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A serializer that only accepts unit variants and returns their name.
-struct VariantName;
-
-#[derive(Debug)]
-struct NotAVariant;
-
-impl std::fmt::Display for NotAVariant {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("not a unit variant")
-    }
-}
-
-impl std::error::Error for NotAVariant {}
-
-impl serde::ser::Error for NotAVariant {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        NotAVariant
-    }
-}
-
-macro_rules! refuse {
-    ($($name:ident($($t:ty),*);)*) => {
-        $(fn $name(self, $(_: $t),*) -> Result<Self::Ok, Self::Error> { Err(NotAVariant) })*
-    };
-}
-
-impl serde::Serializer for VariantName {
-    type Ok = &'static str;
-    type Error = NotAVariant;
-    type SerializeSeq = serde::ser::Impossible<&'static str, NotAVariant>;
-    type SerializeTuple = serde::ser::Impossible<&'static str, NotAVariant>;
-    type SerializeTupleStruct = serde::ser::Impossible<&'static str, NotAVariant>;
-    type SerializeTupleVariant = serde::ser::Impossible<&'static str, NotAVariant>;
-    type SerializeMap = serde::ser::Impossible<&'static str, NotAVariant>;
-    type SerializeStruct = serde::ser::Impossible<&'static str, NotAVariant>;
-    type SerializeStructVariant = serde::ser::Impossible<&'static str, NotAVariant>;
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<&'static str, NotAVariant> {
-        Ok(variant)
-    }
-
-    refuse! {
-        serialize_bool(bool); serialize_i8(i8); serialize_i16(i16); serialize_i32(i32);
-        serialize_i64(i64); serialize_u8(u8); serialize_u16(u16); serialize_u32(u32);
-        serialize_u64(u64); serialize_f32(f32); serialize_f64(f64); serialize_char(char);
-        serialize_str(&str); serialize_bytes(&[u8]); serialize_none(); serialize_unit();
-        serialize_unit_struct(&'static str);
-    }
-
-    fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<&'static str, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: &T,
-    ) -> Result<&'static str, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<&'static str, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStruct, NotAVariant> {
-        Err(NotAVariant)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, NotAVariant> {
-        Err(NotAVariant)
-    }
 }
 
 #[cfg(test)]
