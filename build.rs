@@ -1,6 +1,7 @@
 //! Compiles the word lists of `src/lang/fr/` into constants, once, at build time.
 //!
-//! Every `*.words` file (one entry per line) becomes a `&[&str]` and every `*.pairs` file
+//! Every `*.words` file (one entry per line) becomes a `&[&str]` (and a `has_<name>(k)`
+//! function, the same list compiled to a `match`) and every `*.pairs` file
 //! (two tab-separated columns) a `&[(&str, &str)]`, named after the file in upper case, in a
 //! module named after its folder: `src/lang/fr/positions/copulas.words` is
 //! `crate::lang::fr::positions::COPULAS`. Lines starting with `#` are comments (the first
@@ -82,9 +83,28 @@ fn main() {
                 }
             } else {
                 let _ = writeln!(out, "    pub const {name}: &[&str] = &[");
-                for e in entries {
+                for e in &entries {
                     let _ = writeln!(out, "        {e:?},");
                 }
+                out.push_str("    ];\n");
+                // The same list as a `match` (a jump on length and bytes), for hot lookups.
+                let _ = writeln!(
+                    out,
+                    "    /// Whether `k` is in [`{name}`] (compiled to a `match`).\n    #[inline]\n    pub fn has_{}(k: &str) -> bool {{\n        matches!(k, {})\n    }}",
+                    stem(&path),
+                    if entries.is_empty() {
+                        "\"\\u{0}never\"".to_string()
+                    } else {
+                        let mut seen = std::collections::BTreeSet::new();
+                        entries
+                            .iter()
+                            .filter(|e| seen.insert(e.as_str()))
+                            .map(|e| format!("{e:?}"))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    }
+                );
+                continue;
             }
             out.push_str("    ];\n");
         }
