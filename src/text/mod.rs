@@ -1,5 +1,7 @@
-//! Text stage: character classes, tokenization, sentence and paragraph segmentation, and the
-//! shared [`Document`] every extractor reads.
+//! Text stage (`tokenize`, [`Tokenizer`]): reads the article text; adds the tokens layer
+//! (tokens, sentences, paragraphs, the comparison keys of every token and the byte-to-code-point
+//! map) as the [`Document`] every later stage reads. Also: character classes ([`chars`]) and the
+//! one normalisation layer ([`normalize`]).
 //!
 //! Normalisation is done by *views*, never by rewriting the text: the original bytes stay
 //! untouched so every span maps back exactly; the character predicates in [`chars`] treat NBSP
