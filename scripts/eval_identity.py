@@ -20,7 +20,7 @@ Method:
 Counting is done per (gold name, entity id) cell, so it never enumerates pairs.
 
 The gold names one entity differently in different articles when an article gives only part
-of the name ("LREM" here, "La République en marche" there) while its aliases say which names
+of the name (an acronym here, its expansion there) while its aliases say which names
 are one entity. `--gold-aliases` also counts as one gold entity the names that some gold actor
 lists as name and alias (union over every article's gold actors); the default is the strict
 reading (identical gold names only).

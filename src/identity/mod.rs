@@ -9,17 +9,16 @@
 //!    records use it; for each acronym, the expansions some article pairs it with (an actor
 //!    whose mentions include the acronym of its name, or two actors of one type and article,
 //!    one the acronym of the other). The acronym matches the initials of every word of the
-//!    expansion, or of the words not in `lexicon/acronym_skip.txt`, and digits count whole:
-//!    "FNSEA" = "Fédération nationale des syndicats d'exploitants agricoles", "L1" =
-//!    "Ligue 1".
+//!    expansion, or of the words not in `src/lang/fr/identity/acronym_skip.txt`, and digits count whole:
+//!    "UFT" = "Union des forces du travail", "T2" = "Tramway 2".
 //! 2. **Resolve** ([`Counts::resolve`]) and **rewrite** ([`Resolver::apply`]):
-//!    * *Variants*: keys of one type that differ only by spaces ("Le Gendre" / "Legendre") or,
-//!      except for persons, by a leading article (`lexicon/leading_articles.txt`: "Les
+//!    * *Variants*: keys of one type that differ only by spaces ("Le Bihan" / "Lebihan") or,
+//!      except for persons, by a leading article (`src/lang/fr/identity/leading_articles.txt`: "Les
 //!      Républicains" / "Républicains") are one name; all take the key of the variant most
 //!      articles use (ties: the smaller key).
-//!    * *Surnames*: a person named by one surname only ("Le Maire", "Macron": one word that is
-//!      not a particle of `lexicon/name_particles.txt`) links to the full name ending with that
-//!      surname (two or more such words: "Bruno Le Maire") when that full name has at least
+//!    * *Surnames*: a person named by one surname only ("Le Bihan", "Vasseur": one word that is
+//!      not a particle of `src/lang/fr/identity/name_particles.txt`) links to the full name ending with that
+//!      surname (two or more such words: "Paul Le Bihan") when that full name has at least
 //!      [`Config::min_share`] of the articles of all full names ending so and at least
 //!      [`Config::min_articles`] articles.
 //!    * *Acronyms*: an acronym links to the expansion that articles pair it with, when that

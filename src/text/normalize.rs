@@ -11,12 +11,19 @@ use super::chars::{fold_punct, is_combining, is_invisible, is_space};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Text that folds to its ASCII lowercase: ASCII without backquotes (an apostrophe) or
-/// spaces.
+/// The fast path of both keys: text that is ASCII without backquotes (an apostrophe) or
+/// spaces keys to its ASCII lowercase, pushed onto `out`. False (nothing pushed) otherwise.
 #[inline]
-fn is_plain_ascii(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b.is_ascii() && b != b'`' && !is_space(b as char))
+fn push_plain_ascii(s: &str, out: &mut String) -> bool {
+    let plain = s
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'`' && !is_space(b as char));
+    if plain {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+    }
+    plain
 }
 
 /// Remove the accent from a letter ("é" -> "e", "Ç" -> "C", "ș" -> "s"): a table for
@@ -76,10 +83,7 @@ fn decomposed_base(c: char) -> char {
 /// spaces folded, combining marks and invisible characters dropped, ligatures œ/æ expanded.
 /// Appends to `out` so callers can reuse one buffer.
 pub fn fold_key_into(s: &str, out: &mut String) {
-    if is_plain_ascii(s) {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
+    if push_plain_ascii(s, out) {
         return;
     }
     for c in s.chars() {
@@ -110,10 +114,7 @@ pub fn fold_key(s: &str) -> String {
 /// A lowercase key: like [`fold_key_into`] but accents kept (apostrophes, hyphens and spaces
 /// folded, invisible characters and combining marks dropped).
 pub fn lower_key_into(s: &str, out: &mut String) {
-    if is_plain_ascii(s) {
-        let start = out.len();
-        out.push_str(s);
-        out[start..].make_ascii_lowercase();
+    if push_plain_ascii(s, out) {
         return;
     }
     for c in s.chars() {
