@@ -33,6 +33,9 @@ pub struct Resolver<'t> {
     pub quote_at: Vec<u32>,
     /// Quote open/close mark tokens.
     pub quote_marks: Vec<(usize, usize)>,
+    /// Organisations whose name opens on a common noun ("parquet de Lyon", "Commission
+    /// européenne"): (folded head noun, actor), so that "le parquet" can name them.
+    org_heads: Vec<(String, usize)>,
 }
 
 /// Nouns that stand for an organisation named earlier ("la société", "le groupe").
@@ -64,6 +67,20 @@ impl<'t> Resolver<'t> {
             }
         }
         let salience = Salience::new(ctx, titles, &title_actor);
+        let org_heads = ctx
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorType::Org)
+            .filter_map(|(ai, a)| {
+                let mut words = a.name.split_whitespace();
+                let head = words.next()?;
+                // A head noun with a complement or an adjective, not an acronym.
+                let lowercase_word = head.chars().skip(1).all(char::is_lowercase);
+                (words.next().is_some() && lowercase_word && head.chars().count() > 3)
+                    .then(|| (crate::text::normalize::fold_key(head), ai))
+            })
+            .collect();
         Resolver {
             titles,
             title_actor,
@@ -73,7 +90,24 @@ impl<'t> Resolver<'t> {
             salience,
             quote_at,
             quote_marks,
+            org_heads,
         }
+    }
+
+    /// "le parquet", "la commission" at token `k` (the determiner): the one organisation of
+    /// the article whose name opens on that noun ("parquet de Lyon"). A noun followed by
+    /// its own complement names something else.
+    pub fn org_by_head(&self, ctx: &Ctx, k: usize) -> Option<usize> {
+        if !matches!(ctx.low(k), "le" | "la" | "l'" | "les") || !ctx.is_lower_word(k + 1) {
+            return None;
+        }
+        if matches!(ctx.low(k + 2), "de" | "d'" | "du" | "des") && ctx.is_cap(k + 3) {
+            return None;
+        }
+        let key = ctx.fold(k + 1)?;
+        let mut found = self.org_heads.iter().filter(|(h, _)| h == key);
+        let (_, a) = found.next()?;
+        found.next().is_none().then_some(*a)
     }
 
     /// The title phrase covering token `i`.
@@ -159,6 +193,13 @@ impl<'t> Resolver<'t> {
             if ctx.is_punct(k, ":") || ctx.is_punct(k, ";") {
                 return None;
             }
+            // "X, un analyste de la société Y, a déclaré": the subject stands before the
+            // apposition, not inside it.
+            if steps == 1 && ctx.is_punct(k, ",") {
+                if let Some(who) = self.apposition_subject(ctx, k, start, plural) {
+                    return Some(who);
+                }
+            }
             if let Some(ti) = self.title_covering(k) {
                 let t = &self.titles[ti];
                 let prep_obj = t.det_start >= 1 && ctx.is_prep(t.det_start - 1) && !after_relative
@@ -190,6 +231,11 @@ impl<'t> Resolver<'t> {
                 return Some(Who::Actor(m.actor, Some((m.start, m.end))));
             }
             let w = ctx.low(k);
+            if k >= 1 && !(k >= 2 && ctx.is_prep(k - 2) && !after_relative) {
+                if let Some(a) = self.org_by_head(ctx, k - 1) {
+                    return Some(Who::Actor(a, Some((k, k + 1))));
+                }
+            }
             if ORG_NOUNS.contains(&w) && k >= 1 && matches!(ctx.low(k - 1), "le" | "la" | "l'") {
                 if k >= 2 && ctx.is_prep(k - 2) && !after_relative {
                     continue;
@@ -226,6 +272,108 @@ impl<'t> Resolver<'t> {
             after_relative = w == "qui";
         }
         None
+    }
+
+    /// The subject named before a chain of appositions closed by the comma at `comma`:
+    /// "X, un analyste de Y, a dit", "X, d'Europol, qui dirige Z, a dit" -> X. Each segment
+    /// between commas must open like an apposition or a relative clause (a determiner, "de",
+    /// "qui", a lowercase word, a number, a title); the subject is the actor or title
+    /// phrase that ends right before the first of them and is not itself inside one.
+    fn apposition_subject(
+        &mut self,
+        ctx: &Ctx,
+        comma: usize,
+        start: usize,
+        plural: bool,
+    ) -> Option<Who> {
+        let mut close = comma;
+        let mut segment = true;
+        for _ in 0..4 {
+            let before = if segment {
+                self.segment_open(ctx, close, start)?.checked_sub(1)?
+            } else {
+                close.checked_sub(1)?
+            };
+            let (cand_start, who) = if let Some(ti) = self.title_covering(before) {
+                let t = &self.titles[ti];
+                if t.plural != plural {
+                    return None;
+                }
+                (t.det_start, None)
+            } else if let Some(m) = ctx.mention_ending(before) {
+                let kind = ctx.actor_kind(m.actor);
+                if kind == ActorType::Misc || plural && kind == ActorType::Per {
+                    return None;
+                }
+                (m.start, Some(Who::Actor(m.actor, Some((m.start, m.end)))))
+            } else {
+                return None;
+            };
+            // A candidate inside an apposition itself ("d'Europol"): look further left.
+            let inside = cand_start >= 1
+                && (ctx.is_prep(cand_start - 1)
+                    || cand_start >= 2
+                        && ctx.is_det(cand_start - 1)
+                        && ctx.is_prep(cand_start - 2))
+                && cand_start >= 2
+                && (ctx.is_punct(cand_start - 2, ",")
+                    || cand_start >= 3 && ctx.is_punct(cand_start - 3, ","));
+            if inside {
+                close = (cand_start.saturating_sub(3)..cand_start)
+                    .rev()
+                    .find(|&t| ctx.is_punct(t, ","))?;
+                segment = false;
+                continue;
+            }
+            if cand_start >= 1 && ctx.is_prep(cand_start - 1) {
+                return None;
+            }
+            return Some(match who {
+                Some(w) => w,
+                None => {
+                    let ti = self.title_covering(before)?;
+                    self.resolve_title(ctx, ti)
+                }
+            });
+        }
+        None
+    }
+
+    /// The opening comma of the apposition or relative clause that the comma at `close`
+    /// ends, when the segment between them opens like one (a determiner, "de", "qui", a
+    /// lowercase word, a number, a title).
+    fn segment_open(&self, ctx: &Ctx, close: usize, start: usize) -> Option<usize> {
+        let mut o = close;
+        let mut steps = 0;
+        loop {
+            if o <= start || steps > 30 {
+                return None;
+            }
+            o -= 1;
+            steps += 1;
+            if let Some(&q) = self.quote_at.get(o).filter(|&&q| q != NONE) {
+                o = self.quote_marks[q as usize].0;
+                continue;
+            }
+            if ctx.is_punct(o, ",") {
+                break;
+            }
+            if ctx.kind(o) == Some(crate::text::TokenKind::Punct)
+                && !matches!(ctx.raw(o), "-" | "(" | ")" | "'" | "’")
+            {
+                return None;
+            }
+        }
+        let first = o + 1;
+        let opener = ctx.is_det(first)
+            || matches!(
+                ctx.low(first),
+                "de" | "d'" | "qui" | "dont" | "lui" | "elle"
+            )
+            || ctx.is_lower_word(first)
+            || ctx.kind(first) == Some(crate::text::TokenKind::Number)
+            || self.title_covering(first).is_some();
+        (opener && first < close).then_some(o)
     }
 
     /// "la jeune femme", "cette mère de famille", "le sexagénaire" at token `k` (a definite
@@ -272,8 +420,19 @@ impl<'t> Resolver<'t> {
         let end = ctx.sent_end(e.min(ctx.len() - 1)).min(e + 12);
         for k in e..end {
             if ctx.is_punct(k, ",") {
+                // "un porte-parole du parti, le député Marc Roy": the name may follow a
+                // second title of its own.
+                let mut j = k + 1;
+                if let Some(ti) = self.title_covering(j) {
+                    if self.titles[ti].det_start == j {
+                        j = self.titles[ti].end;
+                    }
+                }
+                if ctx.is_civility(j) {
+                    j += 1;
+                }
                 return ctx
-                    .mention_starting(k + 1)
+                    .mention_starting(j)
                     .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per);
             }
             if self.in_quote(k) || ctx.kind(k) == Some(crate::text::TokenKind::Punct) {
@@ -344,6 +503,12 @@ impl<'t> Resolver<'t> {
             // "a expliqué la jeune femme", "peste cette salariée": a person named before.
             if let Some(who) = self.person_noun(ctx, k) {
                 return Some(who);
+            }
+            // "a indiqué le parquet": the organisation named "parquet de ...".
+            if !(k >= 1 && ctx.is_prep(k - 1)) {
+                if let Some(a) = self.org_by_head(ctx, k) {
+                    return Some(Who::Actor(a, Some((k + 1, k + 2))));
+                }
             }
             // "a ajouté la société": the organisation last named.
             if ctx.is_det(k)

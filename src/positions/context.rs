@@ -299,6 +299,44 @@ impl<'d, 'a> Ctx<'d, 'a> {
         &self.doc.text[s..e]
     }
 
+    /// Number of tokens of a phrase of `phrases` (words separated by spaces, as in the data
+    /// files) that starts at token `k`; the longest one wins. Tokens are compared on their
+    /// lowercase keys, so "d'emblée" matches the two tokens "d'" and "emblée".
+    pub fn phrase_len(&self, k: usize, phrases: &[&str]) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for p in phrases {
+            let mut rest = p.as_bytes();
+            let mut t = k;
+            while !rest.is_empty() {
+                if rest[0] == b' ' {
+                    rest = &rest[1..];
+                    continue;
+                }
+                let w = self.low(t).as_bytes();
+                if w.is_empty() || !rest.starts_with(w) {
+                    break;
+                }
+                rest = &rest[w.len()..];
+                t += 1;
+            }
+            if rest.is_empty() && best.is_none_or(|b| t - k > b) {
+                best = Some(t - k);
+            }
+        }
+        best
+    }
+
+    /// Length of an adverbial phrase starting at `k` ("de nouveau", "au contraire").
+    #[inline]
+    pub fn adverbial_len(&self, k: usize) -> Option<usize> {
+        self.phrase_len(k, crate::lang::fr::positions::ADVERB_PHRASES)
+    }
+
+    /// Start of an adverbial phrase ending at token `e` (its last token), if any.
+    pub fn adverbial_ending(&self, e: usize) -> Option<usize> {
+        (e.saturating_sub(3)..=e).find(|&s| self.adverbial_len(s).is_some_and(|n| s + n == e + 1))
+    }
+
     /// First token of the sentence containing token `i`.
     #[inline]
     pub fn sent_start(&self, i: usize) -> usize {

@@ -163,6 +163,22 @@ pub struct StanceCue {
     /// Folded particles that must follow the verb ("a", "contre", "en faveur de"); empty when
     /// the target follows directly.
     pub particles: Vec<Vec<String>>,
+    /// The verb takes a direct object before its particle ("appeler le gouvernement à").
+    pub object_first: bool,
+    /// The lemma as written in the data file: cues that share it share their forms
+    /// ("voter contre", "voter pour").
+    pub lemma: String,
+}
+
+/// A stance adjective ("opposé à", "partisan de").
+#[derive(Clone, Debug)]
+pub struct StanceAdjective {
+    /// For or against.
+    pub polarity: Polarity,
+    /// Folded forms (gender and number).
+    pub forms: Vec<String>,
+    /// Lowercase particles before the target ("à", "de").
+    pub particles: Vec<Vec<String>>,
 }
 
 /// All lexicons of the stage.
@@ -189,6 +205,8 @@ pub struct Lexicon {
     pub stance: PhraseTable<VerbForm>,
     /// Stance cues by lemma index.
     pub stance_cues: Vec<StanceCue>,
+    /// Stance adjectives.
+    pub stance_adjectives: Vec<StanceAdjective>,
 }
 
 /// Lines of a lexicon file without comments and blank lines.
@@ -368,14 +386,37 @@ impl Lexicon {
             } else {
                 parts.split('|').map(|p| lower_keys(p.trim())).collect()
             };
+            let object_first = match cols.next().map(str::trim) {
+                None | Some("") => false,
+                Some("obj") => true,
+                Some(other) => panic!("stance_cues.txt: bad fourth column {other:?}"),
+            };
             let id = lx.stance_cues.len() as u32;
             lx.stance_cues.push(StanceCue {
                 polarity,
                 negated_only,
                 pronominal: e.pronominal,
                 particles,
+                object_first,
+                lemma: verb.split('|').next().unwrap_or("").trim().to_string(),
             });
             insert_forms(&mut lx.stance, id, e.forms);
+        }
+        for line in lines(crate::lang::fr::positions::STANCE_ADJECTIVES) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [pol, forms, parts] = cols[..] else {
+                panic!("stance_adjectives.txt: need three tab-separated columns in {line:?}");
+            };
+            let polarity = match pol {
+                "for" => Polarity::For,
+                "against" => Polarity::Against,
+                other => panic!("stance_adjectives.txt: bad polarity {other:?}"),
+            };
+            lx.stance_adjectives.push(StanceAdjective {
+                polarity,
+                forms: forms.split(',').map(|f| fold_key(f.trim())).collect(),
+                particles: parts.split('|').map(|p| lower_keys(p.trim())).collect(),
+            });
         }
         lx
     }

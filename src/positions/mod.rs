@@ -338,6 +338,8 @@ mod tests {
         ("Canada", Loc, &["Canada"]),
         ("Léa Morel", Per, &["Léa Morel"]),
         ("Paul Roy", Per, &["Paul Roy"]),
+        ("parquet de Rouen", Org, &["parquet de Rouen"]),
+        ("Vetra", Org, &["Vetra"]),
     ];
 
     #[test]
@@ -587,6 +589,35 @@ mod tests {
                 Some("Hugo Marchal"),
                 "tout est prêt",
             ),
+            // A descriptor after the cue, then the person in apposition to it.
+            (
+                "« Ce tracé est une faute », a fustigé un porte-parole du parti, le député Paul Roy.",
+                Some("Paul Roy"),
+                "Ce tracé est une faute",
+            ),
+            // Adverbial phrases inside the verb group.
+            (
+                "« Nous irons jusqu'au bout », a au contraire assuré Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "Nous irons jusqu'au bout",
+            ),
+            // The subject stands before its appositions, not inside them.
+            (
+                "Léa Morel, une analyste des risques de la société de conseil Vetra, a déclaré : « Les clients ne paieront pas ».",
+                Some("Léa Morel"),
+                "Les clients ne paieront pas",
+            ),
+            (
+                "Mais Paul Roy, de Vetra, qui dirige le projet Nordis, a déclaré : « Rien n'est perdu ».",
+                Some("Paul Roy"),
+                "Rien n'est perdu",
+            ),
+            // "le parquet" names the one organisation called "parquet de ...".
+            (
+                "Le parquet de Rouen a ouvert une enquête. « La plainte a été classée », a indiqué le parquet.",
+                Some("parquet de Rouen"),
+                "La plainte a été classée",
+            ),
             // The object of a verb is not the speaker of a partial quote.
             (
                 "La police a interpellé Paul Roy pour « des violences en réunion » samedi.",
@@ -749,6 +780,89 @@ mod tests {
                 "Claire Fontaine s'est réjouie de la baisse du chômage.",
                 ("Claire Fontaine", Polarity::For, "baisse du chômage"),
             ),
+            // Adverbs and adverbial phrases in the verb group.
+            (
+                "Hugo Marchal a de nouveau plaidé pour une taxe carbone.",
+                ("Hugo Marchal", Polarity::For, "taxe carbone"),
+            ),
+            (
+                "Claire Fontaine regrette ainsi la fermeture du guichet.",
+                ("Claire Fontaine", Polarity::Against, "fermeture du guichet"),
+            ),
+            // An object between the verb and its particle.
+            (
+                "Hugo Marchal a appelé ses voisins à rester vigilants.",
+                ("Hugo Marchal", Polarity::For, "rester vigilants"),
+            ),
+            (
+                "Paul Roy appelle quant à lui Léa Morel à « revoir sa copie ».",
+                ("Paul Roy", Polarity::For, "revoir sa copie"),
+            ),
+            // Calling for the end of something is a stance against it.
+            (
+                "Léa Morel a appelé à la fin des contrôles au faciès.",
+                ("Léa Morel", Polarity::Against, "contrôles au faciès"),
+            ),
+            (
+                "Claire Fontaine a plaidé pour sortir du régime des quotas.",
+                ("Claire Fontaine", Polarity::Against, "régime des quotas"),
+            ),
+            // Stance adjectives after a copula, "se dire", or in apposition.
+            (
+                "Claire Fontaine s'est par ailleurs dite opposée à une prolongation du couvre-feu.",
+                (
+                    "Claire Fontaine",
+                    Polarity::Against,
+                    "prolongation du couvre-feu",
+                ),
+            ),
+            (
+                "Paul Roy, fermement hostile à toute hausse des taxes, a quitté la salle.",
+                ("Paul Roy", Polarity::Against, "hausse des taxes"),
+            ),
+            (
+                "Claire Fontaine est une fervente partisane du vote obligatoire.",
+                ("Claire Fontaine", Polarity::For, "vote obligatoire"),
+            ),
+            // A stance noun after a possessive belongs to the subject.
+            (
+                "Léa Morel a annoncé son soutien à Paul Roy.",
+                ("Léa Morel", Polarity::For, "Paul Roy"),
+            ),
+            (
+                "Hugo Marchal, rappelant son opposition à la privatisation du port, a parlé.",
+                ("Hugo Marchal", Polarity::Against, "privatisation du port"),
+            ),
+            (
+                "Vetra a réitéré dimanche sa demande de création d'un fonds d'urgence.",
+                ("Vetra", Polarity::For, "création d'un fonds d'urgence"),
+            ),
+            // Cues of one verb with different particles; negation-only cues.
+            (
+                "Le Canada a voté pour la résolution.",
+                ("Canada", Polarity::For, "résolution"),
+            ),
+            (
+                "Le Canada a voté contre la résolution.",
+                ("Canada", Polarity::Against, "résolution"),
+            ),
+            (
+                "Léa Morel ne partage pas les idées de Paul Roy.",
+                ("Léa Morel", Polarity::Against, "idées de Paul Roy"),
+            ),
+            (
+                "Hugo Marchal a promis de relancer l'économie locale.",
+                ("Hugo Marchal", Polarity::For, "relancer l'économie locale"),
+            ),
+            // The speaker's own stance inside a quote.
+            (
+                "« Je salue la condamnation de l'État », a réagi Léa Morel.",
+                ("Léa Morel", Polarity::For, "condamnation de l'État"),
+            ),
+            (
+                "« Nous nous opposons à la fusion des deux écoles », a déclaré Hugo Marchal.",
+                ("Hugo Marchal", Polarity::Against, "fusion des deux écoles"),
+            ),
         ];
         for (text, (actor, pol, target)) in cases {
             let (pos, _) = run(text, PEOPLE);
@@ -772,6 +886,11 @@ mod tests {
             "Hugo Marchal est accusé de fraude par le parquet.",
             // A quote that opens on a pronoun names no target.
             "« Nous ne lâcherons rien », a dénoncé Claire Fontaine.",
+            // An adjective qualifying a noun, and a negated adjective.
+            "Le camp opposé à la réforme a défilé.",
+            "Hugo Marchal n'est pas opposé à la réforme.",
+            // Inside a quote, someone else's stance is not the speaker's.
+            "« Ils dénoncent la réforme », a dit Léa Morel.",
         ] {
             let (pos, _) = run(text, PEOPLE);
             assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));

@@ -261,14 +261,17 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             inverted = Some(k);
             k += 1;
         }
+        // Adverbs and adverbial phrases: "a-t-il de nouveau averti", "a au contraire assuré".
         let mut adv = 0;
-        while adv < 3 && is_adverb(ctx, k) && reporting(ctx, k).is_none() {
-            k += 1;
+        while adv < 3 {
+            if is_adverb(ctx, k) && reporting(ctx, k).is_none() {
+                k += 1;
+            } else if let Some(n) = ctx.adverbial_len(k) {
+                k += n;
+            } else {
+                break;
+            }
             adv += 1;
-        }
-        // "a-t-il de nouveau averti".
-        if ctx.low(k) == "de" && ctx.low(k + 1) == "nouveau" {
-            k += 2;
         }
         if let Some(len) = reporting_as(ctx, k, FormKind::Participle).filter(|_| !passive) {
             return Some(Cue {

@@ -173,12 +173,16 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
     let n = ctx.len();
     let mut i = 0;
     while i < n {
-        if let Some(st) = verb_stance(ctx, res, i) {
+        if let Some(st) = verb_stance(ctx, res, i, None) {
             i = st.cue.1.max(i + 1);
             out.push(st);
             continue;
         }
         if let Some(st) = noun_stance(ctx, res, i) {
+            out.push(st);
+        } else if let Some(st) = possessive_stance(ctx, res, i) {
+            out.push(st);
+        } else if let Some(st) = adjective_stance(ctx, res, i) {
             out.push(st);
         } else if let Some(st) = cooperation(ctx, res, i) {
             out.push(st);
@@ -191,9 +195,137 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
                 out.push(st);
             }
             pejorative(ctx, a, q, &mut out);
+            // "« Nous dénonçons ce projet », a dit X": the speaker's own stance.
+            let mut k = q.span.open + 1;
+            while k < q.span.close {
+                match verb_stance(ctx, res, k, Some(a)) {
+                    Some(st) if st.target.1 <= q.span.close => {
+                        k = st.cue.1.max(k + 1);
+                        out.push(st);
+                    }
+                    _ => k += 1,
+                }
+            }
         }
     }
     out
+}
+
+/// A stance adjective ("opposé à", "favorable à", "partisan de") at token `k`.
+fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
+    if res.in_quote(k) {
+        return None;
+    }
+    let key = ctx.fold(k)?;
+    let adj = ctx
+        .lex
+        .stance_adjectives
+        .iter()
+        .find(|a| a.forms.iter().any(|f| f == key))?;
+    let plen = adj
+        .particles
+        .iter()
+        .find_map(|p| particle_at(ctx, k + 1, p))?;
+    // The group before: copulas, "se dire", adverbs, "un fervent".
+    let sent_start = ctx.sent_start(k);
+    let mut s = k;
+    let mut back = 0;
+    let mut negated = false;
+    while s > sent_start && back < 6 {
+        let p = s - 1;
+        let w = ctx.low(p);
+        if matches!(w, "ne" | "n'" | "pas" | "jamais") {
+            negated = true;
+        } else if let Some(a) = ctx.adverbial_ending(p).filter(|&a| a > sent_start) {
+            s = a;
+            back += 1;
+            continue;
+        } else if !(VERB_GROUP.contains(&w)
+            || AUX.contains(&w)
+            || w.ends_with("ment") && ctx.is_lower_word(p)
+            || super::quotes::is_adverb(ctx, p) && !ctx.is_prep(p))
+        {
+            break;
+        }
+        s = p;
+        back += 1;
+    }
+    // A bare adjective right after a noun qualifies it ("le camp opposé à la réforme").
+    if s == k && !(k >= 1 && ctx.is_punct(k - 1, ",")) && ctx.mention_ending(k - 1).is_none() {
+        return None;
+    }
+    if negated {
+        return None;
+    }
+    let target = target_at(ctx, k + 1 + plen)?;
+    let (polarity, target) = match negated_target(ctx, target) {
+        Some(t) if adj.polarity == Polarity::For => (Polarity::Against, t),
+        _ => (adj.polarity, target),
+    };
+    let who = res.subject_before(ctx, s, ctx.plural_verb(s, k))?;
+    Some(FoundStance {
+        who,
+        polarity,
+        cue: (s, k + 1),
+        target,
+        target_text: None,
+    })
+}
+
+/// Words that stand between a stance adjective and its holder.
+const VERB_GROUP: &[&str] = crate::lang::fr::positions::STANCE_VERB_GROUP;
+
+/// Nouns that say what their possessor wants ("sa volonté de", "leur demande de").
+const WISH_NOUNS: &[&str] = crate::lang::fr::positions::WISH_NOUNS;
+
+/// "a réaffirmé son soutien à X", "rappelant son opposition à Y", "sa volonté de Z": a
+/// stance noun after a possessive belongs to the subject of the clause.
+fn possessive_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
+    let w = ctx.low(k);
+    let stance_noun = STANCE_NOUNS.contains(&w);
+    if !(stance_noun || WISH_NOUNS.contains(&w)) || res.in_quote(k) {
+        return None;
+    }
+    // The possessive, with at most one adjective between ("son ferme soutien").
+    let det = (k.saturating_sub(2)..k)
+        .rev()
+        .find(|&t| matches!(ctx.low(t), "son" | "sa" | "ses" | "leur" | "leurs"))?;
+    if det + 1 < k && !ctx.is_lower_word(det + 1) {
+        return None;
+    }
+    let mut j = k + 1;
+    if ctx.is_lower_word(j) && !ctx.is_prep(j) && !ctx.is_det(j) && stance_noun {
+        j += 1; // "son soutien total à"
+    }
+    let (polarity, plen) = match ctx.low(j) {
+        "contre" => (Polarity::Against, 1),
+        "à" | "au" | "aux" if matches!(w, "opposition" | "hostilité" | "refus") => {
+            (Polarity::Against, 1)
+        }
+        "à" | "au" | "aux" if matches!(w, "soutien" | "appui" | "engagement" | "appel") => {
+            (Polarity::For, 1)
+        }
+        "pour" if !matches!(w, "opposition" | "hostilité" | "refus") => (Polarity::For, 1),
+        "en" if ctx.low(j + 1) == "faveur" => (Polarity::For, 3),
+        "de" | "d'" | "du" | "des" if !stance_noun => (Polarity::For, 1),
+        _ => return None,
+    };
+    let mut target = target_at(ctx, j + plen)?;
+    let mut polarity = polarity;
+    if polarity == Polarity::For {
+        if let Some(t) = negated_target(ctx, target) {
+            polarity = Polarity::Against;
+            target = t;
+        }
+    }
+    let who = res.subject_before(ctx, det, false)?;
+    Some(FoundStance {
+        who,
+        polarity,
+        cue: (det, j + plen),
+        target,
+        target_text: None,
+    })
 }
 
 /// A quote reported by a stance verb ("« Ce projet est une faute », a dénoncé X", "X
@@ -246,13 +378,20 @@ fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<FoundStance> 
     })
 }
 
-/// A stance verb at token `k` with its particle and target.
-fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
-    if res.in_quote(k) {
+/// A stance verb at token `k` with its particle and target. `speaker` is the speaker of
+/// the quote `k` lies in: there the holder is the speaker when the verb's subject is "je" or
+/// "nous" ("« Je salue cette décision », a dit X"); outside quotes it is the subject.
+fn verb_stance(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    k: usize,
+    speaker: Option<usize>,
+) -> Option<FoundStance> {
+    if speaker.is_none() && res.in_quote(k) {
         return None;
     }
     let (len, form) = ctx.lex.stance.longest(|i| ctx.low_opt(i), k)?;
-    let cue = &ctx.lex.stance_cues[form.lemma as usize];
+    let first = &ctx.lex.stance_cues[form.lemma as usize];
     // The verb group: auxiliary, reflexive pronoun, negation before the verb.
     let sent_start = ctx.sent_start(k);
     let mut s = k;
@@ -271,11 +410,20 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
             negated = negated || matches!(w, "pas" | "jamais");
         } else if matches!(w, "ne" | "n'") {
             negated = true;
-        } else if matches!(w, "s'" | "se") {
+        } else if matches!(w, "s'" | "se" | "m'" | "me")
+            || w == "nous" && p > sent_start && ctx.low(p - 1) == "nous"
+        {
+            // "s'oppose", "je m'oppose", "nous nous opposons".
             reflexive = true;
         } else if matches!(w, "-t-il" | "-t-elle" | "-il" | "-elle")
             || w.ends_with("ment") && ctx.is_lower_word(p)
         {
+        } else if let Some(a) = ctx.adverbial_ending(p).filter(|&a| a > sent_start) {
+            // "a de nouveau plaidé", "s'est par ailleurs opposé".
+            s = a;
+            back += 1;
+            continue;
+        } else if super::quotes::is_adverb(ctx, p) && !ctx.is_prep(p) {
         } else {
             break;
         }
@@ -283,12 +431,12 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         back += 1;
     }
     // "se défendre de" is not "défendre": the reflexive must match the lexicon.
-    if cue.pronominal != reflexive {
+    if first.pronominal != reflexive {
         return None;
     }
     let det_before = k >= 1 && ctx.is_det(k - 1);
     // "X est accusé de": être with a non-pronominal verb is a passive; X is the object.
-    let passive = etre_aux && !cue.pronominal;
+    let passive = etre_aux && !first.pronominal;
     let ok = form.has(FormKind::Participle) && has_aux && !passive
         || form.has(FormKind::Finite) && !det_before
         || form.has(FormKind::Infinitive)
@@ -298,33 +446,30 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     }
     // "n'a pas signé": negation after the auxiliary.
     let mut j = k + len;
-    while matches!(ctx.low(j), "pas" | "jamais")
-        || (ctx.low(j).ends_with("ment") && ctx.is_lower_word(j))
-    {
-        negated = negated || matches!(ctx.low(j), "pas" | "jamais");
-        j += 1;
-    }
-    if cue.particles.is_empty() {
-        // Direct object: a determiner or "de" + infinitive must follow.
-        let infinitive_next = |t: usize| {
-            let w = ctx.low(t);
-            ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
-        };
-        let de_inf = matches!(ctx.low(j), "de" | "d'") && infinitive_next(j + 1);
-        let det = ctx.is_det(j) && !matches!(ctx.low(j), "de" | "d'");
-        if !(det
-            || de_inf
-            || matches!(ctx.low(j), "tout" | "toute" | "toutes" | "tous")
-            || ctx.kind(j) == Some(TokenKind::Quote))
+    let mut adv = 0;
+    while adv < 3 {
+        if let Some(n) = ctx.adverbial_len(j) {
+            // "regrette de son côté la décision", "appelle quant à lui X à".
+            j += n;
+        } else if matches!(ctx.low(j), "pas" | "jamais")
+            || (ctx.low(j).ends_with("ment") && ctx.is_lower_word(j))
+            || super::quotes::is_adverb(ctx, j) && !ctx.is_prep(j) && !ctx.is_det(j)
         {
-            return None;
+            negated = negated || matches!(ctx.low(j), "pas" | "jamais");
+            j += 1;
+        } else {
+            break;
         }
-    } else {
-        let plen = cue.particles.iter().find_map(|p| particle_at(ctx, j, p))?;
-        // "au"/"aux" contain the article: keep them out of the target only.
-        j += plen;
+        adv += 1;
     }
-    let target = target_at(ctx, j)?;
+    // Cues sharing the verb ("voter contre", "voter pour"): the first whose complement fits.
+    let (cue, target_start) = ctx
+        .lex
+        .stance_cues
+        .iter()
+        .filter(|c| c.lemma == first.lemma && c.pronominal == first.pronominal)
+        .find_map(|c| complement(ctx, c, j).map(|t| (c, t)))?;
+    let mut target = target_at(ctx, target_start)?;
     let mut polarity = cue.polarity;
     if cue.negated_only {
         if !negated {
@@ -336,7 +481,24 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         }
         polarity = Polarity::Against;
     }
-    let who = res.subject_before(ctx, s, ctx.plural_verb(s, k + len))?;
+    // "appelle à la fin des contrôles": against the controls.
+    if polarity == Polarity::For {
+        if let Some(t) = negated_target(ctx, target) {
+            polarity = Polarity::Against;
+            target = t;
+        }
+    }
+    let who = match speaker {
+        Some(a) => {
+            // Inside a quote: only the speaker's own "je"/"nous" stance.
+            let subj = s.checked_sub(1)?;
+            if !matches!(ctx.low(subj), "je" | "j'" | "nous") {
+                return None;
+            }
+            Who::Actor(a, None)
+        }
+        None => res.subject_before(ctx, s, ctx.plural_verb(s, k + len))?,
+    };
     Some(FoundStance {
         who,
         polarity,
@@ -344,6 +506,68 @@ fn verb_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
         target,
         target_text: None,
     })
+}
+
+/// Where the target of cue `c` starts when its complement begins at token `j`: right
+/// there for a direct object, after the particle otherwise ("s'oppose à"), after a short
+/// object and the particle for verbs like "appeler le gouvernement à".
+fn complement(ctx: &Ctx, c: &super::lexicon::StanceCue, j: usize) -> Option<usize> {
+    if c.particles.is_empty() {
+        // Direct object: a determiner or "de" + infinitive must follow.
+        let de_inf = matches!(ctx.low(j), "de" | "d'") && infinitive_at(ctx, j + 1);
+        let det = ctx.is_det(j) && !matches!(ctx.low(j), "de" | "d'");
+        return (det
+            || de_inf
+            || matches!(ctx.low(j), "tout" | "toute" | "toutes" | "tous")
+            || ctx.kind(j) == Some(TokenKind::Quote))
+        .then_some(j);
+    }
+    let particle = |t: usize| c.particles.iter().find_map(|p| particle_at(ctx, t, p));
+    if let Some(plen) = particle(j) {
+        // "au"/"aux" contain the article: keep them out of the target only.
+        return Some(j + plen);
+    }
+    if !c.object_first {
+        return None;
+    }
+    // "appelle ses partisans à manifester", "invite le gouvernement à revoir sa copie":
+    // an object of at most five words, then the particle and an infinitive or a noun.
+    let end = ctx.sent_end(j).min(j + 6);
+    let mut t = j;
+    while t < end {
+        if let Some(plen) = particle(t).filter(|_| t > j) {
+            return Some(t + plen);
+        }
+        if ctx.kind(t) == Some(TokenKind::Punct) || ctx.kind(t) == Some(TokenKind::Quote) {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// A lowercase infinitive at token `t` ("rouvrir", "prendre").
+fn infinitive_at(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.low(t);
+    ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+}
+
+/// Heads that call for the end of what follows ("fin des contrôles", "sortir du nucléaire"):
+/// the target after them.
+const NEGATING_HEADS: &[&str] = crate::lang::fr::positions::NEGATING_HEADS;
+
+/// The target `(s, e)` opens on a head that negates its complement: the complement.
+fn negated_target(ctx: &Ctx, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    let n = ctx.phrase_len(s, NEGATING_HEADS)?;
+    let p = s + n;
+    if !matches!(
+        ctx.low(p),
+        "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "avec" | "sur"
+    ) {
+        return None;
+    }
+    let t = target_at(ctx, p + 1)?;
+    (t.0 < e.max(t.1)).then_some(t)
 }
 
 /// "la position (ferme) de X (...) contre Y", "le soutien de X à Y".
