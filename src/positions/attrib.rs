@@ -43,6 +43,37 @@ const ORG_NOUNS: &[&str] = crate::lang::fr::positions::ORG_NOUNS;
 
 const SUBJECT_PRONOUNS: &[&str] = crate::lang::fr::positions::SUBJECT_PRONOUNS;
 
+/// Nouns of things, texts and institutions that report without being a person ("le
+/// communiqué", "le ministère"); folded.
+const NOT_PERSONS: &[&str] = crate::lang::fr::positions::NOT_PERSONS;
+
+/// The person named right after a title phrase ending at `e`, past complements that name
+/// places, parties or organisations ("PCF", "de Lunel", "(Gard)").
+fn person_after_title(ctx: &Ctx, e: usize) -> Option<super::context::Ment> {
+    let end = ctx.sent_end(e.min(ctx.len().saturating_sub(1))).min(e + 8);
+    let mut j = e;
+    while j < end {
+        if let Some(m) = ctx.mention_starting(j) {
+            if ctx.actor_kind(m.actor) == ActorType::Per {
+                return Some(m);
+            }
+            j = m.end;
+            continue;
+        }
+        if ctx.is_punct(j, "(") {
+            j = (j + 1..(j + 6).min(end)).find(|&t| ctx.is_punct(t, ")"))? + 1;
+            continue;
+        }
+        let upper = ctx.raw(j).chars().count() >= 2 && ctx.raw(j).chars().all(char::is_uppercase);
+        if matches!(ctx.low(j), "de" | "d'" | "du" | "des") || upper || ctx.is_cap(j) {
+            j += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
 impl<'t> Resolver<'t> {
     /// Build the resolver.
     pub fn new(
@@ -402,6 +433,29 @@ impl<'t> Resolver<'t> {
         })
     }
 
+    /// A definite or demonstrative description at token `k` after a cue ("l'athlète",
+    /// "le septuagénaire", "cette élue"): the most salient person of the determiner's gender.
+    /// Nouns of things and institutions ("le communiqué", "le ministère") name no person.
+    fn description(&mut self, ctx: &Ctx, k: usize) -> Option<Who> {
+        let fem = match ctx.low(k) {
+            "la" | "cette" => Some(true),
+            "le" | "ce" | "cet" => Some(false),
+            "l'" => None,
+            _ => return None,
+        };
+        let noun = k + 1;
+        if !ctx.is_lower_word(noun)
+            || NOT_PERSONS.contains(&ctx.fold(noun)?)
+            || ORG_NOUNS.contains(&ctx.low(noun))
+            || ctx.mention_starting(noun + 1).is_some()
+            || ctx.is_cap(noun + 1)
+        {
+            return None;
+        }
+        let a = self.salience.resolve(ctx, k, fem, 3, false)?;
+        Some(Who::Actor(a, Some((noun, noun + 1))))
+    }
+
     /// The organisation most recently mentioned before token `k` (within three sentences).
     pub fn recent_org(&self, ctx: &Ctx, k: usize) -> Option<usize> {
         let s = ctx.sent_of[k];
@@ -451,7 +505,17 @@ impl<'t> Resolver<'t> {
         let mut steps = 0;
         while k < n && steps < limit {
             steps += 1;
-            if ctx.is_final(k) || self.in_quote(k) || ctx.is_punct(k, ":") {
+            // "a déclaré dans une interview au « Parisien » le ministre": a short quoted
+            // name inside the cue's complement is passed over.
+            if let Some(&q) = self.quote_at.get(k).filter(|&&q| q != NONE) {
+                let (o, c) = self.quote_marks[q as usize];
+                if !direct && o == k && c <= o + 4 && k >= 1 && ctx.is_det(k - 1) {
+                    k = c + 1;
+                    continue;
+                }
+                return None;
+            }
+            if ctx.is_final(k) || ctx.is_punct(k, ":") {
                 return None;
             }
             if let Some(ti) = self.title_covering(k) {
@@ -461,6 +525,11 @@ impl<'t> Resolver<'t> {
                 let prep_det =
                     matches!(ctx.low(t.det_start), "au" | "aux" | "du" | "des") && !direct;
                 if !after_prep && !prep_det {
+                    // "la maire PCF de Lunel Anne Roy", "le maire de Vic (Gard) Paul Roy":
+                    // the name right after the title phrase is its holder.
+                    if let Some(m) = person_after_title(ctx, t.end) {
+                        return Some(Who::Actor(m.actor, Some((m.start, m.end))));
+                    }
                     // "le porte-parole de la présidence, Anne Roy": the person named in
                     // apposition beats any holder found by salience.
                     if self.title_actor[ti].is_none() {
@@ -532,8 +601,25 @@ impl<'t> Resolver<'t> {
                 // A name the actor stage did not link: attributed, but unknown.
                 return Some(Who::Unknown);
             }
+            // "Pour son avocat, Paul Roy, « ... »": a descriptor, then the name.
             if direct && ctx.is_det(k) {
+                let descriptor_end = (k + 1..(k + 6).min(n))
+                    .take_while(|&t| ctx.is_lower_word(t) || ctx.is_punct(t, ","))
+                    .find(|&t| ctx.is_punct(t, ","));
+                if let Some(m) = descriptor_end.and_then(|e| {
+                    ctx.mention_starting(e + 1)
+                        .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
+                }) {
+                    return Some(Who::Actor(m.actor, Some((m.start, m.end))));
+                }
                 return Some(Who::Unknown);
+            }
+            // "», a affirmé l'athlète de 31 ans": an inverted subject that is a definite
+            // description stands for the person most in view.
+            if !direct && k == j {
+                if let Some(who) = self.description(ctx, k) {
+                    return Some(who);
+                }
             }
             k += 1;
         }

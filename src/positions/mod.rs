@@ -618,6 +618,41 @@ mod tests {
                 Some("parquet de Rouen"),
                 "La plainte a été classée",
             ),
+            // A descriptor then the name after "Pour".
+            (
+                "Le procès continue. Pour son avocat, Paul Roy, « il n'a jamais rien caché de ses activités ».",
+                Some("Paul Roy"),
+                "il n'a jamais rien caché de ses activités",
+            ),
+            // A sentence opened by "Selon X, ..." is X's account, partial quotes included.
+            (
+                "Selon le gouverneur de la province, Paul Roy, le navire « a reçu des menaces directes » et a dû partir.",
+                Some("Paul Roy"),
+                "a reçu des menaces directes",
+            ),
+            // The name right after a title with a party, a place or a parenthesis.
+            (
+                "« Les inscriptions sont en baisse », indique la maire de Vernon (Eure) Léa Morel.",
+                Some("Léa Morel"),
+                "Les inscriptions sont en baisse",
+            ),
+            (
+                "Léa Morel a parlé. « Il faut rouvrir les classes », dénonce la maire PCF de Vernon Claire Fontaine.",
+                Some("Claire Fontaine"),
+                "Il faut rouvrir les classes",
+            ),
+            // A short quoted title inside the cue's complement.
+            (
+                "« Reculer serait une faute », a déclaré dans une interview au « Courrier » le ministre de la Mer, Hugo Marchal.",
+                Some("Hugo Marchal"),
+                "Reculer serait une faute",
+            ),
+            // A definite description after the cue stands for the person in view.
+            (
+                "Le joueur Paul Roy a signé. « Ce n'est pas l'argent qui m'intéresse », a affirmé l'athlète de 31 ans.",
+                Some("Paul Roy"),
+                "Ce n'est pas l'argent qui m'intéresse",
+            ),
             // The object of a verb is not the speaker of a partial quote.
             (
                 "La police a interpellé Paul Roy pour « des violences en réunion » samedi.",
@@ -634,6 +669,15 @@ mod tests {
                 "{text}\n got {got:?}\nwant {actor:?} {quote:?}"
             );
         }
+    }
+
+    #[test]
+    fn descriptions_of_things_name_no_speaker() {
+        let text = "Hugo Marchal a présenté le plan. « Les travaux commenceront en mai », a indiqué le communiqué.";
+        let (pos, _) = run(text, PEOPLE);
+        let q = quotes(&pos);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, None, "{q:?}");
     }
 
     #[test]

@@ -527,8 +527,13 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
             if let Some(cue) = cue_before(ctx, res, o) {
                 // Reported speech: "a déclaré que ..." makes the whole clause the speaker's.
                 let clause = matches!(ctx.low(cue.end), "que" | "qu'");
+                // "Selon X, ... « ... »": a sentence opened by "selon" is all X's account.
+                let opening_selon = cue.selon
+                    && cue.start <= ctx.sent_start(o) + 1
+                    && (cue.end..o).any(|t| ctx.is_punct(t, ","));
                 let strong = colon
                     || clause
+                    || opening_selon
                     || o >= 1 && matches!(ctx.low(o - 1), "que" | "qu'")
                     || cue.end + 2 >= o;
                 // A partial quote far from its verb is rarely the verb's speech.
