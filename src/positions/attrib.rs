@@ -55,7 +55,10 @@ fn person_after_title(ctx: &Ctx, e: usize) -> Option<super::context::Ment> {
     while j < end {
         if let Some(m) = ctx.mention_starting(j) {
             if ctx.actor_kind(m.actor) == ActorType::Per {
-                return Some(m);
+                // "le directeur de cabinet de Paul Roy": a name in the complement is its
+                // object, not the holder.
+                let object = j >= 1 && (ctx.is_prep(j - 1) || ctx.is_det(j - 1));
+                return (!object).then_some(m);
             }
             j = m.end;
             continue;

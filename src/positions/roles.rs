@@ -121,17 +121,34 @@ fn apposition_closes(ctx: &Ctx, e: usize) -> bool {
 /// "chargé des sports"), stopping before a comma or a person's name; `None` when a verb,
 /// another punctuation mark or a quote comes first.
 fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
-    if !matches!(
+    let opens = matches!(
         ctx.low(e),
         "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "chargé" | "chargée" | "pour"
-    ) {
+    );
+    // "le président sortant de la métropole X", "le maire PCF X", "(de 2009 à 2014)".
+    let adjective = ctx.is_lower_word(e) && !verbal(ctx, e) && !ctx.is_prep(e);
+    let acronym = ctx.raw(e).chars().count() >= 2 && ctx.raw(e).chars().all(char::is_uppercase);
+    if !(opens || adjective || acronym || ctx.is_punct(e, "(")) {
         return None;
     }
     let n = ctx.len();
     let mut k = e;
-    while k < (e + 8).min(n) {
+    while k < (e + 12).min(n) {
         if ctx.is_punct(k, ",") {
-            return (k > e + 1).then_some(k);
+            return (k > e + 1 && opens).then_some(k);
+        }
+        // A parenthesis: "(Hauts-de-Seine)", "(de 2009 à 2014)".
+        if ctx.is_punct(k, "(") {
+            k = (k + 1..(k + 8).min(n)).find(|&t| ctx.is_punct(t, ")"))? + 1;
+            continue;
+        }
+        // Places, parties and organisations inside the complement: "de l'Ontario".
+        if let Some(m) = ctx
+            .mention_starting(k)
+            .filter(|m| ctx.actor_kind(m.actor) != ActorType::Per)
+        {
+            k = m.end;
+            continue;
         }
         if person_at(ctx, k).is_some() {
             // "la candidate à la succession de M. Roy", "le directeur de cabinet de X":
@@ -142,17 +159,14 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
             } else {
                 k
             };
-            let nested = (e + 1..prev).any(|t| {
-                matches!(ctx.low(t), "de" | "d'" | "du" | "des")
-                    || ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some()
-            });
+            let nested =
+                (e + 1..prev).any(|t| ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some());
             let object = prev >= 1 && (ctx.is_prep(prev - 1) || ctx.is_det(prev - 1));
             return (k > e + 1 && !nested && !object).then_some(k);
         }
         if ctx.is_final(k)
             || matches!(ctx.kind(k), Some(TokenKind::Punct | TokenKind::Quote))
             || verbal(ctx, k)
-            || ctx.mention_starting(k).is_some()
         {
             return None;
         }
@@ -490,6 +504,17 @@ mod tests {
                 "Léa Morel",
                 "cheffe",
             ),
+            // Title, then a complement with a place, a party or dates, then the name.
+            (
+                "« Rien n'est joué », indique la maire de Vernon (Eure) Léa Morel.",
+                "Léa Morel",
+                "maire",
+            ),
+            (
+                "Le directeur financier de la filiale (de 2009 à 2014) Paul Roy est accusé.",
+                "Paul Roy",
+                "directeur financier",
+            ),
             // Copula.
             (
                 "Paul Roy est aussi le trésorier de l'association.",
@@ -525,6 +550,8 @@ mod tests {
             "Anne et Paul Roy, des mécènes, ont donné.",
             // A plural title before a comma lists no holder.
             "Les avocats de l'entreprise, Paul Roy en tête, ont plaidé.",
+            // A name in the complement is its object, not the holder.
+            "Le directeur de cabinet de Paul Roy a démissionné.",
         ] {
             let got = roles_of(text, people);
             assert!(got.is_empty(), "{text}: {got:?}");
