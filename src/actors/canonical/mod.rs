@@ -1,18 +1,18 @@
 //! Canonical actors: clean raw entity mentions and merge those of one entity.
 //!
-//! - Leading titles and determiners are stripped from a mention ("M. Macron" -> "Macron",
+//! - Leading titles and determiners are stripped from a mention ("M. Vasseur" -> "Vasseur",
 //!   "l'Élysée" -> "Élysée"); mentions with no capitalised word (pronouns, common nouns) are
 //!   dropped.
 //! - Mentions with the same comparison key (case, accents, dots of initials and spacing
 //!   folded: "J.D. Vance" = "JD Vance") form one entity.
-//! - A person named by a shorter form ("Macron", "E. Macron") joins the full name it is a
+//! - A person named by a shorter form ("Vasseur", "L. Vasseur") joins the full name it is a
 //!   suffix of; when two people share the surname, it joins the closest preceding one (the
 //!   usual French press convention), and two different full names are never merged.
-//! - An acronym joins its expansion when the text pairs them ("Union européenne (UE)"), when
-//!   its letters are the initials of the expansion, or from a short list of very common pairs.
+//! - An acronym joins its expansion when the text pairs them ("Union des forces du travail
+//!   (UFT)"), when its letters are the initials of the expansion, or from a short list of very
+//!   common pairs.
 //! - The type is the majority of the merged mentions' types; the canonical name is the most
 //!   complete form.
-
 //!
 //! Module map: [`clean`] (one mention: titles, determiners, punctuation stripped; cue words),
 //! [`names`] (comparison keys and name shapes: suffixes, initials, acronyms), [`merge`]

@@ -43,11 +43,11 @@ pub fn name_key(s: &str) -> String {
 }
 
 /// True when the words of `short` name the same person as `long`: `short` is a strict suffix
-/// of `long` ("macron" / "emmanuel macron"), or matches it with initials ("e macron").
+/// of `long` ("vasseur" / "lucien vasseur"), or matches it with initials ("l vasseur").
 pub(super) fn person_shortens(short: &[String], long: &[String]) -> bool {
     if short.len() >= long.len() {
         if short.len() == long.len() && short.len() >= 2 {
-            // "e macron" vs "emmanuel macron": same last word, initials compatible.
+            // "l vasseur" vs "lucien vasseur": same last word, initials compatible.
             return short != long
                 && short.last() == long.last()
                 && short[..short.len() - 1]
@@ -62,7 +62,7 @@ pub(super) fn person_shortens(short: &[String], long: &[String]) -> bool {
         // Particles alone are not surnames ("de").
         return !(short.len() == 1 && ACRONYM_SKIP.contains(&short[0].as_str()));
     }
-    // "de gaulle" / "charles de gaulle" is covered; "vance" vs "jd vance" too.
+    // "le bihan" / "claire le bihan" is covered; "vance" vs "jd vance" too.
     false
 }
 
@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn keys_fold_initials() {
         assert_eq!(name_key("J.D. Vance"), name_key("JD Vance"));
-        assert_eq!(name_key("Jean-Luc  Mélenchon"), "jean luc melenchon");
+        assert_eq!(name_key("Anne-Sophie  Lévêque"), "anne sophie leveque");
     }
 
     #[test]
