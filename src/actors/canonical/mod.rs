@@ -14,9 +14,9 @@
 //! - The type is the majority of the merged mentions' types; the canonical name is the most
 //!   complete form.
 //!
-//! Module map: [`clean`] (one mention: titles, determiners, punctuation stripped; cue words),
-//! [`names`] (comparison keys and name shapes: suffixes, initials, acronyms), [`merge`]
-//! (mentions of one entity joined: same key, acronyms, shortened names), [`repeats`]
+//! Module map: `clean` (one mention: titles, determiners, punctuation stripped; cue words),
+//! `names` (comparison keys and name shapes: suffixes, initials, acronyms), `merge`
+//! (mentions of one entity joined: same key, acronyms, shortened names), `repeats`
 //! (untagged repeats of a known name). This file runs them in order and builds the actors.
 
 mod clean;

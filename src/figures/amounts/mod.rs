@@ -8,8 +8,8 @@
 //! qualifier). Intervals and bare magnitudes borrow the unit of their neighbour.
 //!
 //! This module holds the amount type and the scan that runs the rules in order. The rules:
-//! [`phrase`] reads a number phrase, [`classify`] decides what it measures (with the words
-//! around a number in [`units`]: counted nouns, percent signs, ratio verbs), and [`links`]
+//! `phrase` reads a number phrase, `classify` decides what it measures (with the words
+//! around a number in `units`: counted nouns, percent signs, ratio verbs), and `links`
 //! relates neighbouring amounts (intervals, comparisons) and reads the rate and date after
 //! an amount.
 

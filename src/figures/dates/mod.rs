@@ -7,11 +7,11 @@
 //!
 //! This module holds the scanner: the hit type, the scan loop and the dispatch of each token
 //! to the rules. The rules are methods of [`DateScanner`], one file per kind of date:
-//! [`days`] (numeric dates, days of a month, weekdays), [`months`] (a month, "mi-juin"),
-//! [`years`] (a year with a cue, periods "2010-2011"), [`relative`] ("hier", "il y a deux
-//! ans"). What one token says (a day, a month, a year, a cue word) is in [`parts`]; the tense
-//! of the clause around a date in [`tense`]; the choice of a year for a partial date in
-//! [`resolve`].
+//! `days` (numeric dates, days of a month, weekdays), `months` (a month, "mi-juin"),
+//! `years` (a year with a cue, periods "2010-2011"), `relative` ("hier", "il y a deux
+//! ans"). What one token says (a day, a month, a year, a cue word) is in `parts`; the tense
+//! of the clause around a date in `tense`; the choice of a year for a partial date in
+//! `resolve`.
 
 mod days;
 mod months;
