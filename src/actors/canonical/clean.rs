@@ -1,0 +1,158 @@
+//! One mention, cleaned: leading titles and determiners stripped ("M. Dupont" -> "Dupont",
+//! "l'Élysée" -> "Élysée") unless a capitalised determiner is part of the name ("Le Point"),
+//! punctuation and quotes stripped, mentions with no capitalised word dropped, and the type
+//! a cue word right before it points to ("la start-up X").
+
+use super::names::{fold, name_key};
+use super::RawMention;
+use crate::record::ActorType;
+use crate::text::chars::fold_key_into;
+use crate::text::{Document, TokenKind};
+
+/// Leading words stripped from mentions (compared after [`fold_key_into`]).
+const LEADING: &[&str] = crate::lang::fr::actors::MENTION_LEADING;
+
+/// Words that are never actors on their own (capitalised pronouns, determiners, days...).
+const NEVER_ALONE: &[&str] = crate::lang::fr::actors::NEVER_ALONE;
+
+/// Nouns that, right before a name, say it is a person ("le président X", "la juge X").
+const PER_CUES: &[&str] = crate::lang::fr::actors::PERSON_CUES;
+
+/// Nouns that, right before a name, say it is an organisation ("la start-up X").
+const ORG_CUES: &[&str] = crate::lang::fr::actors::ORG_NAME_CUES;
+
+/// Nouns that, right before a name, say it is a place ("la ville de X" is handled by "de").
+const LOC_CUES: &[&str] = crate::lang::fr::actors::PLACE_CUES;
+
+/// The type a cue word points to.
+fn cue_type(word: &str) -> Option<ActorType> {
+    let k = fold(word);
+    let k = k.as_str();
+    if PER_CUES.contains(&k) {
+        Some(ActorType::Per)
+    } else if ORG_CUES.contains(&k) {
+        Some(ActorType::Org)
+    } else if LOC_CUES.contains(&k) {
+        Some(ActorType::Loc)
+    } else {
+        None
+    }
+}
+
+/// One cleaned mention.
+#[derive(Clone, Debug)]
+pub(super) struct Clean {
+    pub(super) byte_start: usize,
+    pub(super) byte_end: usize,
+    pub(super) kind: ActorType,
+    /// The type a cue word right before the mention points to ("la start-up X").
+    pub(super) cue: Option<ActorType>,
+    pub(super) key: String,
+    pub(super) words: Vec<String>,
+    pub(super) first_token: usize,
+    pub(super) end_token: usize,
+}
+
+/// True when token `a` is a capitalised determiner in the middle of a sentence ("le magazine
+/// Le Point", "selon La Gazette"): part of the name, not stripped.
+fn determiner_of_name(doc: &Document, a: usize) -> bool {
+    let w = doc.token_text(a);
+    if !doc.tokens[a].is_capitalized() || !matches!(w, "Le" | "La" | "Les" | "L'" | "L’") {
+        return false;
+    }
+    let s = &doc.sentences[doc.sentence_of_token(a)];
+    if a == s.tokens().start || a == 0 {
+        return false;
+    }
+    if doc.tokens[a].has(crate::text::flags::NEWLINE_BEFORE) {
+        return false;
+    }
+    let prev = doc.tokens[a - 1];
+    match prev.kind {
+        TokenKind::Word | TokenKind::Elision | TokenKind::Abbrev | TokenKind::Number => true,
+        TokenKind::Punct => prev.text(doc.text) == ",",
+        _ => false,
+    }
+}
+
+pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
+    let (mut a, mut b) = (m.first, m.end);
+    let mut buf = String::new();
+    // Strip leading titles and determiners while something capitalised remains.
+    while a + 1 < b {
+        buf.clear();
+        fold_key_into(doc.token_text(a), &mut buf);
+        if LEADING.contains(&buf.as_str()) && !determiner_of_name(doc, a)
+            || doc.tokens[a].kind == TokenKind::Quote
+        {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    // Strip trailing punctuation and quotes.
+    while b > a + 1 && matches!(doc.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+        b -= 1;
+    }
+    // Strip leading/trailing punctuation on single tokens too.
+    while a < b && matches!(doc.tokens[a].kind, TokenKind::Punct | TokenKind::Quote) {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let toks = &doc.tokens[a..b];
+    // Very long spans are titles of works or tagging run-ons, not actors.
+    if b - a > if m.kind == ActorType::Misc { 6 } else { 10 } {
+        return None;
+    }
+    if !toks
+        .iter()
+        .any(|t| t.is_capitalized() || t.has(crate::text::flags::HAS_DIGIT))
+    {
+        return None;
+    }
+    let byte_start = toks[0].start as usize;
+    let byte_end = toks[toks.len() - 1].end as usize;
+    let text = &doc.text[byte_start..byte_end];
+    let key = name_key(text);
+    if key.is_empty() || (b - a == 1 && NEVER_ALONE.contains(&key.as_str())) {
+        return None;
+    }
+    let words = key.split(' ').map(str::to_string).collect();
+    Some(Clean {
+        byte_start,
+        byte_end,
+        kind: m.kind,
+        cue: (a > 0).then(|| cue_type(doc.token_text(a - 1))).flatten(),
+        key,
+        words,
+        first_token: a,
+        end_token: b,
+    })
+}
+#[cfg(test)]
+mod tests {
+    use super::super::canonical_actors;
+    use super::super::test_support::raw;
+    use crate::record::ActorType::*;
+    use crate::text::Document;
+
+    #[test]
+    fn cue_words_settle_the_type() {
+        let text = "La start-up Quartz lève des fonds. Quartz recrute.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Quartz", Per), ("Quartz", Per)]);
+        assert_eq!(canonical_actors(&doc, &r)[0].kind, Org);
+        let r = raw(&doc, &[("Quartz", Per), ("Quartz", Org)]);
+        assert_eq!(canonical_actors(&doc, &r)[0].kind, Org);
+    }
+
+    #[test]
+    fn drops_pronouns_and_lowercase() {
+        let text = "Il a vu le gouvernement hier.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Il", Per), ("gouvernement", Org)]);
+        assert!(canonical_actors(&doc, &r).is_empty());
+    }
+}

@@ -1,0 +1,129 @@
+//! Canonical actors: clean raw entity mentions and merge those of one entity.
+//!
+//! - Leading titles and determiners are stripped from a mention ("M. Vasseur" -> "Vasseur",
+//!   "l'Élysée" -> "Élysée"); mentions with no capitalised word (pronouns, common nouns) are
+//!   dropped.
+//! - Mentions with the same comparison key (case, accents, dots of initials and spacing
+//!   folded: "J.D. Vance" = "JD Vance") form one entity.
+//! - A person named by a shorter form ("Vasseur", "L. Vasseur") joins the full name it is a
+//!   suffix of; when two people share the surname, it joins the closest preceding one (the
+//!   usual French press convention), and two different full names are never merged.
+//! - An acronym joins its expansion when the text pairs them ("Union des forces du travail
+//!   (UFT)"), when its letters are the initials of the expansion, or from a short list of very
+//!   common pairs.
+//! - The type is the majority of the merged mentions' types; the canonical name is the most
+//!   complete form.
+//!
+//! Module map: `clean` (one mention: titles, determiners, punctuation stripped; cue words),
+//! `names` (comparison keys and name shapes: suffixes, initials, acronyms), `merge`
+//! (mentions of one entity joined: same key, acronyms, shortened names), `repeats`
+//! (untagged repeats of a known name). This file runs them in order and builds the actors.
+
+mod clean;
+mod merge;
+mod names;
+mod repeats;
+
+pub use names::name_key;
+
+use crate::record::{Actor, ActorType, Mention};
+use crate::text::Document;
+use clean::{clean, Clean};
+use names::{collapse_space, is_acronym_text};
+use repeats::recover_repeats;
+
+/// An entity mention as found by the tagger: a token range and a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The predicted type.
+    pub kind: ActorType,
+}
+
+/// Build canonical actors from raw mentions.
+pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
+    let mut ms: Vec<Clean> = raw.iter().filter_map(|m| clean(doc, m)).collect();
+    if ms.is_empty() {
+        return Vec::new();
+    }
+    let mut merged = merge::merge(doc, &ms);
+    recover_repeats(doc, &mut ms, &mut merged);
+    let mut actors: Vec<(usize, Actor)> = merged
+        .into_iter()
+        .map(|(_, mut mentions, votes)| {
+            mentions.sort_by_key(|&i| ms[i].byte_start);
+            mentions.dedup_by_key(|i| ms[*i].byte_start);
+            let mut best = 0;
+            for t in 1..4 {
+                if votes[t] > votes[best] {
+                    best = t;
+                }
+            }
+            let kind = super::model::TYPES[best];
+            // Canonical name: most words, then longest, then earliest; acronyms lose to
+            // their expansion.
+            let name_of = |i: usize| {
+                let m = &ms[i];
+                let t = &doc.text[m.byte_start..m.byte_end];
+                (!is_acronym_text(t), m.words.len(), t.chars().count())
+            };
+            let canon = *mentions
+                .iter()
+                .max_by(|&&a, &&b| name_of(a).cmp(&name_of(b)).then(b.cmp(&a)))
+                .unwrap_or(&mentions[0]);
+            let m = &ms[canon];
+            let name = collapse_space(&doc.text[m.byte_start..m.byte_end]);
+            let first = ms[mentions[0]].byte_start;
+            let mentions = mentions
+                .iter()
+                .map(|&i| Mention {
+                    span: doc.span(ms[i].byte_start, ms[i].byte_end),
+                })
+                .collect();
+            (
+                first,
+                Actor {
+                    name,
+                    kind,
+                    mentions,
+                    entity: String::new(),
+                },
+            )
+        })
+        .collect();
+    actors.sort_by_key(|(f, _)| *f);
+    actors.into_iter().map(|(_, a)| a).collect()
+}
+
+#[cfg(test)]
+mod test_support {
+    use super::*;
+
+    /// Build raw mentions from (surface text, type) pairs found in order in `text`.
+    pub(super) fn raw(doc: &Document, items: &[(&str, ActorType)]) -> Vec<RawMention> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for (s, k) in items {
+            let at = doc.text[from..].find(s).expect(s) + from;
+            let first = doc.token_at_byte(at);
+            let end = doc.token_at_byte(at + s.len());
+            out.push(RawMention {
+                first,
+                end,
+                kind: *k,
+            });
+            from = at + s.len();
+        }
+        out
+    }
+
+    pub(super) fn names(actors: &[Actor]) -> Vec<(String, usize)> {
+        actors
+            .iter()
+            .map(|a| (a.name.clone(), a.mentions.len()))
+            .collect()
+    }
+}
