@@ -7,7 +7,8 @@ use super::conjugate::{parse_line, FormKind};
 use crate::record::Polarity;
 use crate::text::chars::fold_key;
 use crate::text::tokenize::tokenize;
-use std::collections::HashMap;
+// FNV: short keys looked up once per token; no stored format depends on the hash.
+use fnv::FnvHashMap as HashMap;
 
 const REPORTING: &str = crate::lang::fr::positions::REPORTING_VERBS;
 const TITLES: &str = crate::lang::fr::positions::TITLES;
@@ -68,7 +69,7 @@ pub struct PhraseTable<T> {
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            map: HashMap::new(),
+            map: HashMap::default(),
         }
     }
 }
@@ -207,6 +208,8 @@ pub struct Lexicon {
     pub stance_cues: Vec<StanceCue>,
     /// Stance adjectives.
     pub stance_adjectives: Vec<StanceAdjective>,
+    /// Folded form -> index in `stance_adjectives`.
+    pub stance_adjective_forms: HashMap<String, usize>,
 }
 
 /// Lines of a lexicon file without comments and blank lines.
@@ -412,9 +415,14 @@ impl Lexicon {
                 "against" => Polarity::Against,
                 other => panic!("stance_adjectives.txt: bad polarity {other:?}"),
             };
+            let forms: Vec<String> = forms.split(',').map(|f| fold_key(f.trim())).collect();
+            for f in &forms {
+                lx.stance_adjective_forms
+                    .insert(f.clone(), lx.stance_adjectives.len());
+            }
             lx.stance_adjectives.push(StanceAdjective {
                 polarity,
-                forms: forms.split(',').map(|f| fold_key(f.trim())).collect(),
+                forms,
                 particles: parts.split('|').map(|p| lower_keys(p.trim())).collect(),
             });
         }

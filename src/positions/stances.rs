@@ -217,11 +217,7 @@ fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStan
         return None;
     }
     let key = ctx.fold(k)?;
-    let adj = ctx
-        .lex
-        .stance_adjectives
-        .iter()
-        .find(|a| a.forms.iter().any(|f| f == key))?;
+    let adj = &ctx.lex.stance_adjectives[*ctx.lex.stance_adjective_forms.get(key)?];
     let plen = adj
         .particles
         .iter()
@@ -275,15 +271,14 @@ fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStan
 /// Words that stand between a stance adjective and its holder.
 const VERB_GROUP: &[&str] = crate::lang::fr::positions::STANCE_VERB_GROUP;
 
-/// Nouns that say what their possessor wants ("sa volonté de", "leur demande de").
-const WISH_NOUNS: &[&str] = crate::lang::fr::positions::WISH_NOUNS;
+use crate::lang::fr::positions::{has_stance_nouns, has_wish_nouns};
 
 /// "a réaffirmé son soutien à X", "rappelant son opposition à Y", "sa volonté de Z": a
 /// stance noun after a possessive belongs to the subject of the clause.
 fn possessive_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     let w = ctx.low(k);
-    let stance_noun = STANCE_NOUNS.contains(&w);
-    if !(stance_noun || WISH_NOUNS.contains(&w)) || res.in_quote(k) {
+    let stance_noun = has_stance_nouns(w);
+    if !(stance_noun || has_wish_nouns(w)) || res.in_quote(k) {
         return None;
     }
     // The possessive, with at most one adjective between ("son ferme soutien").
