@@ -161,6 +161,8 @@ pub struct StanceCue {
     pub pronominal: bool,
     /// The cue counts only when negated ("n'a pas signé").
     pub negated_only: bool,
+    /// The cue counts only when affirmative: "n'a pas promis" is no stance against.
+    pub affirmative_only: bool,
     /// Folded particles that must follow the verb ("a", "contre", "en faveur de"); empty when
     /// the target follows directly.
     pub particles: Vec<Vec<String>>,
@@ -378,8 +380,9 @@ impl Lexicon {
                 panic!("stance_cues.txt: need three tab-separated columns in {line:?}");
             };
             let negated_only = pol.trim() == "against-neg";
+            let affirmative_only = pol.trim() == "for-pos";
             let polarity = match pol.trim() {
-                "for" => Polarity::For,
+                "for" | "for-pos" => Polarity::For,
                 "against" | "against-neg" => Polarity::Against,
                 other => panic!("stance_cues.txt: bad polarity {other:?}"),
             };
@@ -398,6 +401,7 @@ impl Lexicon {
             lx.stance_cues.push(StanceCue {
                 polarity,
                 negated_only,
+                affirmative_only,
                 pronominal: e.pronominal,
                 particles,
                 object_first,

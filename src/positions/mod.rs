@@ -935,6 +935,8 @@ mod tests {
             "Hugo Marchal n'est pas opposé à la réforme.",
             // Inside a quote, someone else's stance is not the speaker's.
             "« Ils dénoncent la réforme », a dit Léa Morel.",
+            // Not promising something is no stance against it.
+            "Hugo Marchal n'a jamais promis de baisser les impôts.",
         ] {
             let (pos, _) = run(text, PEOPLE);
             assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));

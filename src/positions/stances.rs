@@ -471,7 +471,7 @@ fn verb_stance(
             return None;
         }
     } else if negated {
-        if polarity == Polarity::Against {
+        if polarity == Polarity::Against || cue.affirmative_only {
             return None;
         }
         polarity = Polarity::Against;
