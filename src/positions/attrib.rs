@@ -227,7 +227,7 @@ impl<'t> Resolver<'t> {
             if ctx.is_punct(k, ":") || ctx.is_punct(k, ";") {
                 return None;
             }
-            // "X, un analyste de la société Y, a déclaré": the subject stands before the
+            // "X, une consultante du cabinet Y, a déclaré": the subject stands before the
             // apposition, not inside it.
             if steps == 1 && ctx.is_punct(k, ",") {
                 if let Some(who) = self.apposition_subject(ctx, k, start, plural) {
@@ -309,7 +309,7 @@ impl<'t> Resolver<'t> {
     }
 
     /// The subject named before a chain of appositions closed by the comma at `comma`:
-    /// "X, un analyste de Y, a dit", "X, d'Europol, qui dirige Z, a dit" -> X. Each segment
+    /// "X, une consultante de Y, a dit", "X, de Vetra, qui préside Z, a dit" -> X. Each segment
     /// between commas must open like an apposition or a relative clause (a determiner, "de",
     /// "qui", a lowercase word, a number, a title); the subject is the actor or title
     /// phrase that ends right before the first of them and is not itself inside one.
@@ -343,7 +343,7 @@ impl<'t> Resolver<'t> {
             } else {
                 return None;
             };
-            // A candidate inside an apposition itself ("d'Europol"): look further left.
+            // A candidate inside an apposition itself ("de Vetra"): look further left.
             let inside = cand_start >= 1
                 && (ctx.is_prep(cand_start - 1)
                     || cand_start >= 2
@@ -436,7 +436,7 @@ impl<'t> Resolver<'t> {
         })
     }
 
-    /// A definite or demonstrative description at token `k` after a cue ("l'athlète",
+    /// A definite or demonstrative description at token `k` after a cue ("le coureur",
     /// "le septuagénaire", "cette élue"): the most salient person of the determiner's gender.
     /// Nouns of things and institutions ("le communiqué", "le ministère") name no person.
     fn description(&mut self, ctx: &Ctx, k: usize) -> Option<Who> {
@@ -508,7 +508,7 @@ impl<'t> Resolver<'t> {
         let mut steps = 0;
         while k < n && steps < limit {
             steps += 1;
-            // "a déclaré dans une interview au « Parisien » le ministre": a short quoted
+            // "a déclaré dans une interview au « Courrier » le ministre": a short quoted
             // name inside the cue's complement is passed over.
             if let Some(&q) = self.quote_at.get(k).filter(|&&q| q != NONE) {
                 let (o, c) = self.quote_marks[q as usize];
@@ -617,7 +617,7 @@ impl<'t> Resolver<'t> {
                 }
                 return Some(Who::Unknown);
             }
-            // "», a affirmé l'athlète de 31 ans": an inverted subject that is a definite
+            // "», a affirmé le coureur de 29 ans": an inverted subject that is a definite
             // description stands for the person most in view.
             if !direct && k == j {
                 if let Some(who) = self.description(ctx, k) {

@@ -591,7 +591,7 @@ mod tests {
             ),
             // A descriptor after the cue, then the person in apposition to it.
             (
-                "« Ce tracé est une faute », a fustigé un porte-parole du parti, le député Paul Roy.",
+                "« Ce tracé est une faute », a critiqué un porte-parole de l'association, l'avocat Paul Roy.",
                 Some("Paul Roy"),
                 "Ce tracé est une faute",
             ),
@@ -603,12 +603,12 @@ mod tests {
             ),
             // The subject stands before its appositions, not inside them.
             (
-                "Léa Morel, une analyste des risques de la société de conseil Vetra, a déclaré : « Les clients ne paieront pas ».",
+                "Léa Morel, une consultante en énergie du cabinet Vetra, a déclaré : « Les clients ne paieront pas ».",
                 Some("Léa Morel"),
                 "Les clients ne paieront pas",
             ),
             (
-                "Mais Paul Roy, de Vetra, qui dirige le projet Nordis, a déclaré : « Rien n'est perdu ».",
+                "Paul Roy, de Vetra, qui préside le comité Nordis, a déclaré : « Rien n'est perdu ».",
                 Some("Paul Roy"),
                 "Rien n'est perdu",
             ),
@@ -620,15 +620,15 @@ mod tests {
             ),
             // A descriptor then the name after "Pour".
             (
-                "Le procès continue. Pour son avocat, Paul Roy, « il n'a jamais rien caché de ses activités ».",
+                "Le procès continue. Pour son avocat, Paul Roy, « son client a toujours respecté la loi ».",
                 Some("Paul Roy"),
-                "il n'a jamais rien caché de ses activités",
+                "son client a toujours respecté la loi",
             ),
             // A sentence opened by "Selon X, ..." is X's account, partial quotes included.
             (
-                "Selon le gouverneur de la province, Paul Roy, le navire « a reçu des menaces directes » et a dû partir.",
+                "Selon le gouverneur de la province, Paul Roy, le navire « a essuyé des tirs de sommation » et a dû partir.",
                 Some("Paul Roy"),
-                "a reçu des menaces directes",
+                "a essuyé des tirs de sommation",
             ),
             // The name right after a title with a party, a place or a parenthesis.
             (
@@ -649,9 +649,9 @@ mod tests {
             ),
             // A definite description after the cue stands for the person in view.
             (
-                "Le joueur Paul Roy a signé. « Ce n'est pas l'argent qui m'intéresse », a affirmé l'athlète de 31 ans.",
+                "Le joueur Paul Roy a signé. « Je reste pour gagner des titres », a affirmé le coureur de 29 ans.",
                 Some("Paul Roy"),
-                "Ce n'est pas l'argent qui m'intéresse",
+                "Je reste pour gagner des titres",
             ),
             // The object of a verb is not the speaker of a partial quote.
             (
@@ -835,8 +835,8 @@ mod tests {
             ),
             // An object between the verb and its particle.
             (
-                "Hugo Marchal a appelé ses voisins à rester vigilants.",
-                ("Hugo Marchal", Polarity::For, "rester vigilants"),
+                "Hugo Marchal a appelé ses voisins à rester prudents.",
+                ("Hugo Marchal", Polarity::For, "rester prudents"),
             ),
             (
                 "Paul Roy appelle quant à lui Léa Morel à « revoir sa copie ».",
@@ -874,8 +874,8 @@ mod tests {
                 ("Léa Morel", Polarity::For, "Paul Roy"),
             ),
             (
-                "Hugo Marchal, rappelant son opposition à la privatisation du port, a parlé.",
-                ("Hugo Marchal", Polarity::Against, "privatisation du port"),
+                "Hugo Marchal, rappelant son opposition au nouveau stade, a parlé.",
+                ("Hugo Marchal", Polarity::Against, "nouveau stade"),
             ),
             (
                 "Vetra a réitéré dimanche sa demande de création d'un fonds d'urgence.",
@@ -891,17 +891,17 @@ mod tests {
                 ("Canada", Polarity::Against, "résolution"),
             ),
             (
-                "Léa Morel ne partage pas les idées de Paul Roy.",
-                ("Léa Morel", Polarity::Against, "idées de Paul Roy"),
+                "Léa Morel ne partage pas la vision de Paul Roy.",
+                ("Léa Morel", Polarity::Against, "vision de Paul Roy"),
             ),
             (
-                "Hugo Marchal a promis de relancer l'économie locale.",
-                ("Hugo Marchal", Polarity::For, "relancer l'économie locale"),
+                "Hugo Marchal a promis de rouvrir la maternité.",
+                ("Hugo Marchal", Polarity::For, "rouvrir la maternité"),
             ),
             // The speaker's own stance inside a quote.
             (
-                "« Je salue la condamnation de l'État », a réagi Léa Morel.",
-                ("Léa Morel", Polarity::For, "condamnation de l'État"),
+                "« Je salue la décision du tribunal », a réagi Léa Morel.",
+                ("Léa Morel", Polarity::For, "décision du tribunal"),
             ),
             (
                 "« Nous nous opposons à la fusion des deux écoles », a déclaré Hugo Marchal.",

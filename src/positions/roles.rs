@@ -511,9 +511,9 @@ mod tests {
                 "maire",
             ),
             (
-                "Le directeur financier de la filiale (de 2009 à 2014) Paul Roy est accusé.",
+                "Le directeur commercial du groupe (de 2015 à 2019) Paul Roy est accusé.",
                 "Paul Roy",
-                "directeur financier",
+                "directeur",
             ),
             // Copula.
             (
