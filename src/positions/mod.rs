@@ -338,7 +338,7 @@ mod tests {
         ("Canada", Loc, &["Canada"]),
         ("Léa Morel", Per, &["Léa Morel"]),
         ("Paul Roy", Per, &["Paul Roy"]),
-        ("parquet de Rouen", Org, &["parquet de Rouen"]),
+        ("parquet de Valmoran", Org, &["parquet de Valmoran"]),
         ("Vetra", Org, &["Vetra"]),
     ];
 
@@ -614,8 +614,8 @@ mod tests {
             ),
             // "le parquet" names the one organisation called "parquet de ...".
             (
-                "Le parquet de Rouen a ouvert une enquête. « La plainte a été classée », a indiqué le parquet.",
-                Some("parquet de Rouen"),
+                "Le parquet de Valmoran a ouvert une enquête. « La plainte a été classée », a indiqué le parquet.",
+                Some("parquet de Valmoran"),
                 "La plainte a été classée",
             ),
             // A descriptor then the name after "Pour".
@@ -632,12 +632,12 @@ mod tests {
             ),
             // The name right after a title with a party, a place or a parenthesis.
             (
-                "« Les inscriptions sont en baisse », indique la maire de Vernon (Eure) Léa Morel.",
+                "« Les inscriptions sont en baisse », indique la maire de Valmoran (Drôme) Léa Morel.",
                 Some("Léa Morel"),
                 "Les inscriptions sont en baisse",
             ),
             (
-                "Léa Morel a parlé. « Il faut rouvrir les classes », dénonce la maire PCF de Vernon Claire Fontaine.",
+                "Léa Morel a parlé. « Il faut rouvrir les classes », dénonce la maire PCF de Valmoran Claire Fontaine.",
                 Some("Claire Fontaine"),
                 "Il faut rouvrir les classes",
             ),
@@ -883,12 +883,12 @@ mod tests {
             ),
             // Cues of one verb with different particles; negation-only cues.
             (
-                "Le Canada a voté pour la résolution.",
-                ("Canada", Polarity::For, "résolution"),
+                "Nordis a voté pour la résolution.",
+                ("Nordis", Polarity::For, "résolution"),
             ),
             (
-                "Le Canada a voté contre la résolution.",
-                ("Canada", Polarity::Against, "résolution"),
+                "Nordis a voté contre la résolution.",
+                ("Nordis", Polarity::Against, "résolution"),
             ),
             (
                 "Léa Morel ne partage pas la vision de Paul Roy.",

@@ -137,12 +137,12 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
         if ctx.is_punct(k, ",") {
             return (k > e + 1 && opens).then_some(k);
         }
-        // A parenthesis: "(Hauts-de-Seine)", "(de 2009 à 2014)".
+        // A parenthesis: "(Drôme)", "(de 2015 à 2019)".
         if ctx.is_punct(k, "(") {
             k = (k + 1..(k + 8).min(n)).find(|&t| ctx.is_punct(t, ")"))? + 1;
             continue;
         }
-        // Places, parties and organisations inside the complement: "de l'Ontario".
+        // Places, parties and organisations inside the complement: "de la Drôme".
         if let Some(m) = ctx
             .mention_starting(k)
             .filter(|m| ctx.actor_kind(m.actor) != ActorType::Per)
@@ -506,7 +506,7 @@ mod tests {
             ),
             // Title, then a complement with a place, a party or dates, then the name.
             (
-                "« Rien n'est joué », indique la maire de Vernon (Eure) Léa Morel.",
+                "« Rien n'est joué », indique la maire de Valmoran (Drôme) Léa Morel.",
                 "Léa Morel",
                 "maire",
             ),
