@@ -14,7 +14,7 @@
 //! 2. **Resolve** ([`Counts::resolve`]) and **rewrite** ([`Resolver::apply`]):
 //!    * *Variants*: keys of one type that differ only by spaces ("Le Bihan" / "Lebihan") or,
 //!      except for persons, by a leading article (`src/lang/fr/identity/leading_articles.txt`: "Les
-//!      Républicains" / "Républicains") are one name; all take the key of the variant most
+//!      Bâtisseurs" / "Bâtisseurs") are one name; all take the key of the variant most
 //!      articles use (ties: the smaller key).
 //!    * *Surnames*: a person named by one surname only ("Le Bihan", "Vasseur": one word that is
 //!      not a particle of `src/lang/fr/identity/name_particles.txt`) links to the full name ending with that

@@ -147,16 +147,16 @@ mod tests {
             "org-6c655e0e0e12d125"
         );
         assert_eq!(
-            entity_id(ActorType::Loc, "Saint-Étienne"),
-            "loc-b399d95606c104b5"
+            entity_id(ActorType::Loc, "Saint-Aubin-des-Prés"),
+            "loc-f9ad99fac2834fb9"
         );
         assert_eq!(
             entity_id(ActorType::Misc, "Prix Goncourt"),
             "misc-540e721dae44d8f0"
         );
         assert_eq!(
-            entity_id(ActorType::Loc, "SAINT ETIENNE"),
-            entity_id(ActorType::Loc, "Saint-Étienne")
+            entity_id(ActorType::Loc, "SAINT AUBIN DES PRES"),
+            entity_id(ActorType::Loc, "Saint-Aubin-des-Prés")
         );
         assert_ne!(
             entity_id(ActorType::Org, "Claire Dupuis"),
