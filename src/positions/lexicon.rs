@@ -178,8 +178,6 @@ pub struct StanceCue {
 pub struct StanceAdjective {
     /// For or against.
     pub polarity: Polarity,
-    /// Folded forms (gender and number).
-    pub forms: Vec<String>,
     /// Lowercase particles before the target ("à", "de").
     pub particles: Vec<Vec<String>>,
 }
@@ -419,14 +417,12 @@ impl Lexicon {
                 "against" => Polarity::Against,
                 other => panic!("stance_adjectives.txt: bad polarity {other:?}"),
             };
-            let forms: Vec<String> = forms.split(',').map(|f| fold_key(f.trim())).collect();
-            for f in &forms {
+            for f in forms.split(',') {
                 lx.stance_adjective_forms
-                    .insert(f.clone(), lx.stance_adjectives.len());
+                    .insert(fold_key(f.trim()), lx.stance_adjectives.len());
             }
             lx.stance_adjectives.push(StanceAdjective {
                 polarity,
-                forms,
                 particles: parts.split('|').map(|p| lower_keys(p.trim())).collect(),
             });
         }

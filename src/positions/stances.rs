@@ -254,10 +254,7 @@ fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStan
         return None;
     }
     let target = target_at(ctx, k + 1 + plen)?;
-    let (polarity, target) = match negated_target(ctx, target) {
-        Some(t) if adj.polarity == Polarity::For => (Polarity::Against, t),
-        _ => (adj.polarity, target),
-    };
+    let (polarity, target) = calls_for_end(ctx, adj.polarity, target);
     let who = res.subject_before(ctx, s, ctx.plural_verb(s, k))?;
     Some(FoundStance {
         who,
@@ -293,26 +290,10 @@ fn possessive_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundSta
         j += 1; // "son soutien total à"
     }
     let (polarity, plen) = match ctx.low(j) {
-        "contre" => (Polarity::Against, 1),
-        "à" | "au" | "aux" if matches!(w, "opposition" | "hostilité" | "refus") => {
-            (Polarity::Against, 1)
-        }
-        "à" | "au" | "aux" if matches!(w, "soutien" | "appui" | "engagement" | "appel") => {
-            (Polarity::For, 1)
-        }
-        "pour" if !matches!(w, "opposition" | "hostilité" | "refus") => (Polarity::For, 1),
-        "en" if ctx.low(j + 1) == "faveur" => (Polarity::For, 3),
         "de" | "d'" | "du" | "des" if !stance_noun => (Polarity::For, 1),
-        _ => return None,
+        _ => stance_particle(ctx, j, w)?,
     };
-    let mut target = target_at(ctx, j + plen)?;
-    let mut polarity = polarity;
-    if polarity == Polarity::For {
-        if let Some(t) = negated_target(ctx, target) {
-            polarity = Polarity::Against;
-            target = t;
-        }
-    }
+    let (polarity, target) = calls_for_end(ctx, polarity, target_at(ctx, j + plen)?);
     let who = res.subject_before(ctx, det, false)?;
     Some(FoundStance {
         who,
@@ -464,7 +445,7 @@ fn verb_stance(
         .iter()
         .filter(|c| c.lemma == first.lemma && c.pronominal == first.pronominal)
         .find_map(|c| complement(ctx, c, j).map(|t| (c, t)))?;
-    let mut target = target_at(ctx, target_start)?;
+    let target = target_at(ctx, target_start)?;
     let mut polarity = cue.polarity;
     if cue.negated_only {
         if !negated {
@@ -477,12 +458,7 @@ fn verb_stance(
         polarity = Polarity::Against;
     }
     // "appelle à la fin des contrôles": against the controls.
-    if polarity == Polarity::For {
-        if let Some(t) = negated_target(ctx, target) {
-            polarity = Polarity::Against;
-            target = t;
-        }
-    }
+    let (polarity, target) = calls_for_end(ctx, polarity, target);
     let who = match speaker {
         Some(a) => {
             // Inside a quote: only the speaker's own "je"/"nous" stance.
@@ -547,6 +523,36 @@ fn infinitive_at(ctx: &Ctx, t: usize) -> bool {
     ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
 }
 
+/// The preposition at `p` after the stance noun `noun` and what it says: "contre" is
+/// against, "pour" and "en faveur de" for, "à" against after "opposition" and for after
+/// "soutien"; with its length in tokens.
+fn stance_particle(ctx: &Ctx, p: usize, noun: &str) -> Option<(Polarity, usize)> {
+    let opposing = matches!(noun, "opposition" | "hostilité" | "refus");
+    match ctx.low(p) {
+        "contre" => Some((Polarity::Against, 1)),
+        "à" | "au" | "aux" if opposing => Some((Polarity::Against, 1)),
+        "à" | "au" | "aux" if matches!(noun, "soutien" | "appui" | "engagement" | "appel") => {
+            Some((Polarity::For, 1))
+        }
+        "pour" if !opposing => Some((Polarity::For, 1)),
+        "en" if ctx.low(p + 1) == "faveur" => Some((Polarity::For, 3)),
+        _ => None,
+    }
+}
+
+/// A stance for a target that opens on a negating head ("la fin des contrôles") is a
+/// stance against its complement; anything else is returned as it is.
+fn calls_for_end(
+    ctx: &Ctx,
+    polarity: Polarity,
+    target: (usize, usize),
+) -> (Polarity, (usize, usize)) {
+    match negated_target(ctx, target) {
+        Some(t) if polarity == Polarity::For => (Polarity::Against, t),
+        _ => (polarity, target),
+    }
+}
+
 /// Heads that call for the end of what follows ("fin des contrôles", "sortir du nucléaire"):
 /// the target after them.
 const NEGATING_HEADS: &[&str] = crate::lang::fr::positions::NEGATING_HEADS;
@@ -599,20 +605,9 @@ fn noun_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     let end = ctx.sent_end(k).min(j + 6);
     let mut p = j;
     while p < end {
-        let (polarity, plen) = match ctx.low(p) {
-            "contre" => (Polarity::Against, 1),
-            "à" | "au" | "aux" if matches!(w, "opposition" | "hostilité" | "refus") => {
-                (Polarity::Against, 1)
-            }
-            "à" | "au" | "aux" if matches!(w, "soutien" | "appui" | "engagement") => {
-                (Polarity::For, 1)
-            }
-            "pour" if !matches!(w, "opposition" | "hostilité" | "refus") => (Polarity::For, 1),
-            "en" if ctx.low(p + 1) == "faveur" => (Polarity::For, 3),
-            _ => {
-                p += 1;
-                continue;
-            }
+        let Some((polarity, plen)) = stance_particle(ctx, p, w) else {
+            p += 1;
+            continue;
         };
         let target = target_at(ctx, p + plen)?;
         return Some(FoundStance {
