@@ -1,9 +1,9 @@
 //! One mention, cleaned: leading titles and determiners stripped ("M. Dupont" -> "Dupont",
 //! "l'Élysée" -> "Élysée") unless a capitalised determiner is part of the name ("Le Point"),
 //! punctuation and quotes stripped, mentions with no capitalised word dropped, and the type
-//! a cue word right before it points to ("la start-up X").
+//! a cue noun of its phrase points to ("la start-up X", see [`super::cue`]).
 
-use super::names::{fold, name_key};
+use super::names::name_key;
 use super::RawMention;
 use crate::record::ActorType;
 use crate::text::chars::fold_key_into;
@@ -14,30 +14,6 @@ const LEADING: &[&str] = crate::lang::fr::actors::MENTION_LEADING;
 
 /// Words that are never actors on their own (capitalised pronouns, determiners, days...).
 const NEVER_ALONE: &[&str] = crate::lang::fr::actors::NEVER_ALONE;
-
-/// Nouns that, right before a name, say it is a person ("le président X", "la juge X").
-const PER_CUES: &[&str] = crate::lang::fr::actors::PERSON_CUES;
-
-/// Nouns that, right before a name, say it is an organisation ("la start-up X").
-const ORG_CUES: &[&str] = crate::lang::fr::actors::ORG_NAME_CUES;
-
-/// Nouns that, right before a name, say it is a place ("la ville de X" is handled by "de").
-const LOC_CUES: &[&str] = crate::lang::fr::actors::PLACE_CUES;
-
-/// The type a cue word points to.
-fn cue_type(word: &str) -> Option<ActorType> {
-    let k = fold(word);
-    let k = k.as_str();
-    if PER_CUES.contains(&k) {
-        Some(ActorType::Per)
-    } else if ORG_CUES.contains(&k) {
-        Some(ActorType::Org)
-    } else if LOC_CUES.contains(&k) {
-        Some(ActorType::Loc)
-    } else {
-        None
-    }
-}
 
 /// One cleaned mention.
 #[derive(Clone, Debug)]
@@ -124,7 +100,7 @@ pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
         byte_start,
         byte_end,
         kind: m.kind,
-        cue: (a > 0).then(|| cue_type(doc.token_text(a - 1))).flatten(),
+        cue: super::cue::cue_of(doc, a, b),
         key,
         words,
         first_token: a,

@@ -167,6 +167,12 @@ fn join_shortened_persons(ms: &[Clean], groups: &[Group], parent: &mut [usize]) 
         let sg = &groups[s];
         let s_is_per = sg.votes[0] > 0;
         let single = sg.words.len() == 1;
+        // A short form typed otherwise by a cue or by several mentions ("les laboratoires
+        // X" beside "Paul X", the founder) is its own entity.
+        let kind = sg.kind();
+        if kind != ActorType::Per && sg.votes[type_index(kind)] >= 3 {
+            continue;
+        }
         if !s_is_per && !single {
             continue;
         }

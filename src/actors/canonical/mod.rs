@@ -20,6 +20,7 @@
 //! (untagged repeats of a known name). This file runs them in order and builds the actors.
 
 mod clean;
+mod cue;
 mod merge;
 mod names;
 mod repeats;

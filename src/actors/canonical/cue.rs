@@ -1,0 +1,466 @@
+//! Cue nouns that type a name from its noun phrase: right before it ("la start-up X"),
+//! farther back past adjectives and noun complements ("la société pharmaceutique américaine
+//! X", "le parti d'opposition X", "la ville frontalière de X"), across a coordination ("les
+//! sociétés X et Y") or in an apposition after it ("X, un magazine en ligne", "X (association
+//! d'aide ...)"). The lists are data: `src/lang/fr/actors/{person,org_name,place}_cues.words`,
+//! `adjective_endings.words`, `cue_determiners.words`, `cue_links.words`,
+//! `adverbial_preps.words`.
+
+use super::names::fold;
+use crate::record::ActorType;
+use crate::text::flags::NEWLINE_BEFORE as NEWLINE;
+use crate::text::{Document, TokenKind};
+
+/// Nouns that, right before a name, say it is a person ("le président X", "la juge X").
+const PER_CUES: &[&str] = crate::lang::fr::actors::PERSON_CUES;
+
+/// Nouns that, right before a name, say it is an organisation ("la start-up X").
+const ORG_CUES: &[&str] = crate::lang::fr::actors::ORG_NAME_CUES;
+
+/// Nouns that, right before a name, say it is a place ("la ville de X").
+const LOC_CUES: &[&str] = crate::lang::fr::actors::PLACE_CUES;
+
+/// Endings of adjectives and past participles (lowercase, accents kept).
+const ADJECTIVE_ENDINGS: &[&str] = crate::lang::fr::actors::ADJECTIVE_ENDINGS;
+
+/// Determiners that open the cue noun's phrase.
+const DETERMINERS: &[&str] = crate::lang::fr::actors::CUE_DETERMINERS;
+
+/// Prepositions of a noun complement between the cue noun and the name.
+const LINKS: &[&str] = crate::lang::fr::actors::CUE_LINKS;
+
+/// Prepositions that make the following name an adverbial.
+const ADVERBIAL_PREPS: &[&str] = crate::lang::fr::actors::ADVERBIAL_PREPS;
+
+/// Civilities ("M.", "Mme"), capitalised cues.
+const CIVILITIES: &[&str] = crate::lang::fr::common::CIVILITIES;
+
+/// How many words the walk from a name back to its cue noun may pass.
+const MAX_WALK: usize = 6;
+
+/// The type a cue word points to and whether the word is plural (singular, or plural for
+/// organisations and places: "les sociétés X et Y"; a plural person noun before a name names
+/// a group: "les députés X").
+pub(super) fn cue_type(word: &str) -> Option<(ActorType, bool)> {
+    let k = fold(word);
+    let lookup = |k: &str| {
+        if PER_CUES.contains(&k) {
+            Some(ActorType::Per)
+        } else if ORG_CUES.contains(&k) {
+            Some(ActorType::Org)
+        } else if LOC_CUES.contains(&k) {
+            Some(ActorType::Loc)
+        } else {
+            None
+        }
+    };
+    lookup(&k).map(|t| (t, false)).or_else(|| {
+        k.strip_suffix('s')
+            .or_else(|| k.strip_suffix('x'))
+            .filter(|s| s.len() >= 3)
+            .and_then(lookup)
+            .filter(|&t| t != ActorType::Per)
+            .map(|t| (t, true))
+    })
+}
+
+/// Compounds that open on a cue noun without naming its kind ("quartier général").
+const COMPOUNDS: &[&str] = crate::lang::fr::actors::CUE_COMPOUNDS;
+
+/// True when token `i` opens a compound of [`COMPOUNDS`].
+fn compound_at(doc: &Document, i: usize) -> bool {
+    i + 1 < doc.tokens.len() && {
+        let two = format!(
+            "{} {}",
+            fold(doc.token_text(i)),
+            fold(doc.token_text(i + 1))
+        );
+        COMPOUNDS.contains(&two.as_str())
+    }
+}
+
+/// The cue of token `i`: a lowercase word, or a capitalised one that opens its sentence or
+/// is a civility ("Mme X"; "General Motors" is a name).
+fn cue_at(doc: &Document, i: usize) -> Option<(ActorType, bool)> {
+    let t = &doc.tokens[i];
+    let sentence_start = i == 0 || doc.sentences[doc.sentence_of_token(i)].tokens().start == i;
+    if t.is_capitalized() && !sentence_start && !in_list(CIVILITIES, doc.token_text(i)) {
+        return None;
+    }
+    cue_type(doc.token_text(i))
+}
+
+/// A lowercase word token (not a name, a number or punctuation).
+fn lower_word(doc: &Document, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::Word | TokenKind::Elision)
+        && !doc.tokens[i].is_capitalized()
+}
+
+/// True when the lowercase word reads as an adjective or a past participle.
+fn adjective_like(w: &str) -> bool {
+    w.chars().count() >= 4 && ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&fold(w).as_str())
+}
+
+/// The type given by the cue noun of the name at tokens `a..b`, if any: before it, then in
+/// an apposition after it.
+pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
+    // "l'eurodéputé NRV Paul Roy": a name right before another one is a modifier of it.
+    if doc.tokens.get(b).is_some_and(|t| {
+        t.is_capitalized() && matches!(t.kind, TokenKind::Word) && !doc.tokens[b].has(NEWLINE)
+    }) && doc.sentence_of_token(b) == doc.sentence_of_token(a)
+    {
+        return None;
+    }
+    if a > 0 {
+        if let Some((t, _)) = cue_at(doc, a - 1) {
+            return Some(t);
+        }
+    }
+    cue_before(doc, a, b).or_else(|| cue_after(doc, a, b))
+}
+
+/// Walk back from the name at tokens `a..b` over adjectives, noun complements, an apposition
+/// comma or a coordination to a cue noun that opens its phrase with a determiner.
+fn cue_before(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
+    let text = |i: usize| doc.token_text(i);
+    let mut j = a;
+    // "X et Y", "X, Y et Z": walk over the names coordinated before this one.
+    let mut names = 0;
+    while j >= 2
+        && names < 3
+        && (matches!(text(j - 1), "et" | "ou") || names > 0 && text(j - 1) == ",")
+        && doc.tokens[j - 2].is_capitalized()
+    {
+        j -= 1;
+        while j > 0 && doc.tokens[j - 1].is_capitalized() {
+            j -= 1;
+        }
+        names += 1;
+    }
+    // "de l'X", "de la X": the name heads its own phrase, a complement; through "de" only
+    // a place cue counts, as below.
+    let mut own_determiner = false;
+    if names == 0 && j > 0 && matches!(fold(text(j - 1)).as_str(), "l'" | "la" | "le" | "les") {
+        j -= 1;
+        own_determiner = true;
+    }
+    // "la capitale, X,": an apposition comma, the name closed by a comma or a parenthesis.
+    let mut apposition = false;
+    if names == 0 && j > 0 && text(j - 1) == "," {
+        if b >= doc.tokens.len() || !matches!(text(b), "," | ")" | "(") {
+            return None;
+        }
+        j -= 1;
+        apposition = true;
+    }
+    // "la ville de X": through "de" only a place cue counts ("le patron de X" is a person).
+    let mut place_only = false;
+    if names == 0 && !apposition && j > 0 && matches!(fold(text(j - 1)).as_str(), "de" | "d'") {
+        j -= 1;
+        place_only = true;
+    } else if own_determiner {
+        return None;
+    }
+    let mut steps = 0;
+    while j > 0 && steps < MAX_WALK {
+        let i = j - 1;
+        if !lower_word(doc, i) {
+            return None;
+        }
+        let w = text(i);
+        if let Some((t, plural)) = cue_at(doc, i).filter(|_| !compound_at(doc, i)) {
+            // The cue phrase opens with a determiner and is not itself a complement ("le
+            // secrétaire de l'organisation, X" is a person).
+            let opened = i > 0
+                && in_list(DETERMINERS, text(i - 1))
+                && !(apposition && i > 1 && matches!(fold(text(i - 2)).as_str(), "de" | "d'"));
+            // "Pour la société, X a dit": the phrase is an adverbial, not an apposition.
+            let adverbial = apposition && i > 1 && in_list(ADVERBIAL_PREPS, text(i - 2));
+            // "la ville de X" but not "les pays de X".
+            let plural = plural
+                || i > 0 && matches!(fold(text(i - 1)).as_str(), "les" | "des" | "ces" | "ses");
+            let fits = !place_only || t == ActorType::Loc && !plural;
+            return (opened && fits && !adverbial).then_some(t);
+        }
+        if i >= 2 && in_list(LINKS, text(i - 1)) && lower_word(doc, i - 2) {
+            j -= 2;
+            steps += 2;
+        } else if adjective_like(&w.to_lowercase()) {
+            j -= 1;
+            steps += 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+/// "X, un magazine jésuite", "X (association d'aide ...)", "X, organisation
+/// professionnelle": a cue noun in an apposition right after the name. Not after a name
+/// that is an adverbial ("Selon X, une entreprise ...").
+fn cue_after(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
+    let n = doc.tokens.len();
+    if b + 1 >= n {
+        return None;
+    }
+    // The word before the name, past its determiner ("Interrogé par l'X, un ...").
+    let mut p = a;
+    if p > 0 && in_list(DETERMINERS, doc.token_text(p - 1)) {
+        p -= 1;
+    }
+    if p > 0 && in_list(ADVERBIAL_PREPS, doc.token_text(p - 1)) {
+        return None;
+    }
+    let comma = match doc.token_text(b) {
+        "," => true,
+        "(" => false,
+        _ => return None,
+    };
+    let mut i = b + 1;
+    if comma && matches!(doc.token_text(i), "un" | "une") {
+        i += 1;
+    }
+    let mut steps = 0;
+    while i < n && steps < 2 && lower_word(doc, i) {
+        if let Some((t, _)) = cue_type(doc.token_text(i)) {
+            // "X (groupe Y)": the noun introduces another name, an affiliation.
+            if doc.tokens.get(i + 1).is_some_and(|t| t.is_capitalized()) {
+                return None;
+            }
+            return (!comma || apposition_closes(doc, i + 1)).then_some(t);
+        }
+        if !adjective_like(&doc.token_text(i).to_lowercase()) {
+            return None;
+        }
+        i += 1;
+        steps += 1;
+    }
+    None
+}
+
+/// True when an apposition goes on from token `i` with adjectives and complements ("en
+/// ligne", "de la ville") to a closing comma, period or parenthesis within a few words, not
+/// into a clause ("..., un laboratoire près de X a ...").
+fn apposition_closes(doc: &Document, mut i: usize) -> bool {
+    let n = doc.tokens.len();
+    for _ in 0..6 {
+        if i >= n {
+            return true;
+        }
+        let w = doc.token_text(i);
+        if matches!(w, "," | "." | ")" | ";" | ":") {
+            return true;
+        }
+        // Links and determiners, names and adjectives, and a noun after a link or a
+        // determiner go on; anything else (a verb, an adverb) is a clause.
+        let after_link = i > 0
+            && (in_list(LINKS, doc.token_text(i - 1))
+                || in_list(DETERMINERS, doc.token_text(i - 1)))
+            && lower_word(doc, i);
+        let goes_on = in_list(LINKS, w)
+            || matches!(w, "des" | "la" | "le" | "l'" | "l’" | "les")
+            || doc.tokens[i].is_capitalized()
+            || adjective_like(&w.to_lowercase())
+            || after_link;
+        if !goes_on {
+            return false;
+        }
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cue type of the first occurrence of `name` in `text`.
+    fn cue(text: &str, name: &str) -> Option<ActorType> {
+        let doc = Document::new(text, None);
+        let start = text.find(name).unwrap();
+        let end = start + name.len();
+        let a = (0..doc.tokens.len())
+            .find(|&i| doc.tokens[i].start as usize == start)
+            .unwrap();
+        let b = (0..doc.tokens.len())
+            .find(|&i| doc.tokens[i].end as usize == end)
+            .unwrap()
+            + 1;
+        cue_of(&doc, a, b)
+    }
+
+    #[test]
+    fn cue_noun_right_before() {
+        assert_eq!(
+            cue("La start-up Quartz lève des fonds.", "Quartz"),
+            Some(ActorType::Org)
+        );
+        assert_eq!(
+            cue("Les sociétés Vetra et Nordis.", "Vetra"),
+            Some(ActorType::Org)
+        );
+    }
+
+    #[test]
+    fn cue_noun_past_adjectives_and_complements() {
+        let org = Some(ActorType::Org);
+        assert_eq!(
+            cue(
+                "selon la société pharmaceutique suédoise Vetra Labs, le",
+                "Vetra Labs"
+            ),
+            org
+        );
+        assert_eq!(cue("le parti d'opposition Nordis a gagné", "Nordis"), org);
+        assert_eq!(cue("la société de cybersécurité Kelvo a dit", "Kelvo"), org);
+        assert_eq!(
+            cue(
+                "un expert de la société de cybersécurité Kelvo a dit",
+                "Kelvo"
+            ),
+            org
+        );
+        assert_eq!(
+            cue(
+                "le journal en difficulté Valmoran-Matin sera",
+                "Valmoran-Matin"
+            ),
+            org
+        );
+        assert_eq!(
+            cue("dans la ville frontalière de Valmoran, hier", "Valmoran"),
+            Some(ActorType::Loc)
+        );
+        assert_eq!(
+            cue(
+                "la plateforme visée, Kelvo Archive, a créé",
+                "Kelvo Archive"
+            ),
+            org
+        );
+    }
+
+    #[test]
+    fn coordinated_names_share_the_cue() {
+        assert_eq!(
+            cue(
+                "les laboratoires américains Vetra et Kelvo ont dit",
+                "Kelvo"
+            ),
+            Some(ActorType::Org)
+        );
+        assert_eq!(
+            cue("les groupes Vetra, Nordis et Kelvo ont dit", "Kelvo"),
+            Some(ActorType::Org)
+        );
+    }
+
+    #[test]
+    fn cue_noun_in_apposition_after() {
+        assert_eq!(cue("à Nordis, un magazine en ligne", "Nordis"), None);
+        assert_eq!(
+            cue("une interview à Nordis, un magazine en ligne", "Nordis"),
+            None
+        );
+        assert_eq!(
+            cue("il écrit dans Nordis, un magazine mensuel", "Nordis"),
+            None
+        );
+        assert_eq!(
+            cue("Nordis, un magazine mensuel, a publié", "Nordis"),
+            Some(ActorType::Org)
+        );
+        assert_eq!(
+            cue("Le Kelvo, un quartier de la ville, a brûlé", "Kelvo"),
+            Some(ActorType::Loc)
+        );
+        assert_eq!(
+            cue("fondatrice de l'Apvel (association d'aide aux", "Apvel"),
+            Some(ActorType::Org)
+        );
+    }
+
+    #[test]
+    fn no_cue_where_the_noun_does_not_head_the_phrase() {
+        // The cue noun is the complement of another noun: the name stands for the first one.
+        assert_eq!(
+            cue("le candidat du parti socialiste Paul Roy a dit", "Paul Roy"),
+            None
+        );
+        // A verb stops the walk.
+        assert_eq!(cue("la société a nommé Paul Roy hier", "Paul Roy"), None);
+        // Through "de" only a place cue counts.
+        assert_eq!(cue("le patron de Vetra a dit", "Vetra"), None);
+        assert_eq!(
+            cue("Selon Paul Roy, une entreprise sur deux", "Paul Roy"),
+            None
+        );
+        // The name is the complement of a person noun.
+        assert_eq!(cue("a dit une journaliste de l'AFP hier", "AFP"), None);
+        assert_eq!(
+            cue(
+                "le président de la Fédération Kelvo Paul",
+                "Fédération Kelvo"
+            ),
+            None
+        );
+        assert_eq!(cue("un élu de l'Ardoise, a dit", "Ardoise"), None);
+        // The cue phrase is itself a complement.
+        assert_eq!(
+            cue("le chef de l'organisation, Paul Roy, a dit", "Paul Roy"),
+            None
+        );
+        // A plural person noun names a group.
+        assert_eq!(cue("les députés NRV ont voté", "NRV"), None);
+        assert_eq!(
+            cue(
+                "c'est faux, a lancé le patron des députés NRV, Paul Roy. \"La",
+                "NRV"
+            ),
+            None
+        );
+        assert_eq!(
+            cue(
+                "c'est faux, a lancé le patron des députés NRV, Paul Roy. \"La",
+                "Paul Roy"
+            ),
+            None
+        );
+        // An affiliation in parentheses.
+        assert_eq!(cue("a dit Léa Morel (groupe NRV) hier", "Léa Morel"), None);
+        // A name right before another name modifies it.
+        assert_eq!(cue("a dit l'eurodéputé NRV Paul Roy hier", "NRV"), None);
+        // A capitalised cue word inside a name.
+        assert_eq!(
+            cue("le site General Kelvo de Valmoran", "Kelvo de Valmoran"),
+            None
+        );
+        // "les pays de X": a plural place noun does not make X a place.
+        assert_eq!(
+            cue("tous les pays de l'Union nordique ont", "Union nordique"),
+            None
+        );
+        assert_eq!(
+            cue("au quartier général de Vetra-Nordis à", "Vetra-Nordis"),
+            None
+        );
+        // An adverbial before the name, past its determiner.
+        assert_eq!(
+            cue("Interrogé par l'AVP, un porte-parole a dit", "AVP"),
+            None
+        );
+        // The phrase after the comma is the subject of a clause, not an apposition.
+        assert_eq!(
+            cue(
+                "en pleine épidémie de Kelvo-9, un laboratoire près de Valmoran a",
+                "Kelvo-9"
+            ),
+            None
+        );
+        assert_eq!(cue("Pour la société, Paul Roy a tort", "Paul Roy"), None);
+    }
+}
