@@ -13,6 +13,7 @@
 //! mentions go through the same canonicalisation.
 
 pub mod canonical;
+pub mod expansions;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
@@ -311,7 +312,8 @@ impl ActorExtractor {
 
     /// Canonical actors of one document.
     pub fn extract(&self, doc: &Document) -> Result<Vec<Actor>, TagError> {
-        let raw = self.mentions(doc)?;
+        let mut raw = self.mentions(doc)?;
+        expansions::expand_acronyms(doc, &mut raw);
         Ok(canonical::canonical_actors(doc, &raw))
     }
 }
