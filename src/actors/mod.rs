@@ -388,6 +388,7 @@ const I_ORG: u8 = tags::inside(ActorType::Org);
 /// and a surname). The glued part becomes an organisation.
 pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
     strip_portfolios(infos, tags);
+    demonyms(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -441,6 +442,54 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
                     tags[k] = B_PER;
                 }
             }
+        }
+    }
+}
+
+const B_MISC: u8 = tags::begin(ActorType::Misc);
+
+/// Demonyms used as nouns are MISC entities ("les Français", "des Tunisiens", "l'Afghan"): a
+/// capitalised word inside the sentence, after a determiner
+/// (`src/lang/fr/actors/demonym_determiners.words`), with a demonym ending
+/// (`demonym_endings.words`; singular endings only after "l'", "un", "une"), that the news
+/// usually writes in lowercase (the adjective: "français"), tagged nothing or a one-word
+/// person or place. Organisations stay ("les Républicains" the party).
+fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    use features::case_class::{LOWER, MIXED, MOSTLY_LOWER, UNKNOWN};
+    let lang = &crate::lang::fr::actors::DEMONYM_ENDINGS;
+    let dets = &crate::lang::fr::actors::DEMONYM_DETERMINERS;
+    for i in 1..tags.len() {
+        let w = text(i);
+        if infos[i].bits & features::shape_bits::CAP == 0 || w.chars().count() < 5 {
+            continue;
+        }
+        let class = infos[i].case_class();
+        let untagged = tags[i] == 0;
+        let single = tags[i] != 0
+            && !model::is_inside(tags[i])
+            && tags.get(i + 1).is_none_or(|&t| !model::is_inside(t))
+            && matches!(
+                model::TYPES[model::type_of(tags[i])],
+                ActorType::Per | ActorType::Loc
+            );
+        if !(untagged || single)
+            || !(matches!(class, LOWER | MOSTLY_LOWER | MIXED) || class == UNKNOWN && untagged)
+        {
+            continue;
+        }
+        // Not the first word of a longer name ("l'Océan Indien").
+        if i + 1 < tags.len() && infos[i + 1].bits & features::shape_bits::CAP != 0 {
+            continue;
+        }
+        let mut det = String::new();
+        crate::text::chars::fold_key_into(text(i - 1), &mut det);
+        if !dets.contains(&det.as_str()) {
+            continue;
+        }
+        let plural = w.ends_with('s');
+        let singular_ok = matches!(det.as_str(), "l'" | "un" | "une");
+        if (plural || singular_ok) && lang.iter().any(|e| w.ends_with(e)) {
+            tags[i] = B_MISC;
         }
     }
 }
@@ -532,6 +581,19 @@ mod tests {
             ActorExtractor::load(Some(Path::new("/nonexistent/model.bin"))),
             Err(ModelError::Io { .. })
         ));
+    }
+
+    #[test]
+    fn demonyms_used_as_nouns_are_misc() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Selon un sondage publié hier, les Français et des Allemands approuvent \
+                    la mesure. Un Marocain a été interpellé mardi à Valence.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        for n in ["Français", "Allemands", "Marocain"] {
+            let a = actors.iter().find(|a| a.name == n);
+            assert_eq!(a.map(|a| a.kind), Some(ActorType::Misc), "{n}: {actors:#?}");
+        }
     }
 
     #[test]
