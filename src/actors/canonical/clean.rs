@@ -51,6 +51,16 @@ fn determiner_of_name(doc: &Document, a: usize) -> bool {
     }
 }
 
+/// True when token `i` is a "+" glued to the word before it, part of the name that starts
+/// at token `a` ("Canal+"), not the end of AFP's "+...+" quotation marks.
+fn glued_plus(doc: &Document, a: usize, i: usize) -> bool {
+    let glued = |k: usize| k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
+    doc.token_text(i) == "+"
+        && glued(i)
+        && !(a > 0 && doc.token_text(a - 1) == "+" && glued(a))
+        && !crate::actors::spans::opening_plus_before(doc, a)
+}
+
 pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     let (mut a, mut b) = (m.first, m.end);
     let mut buf = String::new();
@@ -67,7 +77,10 @@ pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
         }
     }
     // Strip trailing punctuation and quotes.
-    while b > a + 1 && matches!(doc.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote) {
+    while b > a + 1
+        && matches!(doc.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote)
+        && !glued_plus(doc, a, b - 1)
+    {
         b -= 1;
     }
     // Strip leading/trailing punctuation on single tokens too.

@@ -1,0 +1,199 @@
+//! Span repairs on the tagger's mentions, for shapes of names the token-level tagger cuts:
+//! a name never ends on a link word ("Rassemblement national de" -> "Rassemblement
+//! national"), a "+" glued to a name belongs to it ("Canal+", "Disney+"), and "&" joins two
+//! halves of one organisation name ("AT&T", "Johnson & Johnson", "John Wiley & Sons").
+//! The link words are data: `src/lang/fr/actors/acronym_skip.words`.
+
+use super::canonical::RawMention;
+use crate::record::ActorType;
+use crate::text::chars::fold_key_into;
+use crate::text::{Document, TokenKind};
+
+/// Function words that never end a name (folded).
+const LINKS: &[&str] = crate::lang::fr::actors::ACRONYM_SKIP;
+
+/// Apply the repairs to `raw` (sorted by first token; stays sorted).
+pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
+    let mut buf = String::new();
+    raw.retain_mut(|m| {
+        // Trailing link words; a single word left is a cut head noun ("Association des").
+        let end = m.end;
+        while m.end > m.first + 1 {
+            buf.clear();
+            fold_key_into(doc.token_text(m.end - 1), &mut buf);
+            if LINKS.contains(&buf.as_str()) {
+                m.end -= 1;
+            } else {
+                break;
+            }
+        }
+        if m.end < end && m.end == m.first + 1 {
+            return false;
+        }
+        // A glued "+", unless it closes "+...+", the AFP's inner quotation marks.
+        let glued = |i: usize| doc.tokens[i - 1].end == doc.tokens[i].start;
+        let opened = opening_plus_before(doc, m.first);
+        if m.end < doc.tokens.len() && doc.token_text(m.end) == "+" && glued(m.end) && !opened {
+            m.end += 1;
+        }
+        true
+    });
+    join_ampersands(doc, raw);
+}
+
+/// True when a "+" glued to the word after it ("+maladie de X+") opens a quotation shortly
+/// before token `first`, in the same sentence.
+pub(crate) fn opening_plus_before(doc: &Document, first: usize) -> bool {
+    let sentence = doc.sentences[doc.sentence_of_token(first)].tokens();
+    (sentence.start.max(first.saturating_sub(12))..first).any(|k| {
+        doc.token_text(k) == "+"
+            && k + 1 < doc.tokens.len()
+            && doc.tokens[k].end == doc.tokens[k + 1].start
+            && (k == 0 || doc.tokens[k - 1].end < doc.tokens[k].start)
+    })
+}
+
+/// True when token `i` is a capitalised word (or all-caps letters).
+fn cap_word(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].is_capitalized()
+}
+
+/// "A & B": one organisation from the capitalised words around each "&" when a mention
+/// touches either side.
+fn join_ampersands(doc: &Document, raw: &mut Vec<RawMention>) {
+    let n = doc.tokens.len();
+    for k in 1..n.saturating_sub(1) {
+        if doc.token_text(k) != "&" || !cap_word(doc, k - 1) || !cap_word(doc, k + 1) {
+            continue;
+        }
+        // The left half: the mention ending at "&", else the capitalised words before it.
+        let left = raw.iter().find(|m| m.end == k).copied();
+        let right = raw.iter().find(|m| m.first == k + 1).copied();
+        if left.is_none() && right.is_none() {
+            continue;
+        }
+        let start = left.map_or_else(
+            || {
+                let mut s = k;
+                while s > 0 && cap_word(doc, s - 1) && k - s < 3 {
+                    s -= 1;
+                }
+                s
+            },
+            |m| m.first,
+        );
+        let end = right.map_or_else(
+            || {
+                let mut e = k + 1;
+                while e < n && cap_word(doc, e) && e - k <= 3 {
+                    e += 1;
+                }
+                e
+            },
+            |m| m.end,
+        );
+        let kind = match left.or(right).map(|m| m.kind) {
+            Some(ActorType::Misc) => ActorType::Misc,
+            _ => ActorType::Org,
+        };
+        raw.retain(|m| !(m.first < end && start < m.end));
+        let at = raw.partition_point(|m| m.first < start);
+        raw.insert(
+            at,
+            RawMention {
+                first: start,
+                end,
+                kind,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repaired(text: &str, tagged: &[(&str, ActorType)]) -> Vec<(String, ActorType)> {
+        let doc = Document::new(text, None);
+        let mut raw: Vec<RawMention> = tagged
+            .iter()
+            .map(|(w, k)| {
+                let start = text.find(w).unwrap();
+                let end = start + w.len();
+                let first = (0..doc.tokens.len())
+                    .find(|&i| doc.tokens[i].start as usize == start)
+                    .unwrap();
+                let last = (0..doc.tokens.len())
+                    .find(|&i| doc.tokens[i].end as usize == end)
+                    .unwrap();
+                RawMention {
+                    first,
+                    end: last + 1,
+                    kind: *k,
+                }
+            })
+            .collect();
+        raw.sort_by_key(|m| m.first);
+        repair_spans(&doc, &mut raw);
+        raw.iter()
+            .map(|m| {
+                let a = doc.tokens[m.first].start as usize;
+                let b = doc.tokens[m.end - 1].end as usize;
+                (text[a..b].to_string(), m.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_do_not_end_on_link_words() {
+        let got = repaired(
+            "le Mouvement vert pour la paix a dit",
+            &[("Mouvement vert pour", ActorType::Org)],
+        );
+        assert_eq!(got, vec![("Mouvement vert".to_string(), ActorType::Org)]);
+        let got = repaired(
+            "l'Association des amis",
+            &[("Association des", ActorType::Org)],
+        );
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn glued_plus_belongs_to_the_name() {
+        let got = repaired(
+            "sur Vetra+ et Nordis + Kelvo",
+            &[
+                ("Vetra", ActorType::Org),
+                ("Nordis", ActorType::Org),
+                ("Kelvo", ActorType::Org),
+            ],
+        );
+        assert_eq!(got[0].0, "Vetra+");
+        assert_eq!(got[1].0, "Nordis");
+        // "+...+" quotes a name.
+        let got = repaired("le slogan +Vetra+ a", &[("Vetra", ActorType::Misc)]);
+        assert_eq!(got[0].0, "Vetra");
+        let got = repaired(
+            "une +maladie de Vetra+ selon",
+            &[("Vetra", ActorType::Misc)],
+        );
+        assert_eq!(got[0].0, "Vetra");
+    }
+
+    #[test]
+    fn ampersand_joins_one_organisation() {
+        let got = repaired(
+            "le groupe Morel & Fils a racheté VT&K hier",
+            &[("Morel", ActorType::Per), ("K", ActorType::Org)],
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Morel & Fils".to_string(), ActorType::Org),
+                ("VT&K".to_string(), ActorType::Org)
+            ]
+        );
+        // Nothing tagged around it: nothing made up.
+        assert!(repaired("la série Vif & Lent sort", &[]).is_empty());
+    }
+}
