@@ -389,7 +389,7 @@ const I_ORG: u8 = tags::inside(ActorType::Org);
 /// a person) and "PDG de Kyutai Patrick Perez" (a capitalised word, then a known first name
 /// and a surname). The glued part becomes an organisation.
 pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
-    strip_portfolios(infos, tags);
+    strip_portfolios(infos, &text, tags);
     demonyms(infos, &text, tags);
     split_place_before_person(infos, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
@@ -543,7 +543,12 @@ fn usually_lowercase(info: &TokInfo) -> bool {
 /// `src/lang/fr/actors/portfolio_links.txt`), the leading capitalised words that the news usually writes
 /// in lowercase ("Economie", "Santé") name a portfolio, not an entity. A span made only of
 /// them is dropped; a span that goes on with a name ("Economie Prénom Nom") keeps the name.
-pub fn strip_portfolios(infos: &[TokInfo], tags: &mut [u8]) {
+///
+/// After a minister's title ("ministre des", "secrétaire d'État au") every capitalised word
+/// but an acronym or a country opens the portfolio, however the news usually writes it
+/// ("ministre des Finances"): such titles take a portfolio, never a place or a party (but
+/// "Premier ministre de X" takes a place).
+pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
     use gazetteer::bits::{PORTFOLIO_LINK, TITLE};
     let mut i = 0;
     while i < tags.len() {
@@ -571,12 +576,26 @@ pub fn strip_portfolios(infos: &[TokInfo], tags: &mut [u8]) {
         if links == 0 || k == 0 || infos[k - 1].gaz & TITLE == 0 {
             continue;
         }
+        // "Premier ministre de X" takes a place.
+        let prime = k >= 2 && text(k - 2).to_lowercase().starts_with("premi");
+        // The portfolio follows a preposition or an article, not "d'État" or "délégué".
+        let after_preposition = matches!(
+            text(a - 1),
+            "de" | "des" | "du" | "d'" | "d’" | "la" | "l'" | "l’" | "à" | "au" | "aux"
+        );
+        let minister = after_preposition
+            && (text(k - 1).starts_with("ministre") && !prime
+                || (k..a).any(|x| matches!(text(x), "État" | "Etat")));
         // The portfolio: lowercase-usual words and links; a known first name ends it.
         let mut c = a;
         while c < b {
             let w = &infos[c];
             let first_name = w.gaz & gazetteer::bits::FIRST_NAME != 0 && !usually_lowercase(w);
-            let portfolio = (usually_lowercase(w) && w.gaz & gazetteer::bits::COUNTRY_B == 0)
+            let country = w.gaz & gazetteer::bits::COUNTRY_B != 0;
+            let named = minister
+                && w.case_class() != features::case_class::ACRONYM
+                && w.bits & features::shape_bits::ALL_CAPS == 0;
+            let portfolio = ((usually_lowercase(w) || named) && !country)
                 || (c > a && w.gaz & PORTFOLIO_LINK != 0);
             if first_name || !portfolio {
                 break;
@@ -722,7 +741,7 @@ mod tests {
             let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &stats)).collect();
             gaz.mark(&mut infos);
             let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
-            strip_portfolios(&infos, &mut t);
+            strip_portfolios(&infos, |i| words[i], &mut t);
             t.iter().map(|&i| model::TAGS[i as usize]).collect()
         };
         // A portfolio alone.
@@ -751,6 +770,27 @@ mod tests {
                 &["O", "O", "O", "B-PER", "I-PER", "I-PER"]
             ),
             vec!["O", "O", "O", "O", "B-PER", "I-PER"]
+        );
+        // After a minister's title, a capitalised portfolio the news may write capitalised.
+        assert_eq!(
+            run(
+                &["Zorblax", ",", "ministre", "des", "Quorvex", "depuis"],
+                &["B-PER", "O", "O", "O", "B-PER", "O"]
+            ),
+            vec!["B-PER", "O", "O", "O", "O", "O"]
+        );
+        // ... but not a name right after "d'État".
+        assert_eq!(
+            run(
+                &["la", "secrétaire", "d'", "État", "Quorvex", "Zorblax"],
+                &["O", "O", "O", "O", "B-PER", "I-PER"]
+            ),
+            vec!["O", "O", "O", "O", "B-PER", "I-PER"]
+        );
+        // ... nor a country or an acronym.
+        assert_eq!(
+            run(&["ministre", "de", "la", "ZRBX"], &["O", "O", "O", "B-ORG"]),
+            vec!["O", "O", "O", "B-ORG"]
         );
         // A name after a title and a link stays ("secrétaire de Zorblax Corp").
         assert_eq!(

@@ -14,6 +14,7 @@ const LINKS: &[&str] = crate::lang::fr::actors::ACRONYM_SKIP;
 
 /// Apply the repairs to `raw` (sorted by first token; stays sorted).
 pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
+    split_at_commas(doc, raw);
     let mut buf = String::new();
     raw.retain_mut(|m| {
         // Trailing link words; a single word left is a cut head noun ("Association des").
@@ -39,6 +40,42 @@ pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
         true
     });
     join_ampersands(doc, raw);
+}
+
+/// A person, organisation or place name holds no comma: "X, ministre des Finances" tagged as
+/// one span is cut at the comma; what follows stays a mention when it opens on a capital
+/// ("Valmoran, Drôme").
+fn split_at_commas(doc: &Document, raw: &mut Vec<RawMention>) {
+    let mut out = Vec::with_capacity(raw.len());
+    for m in raw.drain(..) {
+        if m.kind == ActorType::Misc {
+            out.push(m);
+            continue;
+        }
+        let mut start = m.first;
+        for k in m.first..m.end {
+            if doc.token_text(k) == "," {
+                if k > start {
+                    out.push(RawMention {
+                        first: start,
+                        end: k,
+                        kind: m.kind,
+                    });
+                }
+                start = k + 1;
+            }
+        }
+        if start == m.first {
+            out.push(m);
+        } else if start < m.end && doc.tokens[start].is_capitalized() {
+            out.push(RawMention {
+                first: start,
+                end: m.end,
+                kind: m.kind,
+            });
+        }
+    }
+    *raw = out;
 }
 
 /// True when a "+" glued to the word after it ("+maladie de X+") opens a quotation shortly
@@ -156,6 +193,20 @@ mod tests {
             &[("Association des", ActorType::Org)],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn names_hold_no_comma() {
+        let got = repaired(
+            "de Paul Roy, ministre des Quorvex depuis",
+            &[("Paul Roy, ministre des Quorvex", ActorType::Per)],
+        );
+        assert_eq!(got, vec![("Paul Roy".to_string(), ActorType::Per)]);
+        let got = repaired(
+            "à Valmoran, Drôme, hier",
+            &[("Valmoran, Drôme", ActorType::Loc)],
+        );
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
