@@ -392,6 +392,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     strip_portfolios(infos, &text, tags);
     demonyms(infos, &text, tags);
     split_place_before_person(infos, tags);
+    join_acronym_and_branch(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -451,6 +452,50 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
 
 const B_MISC: u8 = tags::begin(ActorType::Misc);
 const I_PER: u8 = tags::inside(ActorType::Per);
+
+/// "BBC Afrique", "WWF France", "NRJ Group": an organisation's acronym and the capitalised word
+/// right after it (a branch, a region, a legal form) are one organisation, unless the word is
+/// a person's first name or surname ("la CGT Philippe X") or goes on with another capitalised
+/// word.
+fn join_acronym_and_branch<'t>(
+    infos: &[TokInfo],
+    text: &impl Fn(usize) -> &'t str,
+    tags: &mut [u8],
+) {
+    let caps = |i: usize| infos[i].bits & features::shape_bits::CAP != 0;
+    for i in 0..tags.len().saturating_sub(1) {
+        let acronym = tags[i] == B_ORG
+            && infos[i].bits & features::shape_bits::ALL_CAPS != 0
+            && infos[i].len <= 6
+            && !model::is_inside(tags[i + 1]);
+        if !acronym || !caps(i + 1) || infos[i + 1].bits & features::shape_bits::ALL_CAPS != 0 {
+            continue;
+        }
+        let next = &infos[i + 1];
+        let named = next.gaz & (gazetteer::bits::FIRST_NAME | gazetteer::bits::LAST_NAME) != 0
+            || next.prior_type() == Some(ActorType::Per);
+        let single = tags[i + 1] == 0
+            || tags.get(i + 2).is_none_or(|&t| !model::is_inside(t))
+                && model::TYPES[model::type_of(tags[i + 1])] != ActorType::Per;
+        // "... à l'AFP Prénom al-Nom": a name particle after the word.
+        let goes_on = i + 2 < tags.len() && (caps(i + 2) || name_particle(text(i + 2)));
+        if !named && single && !goes_on {
+            tags[i + 1] = I_ORG;
+        }
+    }
+}
+
+/// True when the word opens the particle of a surname ("al-Sabah", "ben", "von", "de"; the
+/// list is `src/lang/fr/actors/name_particles.words`).
+fn name_particle(w: &str) -> bool {
+    let l = w.to_lowercase();
+    crate::lang::fr::actors::NAME_PARTICLES
+        .iter()
+        .any(|p| match p.strip_suffix('-') {
+            Some(_) => l.starts_with(p),
+            None => l == *p,
+        })
+}
 
 /// "le Premier ministre de l'Ontario Prénom Nom": an organisation or place span glued to the
 /// person after it. The span splits when its first word is a proper noun the news nearly
@@ -650,6 +695,23 @@ mod tests {
         let find = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
         assert_eq!(find("Paul Roy"), Some(ActorType::Per), "{actors:#?}");
         assert_eq!(find("Ontario"), Some(ActorType::Loc), "{actors:#?}");
+    }
+
+    #[test]
+    fn acronym_and_branch_are_one_organisation() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Selon la chaîne BBC Afrique, le président de la CGT Philippe Martin a \
+                    démissionné.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        let find = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
+        assert_eq!(find("BBC Afrique"), Some(ActorType::Org), "{actors:#?}");
+        assert_eq!(find("CGT"), Some(ActorType::Org), "{actors:#?}");
+        assert_eq!(find("Philippe Martin"), Some(ActorType::Per), "{actors:#?}");
+        let text = "\"Il manque du personnel\", souligne à l'AFP Zaïd al-Kharouf, un médecin.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        assert!(actors.iter().all(|a| a.name != "AFP Zaïd"), "{actors:#?}");
     }
 
     #[test]
