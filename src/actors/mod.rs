@@ -393,6 +393,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     demonyms(infos, &text, tags);
     split_place_before_person(infos, tags);
     join_acronym_and_branch(infos, &text, tags);
+    extend_person_names(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -481,6 +482,52 @@ fn join_acronym_and_branch<'t>(
         let goes_on = i + 2 < tags.len() && (caps(i + 2) || name_particle(text(i + 2)));
         if !named && single && !goes_on {
             tags[i + 1] = I_ORG;
+        }
+    }
+}
+
+/// Person names the tagger cut before the end of the surname: a particle written in lowercase
+/// and glued to the next word ("Prénom al-Nom", "Prénom el-Nom"), a regnal number ("Prénom
+/// II"), or "de"/"d'" and a capitalised word that is neither a known place nor an organisation
+/// by the news priors ("Prénom Nom de Nom2", as in French noble names).
+fn extend_person_names<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
+    for (_, b, _) in spans {
+        if b >= tags.len() || tags[b] != 0 {
+            continue;
+        }
+        let w = text(b);
+        let glued_particle = w.contains('-')
+            && name_particle(&w[..=w.find('-').unwrap_or(0)])
+            && w[w.find('-').map_or(0, |k| k + 1)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let regnal = matches!(
+            w,
+            "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
+        );
+        if glued_particle || regnal {
+            tags[b] = I_PER;
+            continue;
+        }
+        if matches!(w, "de" | "d'" | "d’") && b + 1 < tags.len() {
+            let next = &infos[b + 1];
+            let cap = next.bits & features::shape_bits::CAP != 0
+                && next.bits & features::shape_bits::ALL_CAPS == 0;
+            let elsewhere = matches!(next.prior_type(), Some(ActorType::Loc | ActorType::Org))
+                || next.gaz & gazetteer::bits::COUNTRY_B != 0;
+            let single = tags[b + 1] == 0 || !tags.get(b + 2).is_some_and(|&t| model::is_inside(t));
+            let ends = b + 2 >= tags.len() || infos[b + 2].bits & features::shape_bits::CAP == 0;
+            if cap
+                && !elsewhere
+                && single
+                && ends
+                && next.case_class() != features::case_class::LOWER
+            {
+                tags[b] = I_PER;
+                tags[b + 1] = I_PER;
+            }
         }
     }
 }
@@ -712,6 +759,27 @@ mod tests {
         let doc = Document::new(text, None);
         let actors = ex.extract(&doc).unwrap();
         assert!(actors.iter().all(|a| a.name != "AFP Zaïd"), "{actors:#?}");
+    }
+
+    #[test]
+    fn person_names_run_to_the_end_of_the_surname() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Le président Karim el-Zouhari a reçu le roi Baudoin IV. Plus tard, \
+                    Hugues Marchal de Quervelle a parlé.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        let find = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
+        assert_eq!(
+            find("Karim el-Zouhari"),
+            Some(ActorType::Per),
+            "{actors:#?}"
+        );
+        assert_eq!(find("Baudoin IV"), Some(ActorType::Per), "{actors:#?}");
+        assert_eq!(
+            find("Hugues Marchal de Quervelle"),
+            Some(ActorType::Per),
+            "{actors:#?}"
+        );
     }
 
     #[test]
