@@ -1,0 +1,525 @@
+//! Tag-level repairs of the tagger's output, one sentence at a time, for shapes of French news a
+//! token-level tagger gets wrong: portfolios after a minister's title, demonyms used as nouns,
+//! a place or organisation glued to a person, an acronym and its branch, person names cut
+//! before the end of the surname, person spans that glue an organisation. Reads the tokens'
+//! features ([`TokInfo`]: shape, case class, news priors, gazetteer bits) and their text;
+//! rewrites the IOB2 tags in place. Word lists live in `src/lang/fr/actors/`.
+
+use super::{features, gazetteer, model, tags};
+use crate::record::ActorType;
+use features::TokInfo;
+
+const B_PER: u8 = tags::begin(ActorType::Per);
+const B_ORG: u8 = tags::begin(ActorType::Org);
+const I_ORG: u8 = tags::inside(ActorType::Org);
+
+/// Split person spans that glue an organisation to a name, two patterns of French news:
+/// "Sundar Pichai de Google" (a full name, then `de` and a word the news priors do not see as
+/// a person) and "PDG de Kyutai Patrick Perez" (a capitalised word, then a known first name
+/// and a surname). The glued part becomes an organisation.
+pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    strip_portfolios(infos, &text, tags);
+    demonyms(infos, &text, tags);
+    split_place_before_person(infos, tags);
+    join_acronym_and_branch(infos, &text, tags);
+    extend_person_names(infos, &text, tags);
+    let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
+    for (a, b, _) in spans {
+        // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
+        // company), not a person.
+        if b - a == 1
+            && infos[a].bits & features::shape_bits::ALL_CAPS != 0
+            && infos[a].gaz & gazetteer::bits::FIRST_NAME == 0
+            && infos[a].len <= 6
+        {
+            tags[a] = B_ORG;
+            continue;
+        }
+        // "Prénom Nom de Org".
+        if let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| {
+            let w = text(k);
+            w == "de" || w == "d'" || w == "d’"
+        }) {
+            let next = infos[k + 1];
+            // The news priors must see the next word as an organisation or a place.
+            let person_like = !matches!(next.prior_type(), Some(ActorType::Org | ActorType::Loc))
+                || next.gaz & gazetteer::bits::LAST_NAME != 0;
+            let caps = (a..k).all(|i| infos[i].bits & features::shape_bits::CAP != 0);
+            if caps && !person_like {
+                tags[k] = 0;
+                tags[k + 1] = B_ORG;
+                for t in &mut tags[k + 2..b] {
+                    *t = I_ORG;
+                }
+                continue;
+            }
+        }
+        // "Org Prénom Nom".
+        if b - a >= 3 {
+            let is_first = |i: usize| {
+                infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
+                    && infos[i].case_class() != features::case_class::LOWER
+                    && infos[i].case_class() != features::case_class::MOSTLY_LOWER
+            };
+            // A single glued word before the first name.
+            if let Some(k) = Some(a + 1).filter(|&k| is_first(k) && !is_first(k - 1)) {
+                let prefix_cap = (a..k).all(|i| {
+                    infos[i].bits & features::shape_bits::CAP != 0
+                        && !is_first(i)
+                        && infos[i].prior_type() != Some(ActorType::Per)
+                });
+                if prefix_cap {
+                    tags[a] = B_ORG;
+                    for t in &mut tags[a + 1..k] {
+                        *t = I_ORG;
+                    }
+                    tags[k] = B_PER;
+                }
+            }
+        }
+    }
+}
+
+const B_MISC: u8 = tags::begin(ActorType::Misc);
+const I_PER: u8 = tags::inside(ActorType::Per);
+
+/// "BBC Afrique", "WWF France", "NRJ Group": an organisation's acronym and the capitalised word
+/// right after it (a branch, a region, a legal form) are one organisation, unless the word is
+/// a person's first name or surname ("la CGT Philippe X") or goes on with another capitalised
+/// word.
+fn join_acronym_and_branch<'t>(
+    infos: &[TokInfo],
+    text: &impl Fn(usize) -> &'t str,
+    tags: &mut [u8],
+) {
+    let caps = |i: usize| infos[i].bits & features::shape_bits::CAP != 0;
+    for i in 0..tags.len().saturating_sub(1) {
+        let acronym = tags[i] == B_ORG
+            && infos[i].bits & features::shape_bits::ALL_CAPS != 0
+            && infos[i].len <= 6
+            && !model::is_inside(tags[i + 1]);
+        if !acronym || !caps(i + 1) || infos[i + 1].bits & features::shape_bits::ALL_CAPS != 0 {
+            continue;
+        }
+        let next = &infos[i + 1];
+        let named = next.gaz & (gazetteer::bits::FIRST_NAME | gazetteer::bits::LAST_NAME) != 0
+            || next.prior_type() == Some(ActorType::Per);
+        let single = tags[i + 1] == 0
+            || tags.get(i + 2).is_none_or(|&t| !model::is_inside(t))
+                && model::TYPES[model::type_of(tags[i + 1])] != ActorType::Per;
+        // "... à l'AFP Prénom al-Nom": a name particle after the word.
+        let goes_on = i + 2 < tags.len() && (caps(i + 2) || name_particle(text(i + 2)));
+        if !named && single && !goes_on {
+            tags[i + 1] = I_ORG;
+        }
+    }
+}
+
+/// Person names the tagger cut before the end of the surname: a particle written in lowercase
+/// and glued to the next word ("Prénom al-Nom", "Prénom el-Nom"), a regnal number ("Prénom
+/// II"), or "de"/"d'" and a capitalised word that is neither a known place nor an organisation
+/// by the news priors ("Prénom Nom de Nom2", as in French noble names).
+fn extend_person_names<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
+    for (_, b, _) in spans {
+        if b >= tags.len() || tags[b] != 0 {
+            continue;
+        }
+        let w = text(b);
+        let glued_particle = w.contains('-')
+            && name_particle(&w[..=w.find('-').unwrap_or(0)])
+            && w[w.find('-').map_or(0, |k| k + 1)..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let regnal = matches!(
+            w,
+            "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X"
+        );
+        if glued_particle || regnal {
+            tags[b] = I_PER;
+            continue;
+        }
+        if matches!(w, "de" | "d'" | "d’") && b + 1 < tags.len() {
+            let next = &infos[b + 1];
+            let cap = next.bits & features::shape_bits::CAP != 0
+                && next.bits & features::shape_bits::ALL_CAPS == 0;
+            let elsewhere = matches!(next.prior_type(), Some(ActorType::Loc | ActorType::Org))
+                || next.gaz & gazetteer::bits::COUNTRY_B != 0;
+            let single = tags[b + 1] == 0 || !tags.get(b + 2).is_some_and(|&t| model::is_inside(t));
+            let ends = b + 2 >= tags.len() || infos[b + 2].bits & features::shape_bits::CAP == 0;
+            if cap
+                && !elsewhere
+                && single
+                && ends
+                && next.case_class() != features::case_class::LOWER
+            {
+                tags[b] = I_PER;
+                tags[b + 1] = I_PER;
+            }
+        }
+    }
+}
+
+/// True when the word opens the particle of a surname ("al-Sabah", "ben", "von", "de"; the
+/// list is `src/lang/fr/actors/name_particles.words`).
+fn name_particle(w: &str) -> bool {
+    let l = w.to_lowercase();
+    crate::lang::fr::actors::NAME_PARTICLES
+        .iter()
+        .any(|p| match p.strip_suffix('-') {
+            Some(_) => l.starts_with(p),
+            None => l == *p,
+        })
+}
+
+/// "le Premier ministre de l'Ontario Prénom Nom": an organisation or place span glued to the
+/// person after it. The span splits when its first word is a proper noun the news nearly
+/// always capitalises (not a head noun such as "Université", "Fondation": "Université Jean
+/// Moulin" stays one name) that the news priors do not see as a person, and a known
+/// first name follows it with a capitalised surname.
+fn split_place_before_person(infos: &[TokInfo], tags: &mut [u8]) {
+    use features::case_class::{ACRONYM, CAP, MOSTLY_CAP, UNKNOWN};
+    let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 1 || s.2 == 2).collect();
+    for (a, b, ty) in spans {
+        if b - a < 3 {
+            continue;
+        }
+        let first_name = |i: usize| {
+            infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
+                && infos[i].bits & features::shape_bits::CAP != 0
+                && !usually_lowercase(&infos[i])
+        };
+        let proper = matches!(infos[a].case_class(), CAP | MOSTLY_CAP | ACRONYM | UNKNOWN);
+        let prior = infos[a].prior_type();
+        if proper
+            && !first_name(a)
+            && prior != Some(ActorType::Per)
+            && first_name(a + 1)
+            && (a + 2..b).all(|i| infos[i].bits & features::shape_bits::CAP != 0)
+        {
+            tags[a] = tags::begin(model::TYPES[ty]);
+            tags[a + 1] = B_PER;
+            for t in &mut tags[a + 2..b] {
+                *t = I_PER;
+            }
+        }
+    }
+}
+
+/// Demonyms used as nouns are MISC entities ("les Français", "des Tunisiens", "l'Afghan"): a
+/// capitalised word inside the sentence, after a determiner
+/// (`src/lang/fr/actors/demonym_determiners.words`), with a demonym ending
+/// (`demonym_endings.words`; singular endings only after "l'", "un", "une"), that the news
+/// usually writes in lowercase (the adjective: "français"), tagged nothing or a one-word
+/// person or place. Organisations stay ("les Républicains" the party).
+fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    use features::case_class::{LOWER, MIXED, MOSTLY_LOWER, UNKNOWN};
+    let lang = &crate::lang::fr::actors::DEMONYM_ENDINGS;
+    let dets = &crate::lang::fr::actors::DEMONYM_DETERMINERS;
+    for i in 1..tags.len() {
+        let w = text(i);
+        if infos[i].bits & features::shape_bits::CAP == 0 || w.chars().count() < 5 {
+            continue;
+        }
+        let class = infos[i].case_class();
+        let untagged = tags[i] == 0;
+        let single = tags[i] != 0
+            && !model::is_inside(tags[i])
+            && tags.get(i + 1).is_none_or(|&t| !model::is_inside(t))
+            && matches!(
+                model::TYPES[model::type_of(tags[i])],
+                ActorType::Per | ActorType::Loc
+            );
+        if !(untagged || single)
+            || !(matches!(class, LOWER | MOSTLY_LOWER | MIXED) || class == UNKNOWN && untagged)
+        {
+            continue;
+        }
+        // Not the first word of a longer name ("l'Océan Indien").
+        if i + 1 < tags.len() && infos[i + 1].bits & features::shape_bits::CAP != 0 {
+            continue;
+        }
+        let mut det = String::new();
+        crate::text::chars::fold_key_into(text(i - 1), &mut det);
+        if !dets.contains(&det.as_str()) {
+            continue;
+        }
+        let plural = w.ends_with('s');
+        let singular_ok = matches!(det.as_str(), "l'" | "un" | "une");
+        if (plural || singular_ok) && lang.iter().any(|e| w.ends_with(e)) {
+            tags[i] = B_MISC;
+        }
+    }
+}
+
+/// True when the word is usually written in lowercase in the news ("économie", "santé").
+fn usually_lowercase(info: &TokInfo) -> bool {
+    use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
+    matches!(info.case_class(), LOWER | MOSTLY_LOWER | MIXED)
+}
+
+/// Take portfolios out of entity spans: after a title and a link word ("ministre de l'",
+/// "secrétaire d'État chargé du", lists in `src/lang/fr/actors/titles.txt` and
+/// `src/lang/fr/actors/portfolio_links.txt`), the leading capitalised words that the news usually writes
+/// in lowercase ("Economie", "Santé") name a portfolio, not an entity. A span made only of
+/// them is dropped; a span that goes on with a name ("Economie Prénom Nom") keeps the name.
+///
+/// After a minister's title ("ministre des", "secrétaire d'État au") every capitalised word
+/// but an acronym or a country opens the portfolio, however the news usually writes it
+/// ("ministre des Finances"): such titles take a portfolio, never a place or a party (but
+/// "Premier ministre de X" takes a place).
+pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    use gazetteer::bits::{PORTFOLIO_LINK, TITLE};
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i];
+        if t == 0 || model::is_inside(t) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = a + 1;
+        while b < tags.len()
+            && model::is_inside(tags[b])
+            && model::type_of(tags[b]) == model::type_of(t)
+        {
+            b += 1;
+        }
+        i = b;
+        // Walk back over link words to a title.
+        let mut k = a;
+        let mut links = 0;
+        while k > 0 && links < 5 && infos[k - 1].gaz & (PORTFOLIO_LINK | TITLE) == PORTFOLIO_LINK {
+            k -= 1;
+            links += 1;
+        }
+        if links == 0 || k == 0 || infos[k - 1].gaz & TITLE == 0 {
+            continue;
+        }
+        // "Premier ministre de X" takes a place.
+        let prime = k >= 2 && text(k - 2).to_lowercase().starts_with("premi");
+        // The portfolio follows a preposition or an article, not "d'État" or "délégué".
+        let after_preposition = matches!(
+            text(a - 1),
+            "de" | "des" | "du" | "d'" | "d’" | "la" | "l'" | "l’" | "à" | "au" | "aux"
+        );
+        let minister = after_preposition
+            && (text(k - 1).starts_with("ministre") && !prime
+                || (k..a).any(|x| matches!(text(x), "État" | "Etat")));
+        // The portfolio: lowercase-usual words and links; a known first name ends it.
+        let mut c = a;
+        while c < b {
+            let w = &infos[c];
+            let first_name = w.gaz & gazetteer::bits::FIRST_NAME != 0 && !usually_lowercase(w);
+            let country = w.gaz & gazetteer::bits::COUNTRY_B != 0;
+            let named = minister
+                && w.case_class() != features::case_class::ACRONYM
+                && w.bits & features::shape_bits::ALL_CAPS == 0;
+            let portfolio = ((usually_lowercase(w) || named) && !country)
+                || (c > a && w.gaz & PORTFOLIO_LINK != 0);
+            if first_name || !portfolio {
+                break;
+            }
+            c += 1;
+        }
+        if c == a {
+            continue;
+        }
+        for x in &mut tags[a..c] {
+            *x = 0;
+        }
+        if c < b {
+            tags[c] = t;
+        }
+    }
+}
+
+/// True when a one-word mention is a common word by the news statistics: written lowercase
+/// nearly always. (Capitalised demonyms used as nouns, "les Chinois", are MISC entities in the
+/// news-fr conventions and stay.)
+pub(super) fn is_common_word(info: &TokInfo) -> bool {
+    use features::case_class::LOWER;
+    info.case_class() == LOWER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::ActorExtractor;
+    use crate::text::Document;
+
+    #[test]
+    fn place_glued_to_a_person_splits() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Le Premier ministre de l'Ontario Paul Roy a annoncé lundi un nouveau \
+                    confinement.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        let find = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
+        assert_eq!(find("Paul Roy"), Some(ActorType::Per), "{actors:#?}");
+        assert_eq!(find("Ontario"), Some(ActorType::Loc), "{actors:#?}");
+    }
+
+    #[test]
+    fn acronym_and_branch_are_one_organisation() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Selon la chaîne BBC Afrique, le président de la CGT Philippe Martin a \
+                    démissionné.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        let find = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
+        assert_eq!(find("BBC Afrique"), Some(ActorType::Org), "{actors:#?}");
+        assert_eq!(find("CGT"), Some(ActorType::Org), "{actors:#?}");
+        assert_eq!(find("Philippe Martin"), Some(ActorType::Per), "{actors:#?}");
+        let text = "\"Il manque du personnel\", souligne à l'AFP Zaïd al-Kharouf, un médecin.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        assert!(actors.iter().all(|a| a.name != "AFP Zaïd"), "{actors:#?}");
+    }
+
+    #[test]
+    fn person_names_run_to_the_end_of_the_surname() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Le président Karim el-Zouhari a reçu le roi Baudoin IV. Plus tard, \
+                    Hugues Marchal de Quervelle a parlé.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        let find = |n: &str| actors.iter().find(|a| a.name == n).map(|a| a.kind);
+        assert_eq!(
+            find("Karim el-Zouhari"),
+            Some(ActorType::Per),
+            "{actors:#?}"
+        );
+        assert_eq!(find("Baudoin IV"), Some(ActorType::Per), "{actors:#?}");
+        assert_eq!(
+            find("Hugues Marchal de Quervelle"),
+            Some(ActorType::Per),
+            "{actors:#?}"
+        );
+    }
+
+    #[test]
+    fn demonyms_used_as_nouns_are_misc() {
+        let ex = ActorExtractor::load(None).unwrap();
+        let text = "Selon un sondage publié hier, les Français et des Allemands approuvent \
+                    la mesure. Un Marocain a été interpellé mardi à Valence.";
+        let doc = Document::new(text, None);
+        let actors = ex.extract(&doc).unwrap();
+        for n in ["Français", "Allemands", "Marocain"] {
+            let a = actors.iter().find(|a| a.name == n);
+            assert_eq!(a.map(|a| a.kind), Some(ActorType::Misc), "{n}: {actors:#?}");
+        }
+    }
+
+    #[test]
+    fn repair_splits_glued_organisations() {
+        use features::{lower_hash, prior, tok_info, CaseStats};
+        let mut stats = CaseStats::default();
+        let org = (prior::pack(20, [0, 20, 0, 0], 20) as u16) << 8;
+        stats.map.insert(lower_hash("Fabrikam") as u32, org);
+        let gaz = gazetteer::Gazetteer::builtin();
+        let run = |words: &[&str], tags: &[&str]| -> Vec<&'static str> {
+            let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &stats)).collect();
+            gaz.mark(&mut infos);
+            let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
+            repair(&infos, |i| words[i], &mut t);
+            t.iter().map(|&i| model::TAGS[i as usize]).collect()
+        };
+        // "Prénom Nom de Org" with an organisation prior after "de".
+        assert_eq!(
+            run(
+                &["Sundar", "Pichai", "de", "Fabrikam"],
+                &["B-PER", "I-PER", "I-PER", "I-PER"]
+            ),
+            vec!["B-PER", "I-PER", "O", "B-ORG"]
+        );
+        // A particle name stays whole when nothing says the rest is an organisation.
+        assert_eq!(
+            run(&["Charles", "de", "Gaulle"], &["B-PER", "I-PER", "I-PER"]),
+            vec!["B-PER", "I-PER", "I-PER"]
+        );
+        // "Org Prénom Nom".
+        assert_eq!(
+            run(
+                &["Zorblax", "Patrick", "Dupuis"],
+                &["B-PER", "I-PER", "I-PER"]
+            ),
+            vec!["B-ORG", "B-PER", "I-PER"]
+        );
+    }
+
+    #[test]
+    fn portfolios_are_not_entities() {
+        use features::{case_class, lower_hash, tok_info, CaseStats};
+        let mut stats = CaseStats::default();
+        let lower = (case_class::MOSTLY_LOWER as u16) << 4 | 2;
+        for w in ["Agriculture", "Pêche", "Logement"] {
+            stats.map.insert(lower_hash(w) as u32, lower);
+        }
+        let gaz = gazetteer::Gazetteer::builtin();
+        let run = |words: &[&str], tags: &[&str]| -> Vec<&'static str> {
+            let mut infos: Vec<TokInfo> = words.iter().map(|w| tok_info(w, &stats)).collect();
+            gaz.mark(&mut infos);
+            let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
+            strip_portfolios(&infos, |i| words[i], &mut t);
+            t.iter().map(|&i| model::TAGS[i as usize]).collect()
+        };
+        // A portfolio alone.
+        assert_eq!(
+            run(
+                &[
+                    "la",
+                    "ministre",
+                    "de",
+                    "l'",
+                    "Agriculture",
+                    "et",
+                    "de",
+                    "la",
+                    "Pêche",
+                    "a"
+                ],
+                &["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+            ),
+            vec!["O", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+        );
+        // A portfolio glued to the next name.
+        assert_eq!(
+            run(
+                &["le", "ministre", "du", "Logement", "Julien", "Zorblax"],
+                &["O", "O", "O", "B-PER", "I-PER", "I-PER"]
+            ),
+            vec!["O", "O", "O", "O", "B-PER", "I-PER"]
+        );
+        // After a minister's title, a capitalised portfolio the news may write capitalised.
+        assert_eq!(
+            run(
+                &["Zorblax", ",", "ministre", "des", "Quorvex", "depuis"],
+                &["B-PER", "O", "O", "O", "B-PER", "O"]
+            ),
+            vec!["B-PER", "O", "O", "O", "O", "O"]
+        );
+        // ... but not a name right after "d'État".
+        assert_eq!(
+            run(
+                &["la", "secrétaire", "d'", "État", "Quorvex", "Zorblax"],
+                &["O", "O", "O", "O", "B-PER", "I-PER"]
+            ),
+            vec!["O", "O", "O", "O", "B-PER", "I-PER"]
+        );
+        // ... nor a country or an acronym.
+        assert_eq!(
+            run(&["ministre", "de", "la", "ZRBX"], &["O", "O", "O", "B-ORG"]),
+            vec!["O", "O", "O", "B-ORG"]
+        );
+        // A name after a title and a link stays ("secrétaire de Zorblax Corp").
+        assert_eq!(
+            run(
+                &["secrétaire", "de", "Zorblax", "Corp"],
+                &["O", "O", "B-ORG", "I-ORG"]
+            ),
+            vec!["O", "O", "B-ORG", "I-ORG"]
+        );
+    }
+}
