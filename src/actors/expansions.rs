@@ -170,36 +170,13 @@ fn apply(raw: &mut Vec<RawMention>, s: usize, e: usize, acr: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::actors::canonical::test_support::{raw, texts};
 
     fn expanded(text: &str, tagged: &[(&str, ActorType)]) -> Vec<(String, ActorType)> {
         let doc = Document::new(text, None);
-        let mut raw: Vec<RawMention> = tagged
-            .iter()
-            .map(|(w, k)| {
-                let start = text.find(w).unwrap();
-                let end = start + w.len();
-                let first = (0..doc.tokens.len())
-                    .find(|&i| doc.tokens[i].start as usize == start)
-                    .unwrap();
-                let last = (0..doc.tokens.len())
-                    .find(|&i| doc.tokens[i].end as usize == end)
-                    .unwrap();
-                RawMention {
-                    first,
-                    end: last + 1,
-                    kind: *k,
-                }
-            })
-            .collect();
-        raw.sort_by_key(|m| m.first);
+        let mut raw = raw(&doc, tagged);
         expand_acronyms(&doc, &mut raw);
-        raw.iter()
-            .map(|m| {
-                let a = doc.tokens[m.first].start as usize;
-                let b = doc.tokens[m.end - 1].end as usize;
-                (text[a..b].to_string(), m.kind)
-            })
-            .collect()
+        texts(&doc, &raw)
     }
 
     #[test]

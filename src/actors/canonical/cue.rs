@@ -282,15 +282,11 @@ mod tests {
     fn cue(text: &str, name: &str) -> Option<ActorType> {
         let doc = Document::new(text, None);
         let start = text.find(name).unwrap();
-        let end = start + name.len();
-        let a = (0..doc.tokens.len())
-            .find(|&i| doc.tokens[i].start as usize == start)
-            .unwrap();
-        let b = (0..doc.tokens.len())
-            .find(|&i| doc.tokens[i].end as usize == end)
-            .unwrap()
-            + 1;
-        cue_of(&doc, a, b)
+        cue_of(
+            &doc,
+            doc.token_at_byte(start),
+            doc.token_at_byte(start + name.len()),
+        )
     }
 
     #[test]

@@ -99,12 +99,13 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
     actors.into_iter().map(|(_, a)| a).collect()
 }
 
+/// Test helpers shared by the actor modules.
 #[cfg(test)]
-mod test_support {
+pub(crate) mod test_support {
     use super::*;
 
     /// Build raw mentions from (surface text, type) pairs found in order in `text`.
-    pub(super) fn raw(doc: &Document, items: &[(&str, ActorType)]) -> Vec<RawMention> {
+    pub(crate) fn raw(doc: &Document, items: &[(&str, ActorType)]) -> Vec<RawMention> {
         let mut out = Vec::new();
         let mut from = 0;
         for (s, k) in items {
@@ -119,6 +120,17 @@ mod test_support {
             from = at + s.len();
         }
         out
+    }
+
+    /// The surface text and type of each raw mention.
+    pub(crate) fn texts(doc: &Document, raw: &[RawMention]) -> Vec<(String, ActorType)> {
+        raw.iter()
+            .map(|m| {
+                let a = doc.tokens[m.first].start as usize;
+                let b = doc.tokens[m.end - 1].end as usize;
+                (doc.text[a..b].to_string(), m.kind)
+            })
+            .collect()
     }
 
     pub(super) fn names(actors: &[Actor]) -> Vec<(String, usize)> {
