@@ -1,6 +1,6 @@
-//! Names spelled out before their acronym: "l'Organisation de coopération et de développement
-//! économiques (OCDE)". The tagger often cuts such names at an inner preposition
-//! ("Organisation de coopération"); the acronym in parentheses says where the name starts.
+//! Names spelled out before their acronym: "l'Agence valmoranaise des routes et des ports
+//! (AVRP)". The tagger often cuts such names at an inner preposition ("Agence valmoranaise");
+//! the acronym in parentheses says where the name starts.
 //! The long form is found as Schwartz and Hearst do for biomedical abbreviations ("A simple
 //! algorithm for identifying abbreviation definitions in biomedical text", PSB 2003): the
 //! acronym's letters matched right to left against the words before it, its first letter
@@ -35,7 +35,7 @@ pub fn expand_acronyms(doc: &Document, raw: &mut Vec<RawMention>) {
 }
 
 /// The letters of an acronym token: 2 to [`MAX_ACRONYM`] letters or digits, opening on a
-/// capital, with a second capital or at most 6 characters ("OCDE", "Inserm").
+/// capital, with a second capital or at most 6 characters ("AVRP", "Vetrax").
 fn acronym(w: &str) -> Option<Vec<char>> {
     let chars: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).collect();
     let upper = chars.iter().filter(|c| c.is_uppercase()).count();
@@ -182,20 +182,20 @@ mod tests {
     #[test]
     fn cut_name_grows_to_its_acronym() {
         let got = expanded(
-            "Selon la Caisse nationale de garantie pour les salariés (CNGS), le fonds",
+            "Selon le Bureau régional de contrôle des marchés (BRCM), le fonds",
             &[
-                ("Caisse nationale de garantie", ActorType::Org),
-                ("CNGS", ActorType::Org),
+                ("Bureau régional de contrôle", ActorType::Org),
+                ("BRCM", ActorType::Org),
             ],
         );
         assert_eq!(
             got[0],
             (
-                "Caisse nationale de garantie pour les salariés".to_string(),
+                "Bureau régional de contrôle des marchés".to_string(),
                 ActorType::Org
             )
         );
-        assert_eq!(got[1].0, "CNGS");
+        assert_eq!(got[1].0, "BRCM");
     }
 
     #[test]
@@ -232,8 +232,11 @@ mod tests {
         assert!(got.is_empty());
         // A place in parentheses is not an acronym's expansion.
         let got = expanded(
-            "à Valmoran (Drôme) hier",
-            &[("Valmoran", ActorType::Loc), ("Drôme", ActorType::Loc)],
+            "à Valmoran (Haute-Vetre) hier",
+            &[
+                ("Valmoran", ActorType::Loc),
+                ("Haute-Vetre", ActorType::Loc),
+            ],
         );
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, "Valmoran");

@@ -1,7 +1,6 @@
 //! Span repairs on the tagger's mentions, for shapes of names the token-level tagger cuts:
-//! a name never ends on a link word ("Rassemblement national de" -> "Rassemblement
-//! national"), a "+" glued to a name belongs to it ("Canal+", "Disney+"), and "&" joins two
-//! halves of one organisation name ("AT&T", "Johnson & Johnson", "John Wiley & Sons").
+//! a name never ends on a link word ("Mouvement vert pour" -> "Mouvement vert"), a "+" glued to a name belongs to it ("Vetra+", "Nordis+"), and "&" joins two
+//! halves of one organisation name ("VT&K", "Morel & Fils").
 //! The link words are data: `src/lang/fr/actors/acronym_skip.words`.
 
 use super::canonical::RawMention;
@@ -42,9 +41,9 @@ pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
     join_ampersands(doc, raw);
 }
 
-/// A person, organisation or place name holds no comma: "X, ministre des Finances" tagged as
+/// A person, organisation or place name holds no comma: "X, ministre de la Pêche" tagged as
 /// one span is cut at the comma; what follows stays a mention when it opens on a capital
-/// ("Valmoran, Drôme").
+/// ("Valmoran, Haute-Vetre").
 fn split_at_commas(doc: &Document, raw: &mut Vec<RawMention>) {
     let mut out = Vec::with_capacity(raw.len());
     for m in raw.drain(..) {
@@ -180,8 +179,8 @@ mod tests {
         );
         assert_eq!(got, vec![("Paul Roy".to_string(), ActorType::Per)]);
         let got = repaired(
-            "à Valmoran, Drôme, hier",
-            &[("Valmoran, Drôme", ActorType::Loc)],
+            "à Valmoran, Haute-Vetre, hier",
+            &[("Valmoran, Haute-Vetre", ActorType::Loc)],
         );
         assert_eq!(got.len(), 2);
     }

@@ -52,7 +52,7 @@ fn determiner_of_name(doc: &Document, a: usize) -> bool {
 }
 
 /// True when token `i` is a "+" glued to the word before it, part of the name that starts
-/// at token `a` ("Canal+"), not the end of AFP's "+...+" quotation marks.
+/// at token `a` ("Vetra+"), not the end of AFP's "+...+" quotation marks.
 fn glued_plus(doc: &Document, a: usize, i: usize) -> bool {
     let glued = |k: usize| k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
     doc.token_text(i) == "+"

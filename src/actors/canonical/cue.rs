@@ -1,8 +1,8 @@
 //! Cue nouns that type a name from its noun phrase: right before it ("la start-up X"),
-//! farther back past adjectives and noun complements ("la société pharmaceutique américaine
-//! X", "le parti d'opposition X", "la ville frontalière de X"), across a coordination ("les
-//! sociétés X et Y") or in an apposition after it ("X, un magazine en ligne", "X (association
-//! d'aide ...)"). The lists are data: `src/lang/fr/actors/{person,org_name,place}_cues.words`,
+//! farther back past adjectives and noun complements ("le groupe chimique suédois X", "le
+//! syndicat d'enseignants X", "la ville portuaire de X"), across a coordination ("les sociétés
+//! X et Y") or in an apposition after it ("X, un quotidien régional,", "X (association de
+//! défense ...)"). The lists are data: `src/lang/fr/actors/{person,org_name,place}_cues.words`,
 //! `adjective_endings.words`, `cue_determiners.words`, `cue_links.words`,
 //! `adverbial_preps.words`.
 
@@ -199,7 +199,7 @@ fn cue_before(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
     None
 }
 
-/// "X, un magazine jésuite", "X (association d'aide ...)", "X, organisation
+/// "X, un quotidien régional", "X (association de défense ...)", "X, organisation
 /// professionnelle": a cue noun in an apposition right after the name. Not after a name
 /// that is an adverbial ("Selon X, une entreprise ...").
 fn cue_after(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
@@ -207,7 +207,7 @@ fn cue_after(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
     if b + 1 >= n {
         return None;
     }
-    // The word before the name, past its determiner ("Interrogé par l'X, un ...").
+    // The word before the name, past its determiner ("Contacté par l'X, un ...").
     let mut p = a;
     if p > 0 && in_list(DETERMINERS, doc.token_text(p - 1)) {
         p -= 1;
@@ -244,7 +244,7 @@ fn cue_after(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
 
 /// True when an apposition goes on from token `i` with adjectives and complements ("en
 /// ligne", "de la ville") to a closing comma, period or parenthesis within a few words, not
-/// into a clause ("..., un laboratoire près de X a ...").
+/// into a clause ("..., une entreprise près de X a ...").
 fn apposition_closes(doc: &Document, mut i: usize) -> bool {
     let n = doc.tokens.len();
     for _ in 0..6 {
@@ -306,34 +306,34 @@ mod tests {
         let org = Some(ActorType::Org);
         assert_eq!(
             cue(
-                "selon la société pharmaceutique suédoise Vetra Labs, le",
+                "selon le groupe chimique suédois Vetra Labs, le",
                 "Vetra Labs"
             ),
             org
         );
-        assert_eq!(cue("le parti d'opposition Nordis a gagné", "Nordis"), org);
-        assert_eq!(cue("la société de cybersécurité Kelvo a dit", "Kelvo"), org);
         assert_eq!(
-            cue(
-                "un expert de la société de cybersécurité Kelvo a dit",
-                "Kelvo"
-            ),
+            cue("le syndicat d'enseignants Nordis a gagné", "Nordis"),
+            org
+        );
+        assert_eq!(cue("l'agence de notation Kelvo a dit", "Kelvo"), org);
+        assert_eq!(
+            cue("un employé de l'agence de notation Kelvo a dit", "Kelvo"),
             org
         );
         assert_eq!(
             cue(
-                "le journal en difficulté Valmoran-Matin sera",
+                "l'entreprise en faillite Valmoran-Matin sera",
                 "Valmoran-Matin"
             ),
             org
         );
         assert_eq!(
-            cue("dans la ville frontalière de Valmoran, hier", "Valmoran"),
+            cue("dans la ville portuaire de Valmoran, hier", "Valmoran"),
             Some(ActorType::Loc)
         );
         assert_eq!(
             cue(
-                "la plateforme visée, Kelvo Archive, a créé",
+                "la banque concernée, Kelvo Archive, a publié",
                 "Kelvo Archive"
             ),
             org
@@ -343,10 +343,7 @@ mod tests {
     #[test]
     fn coordinated_names_share_the_cue() {
         assert_eq!(
-            cue(
-                "les laboratoires américains Vetra et Kelvo ont dit",
-                "Kelvo"
-            ),
+            cue("les assureurs européens Vetra et Kelvo ont dit", "Kelvo"),
             Some(ActorType::Org)
         );
         assert_eq!(
@@ -357,25 +354,25 @@ mod tests {
 
     #[test]
     fn cue_noun_in_apposition_after() {
-        assert_eq!(cue("à Nordis, un magazine en ligne", "Nordis"), None);
+        assert_eq!(cue("à Nordis, un quotidien régional", "Nordis"), None);
         assert_eq!(
-            cue("une interview à Nordis, un magazine en ligne", "Nordis"),
+            cue("un entretien à Nordis, un quotidien régional", "Nordis"),
             None
         );
         assert_eq!(
-            cue("il écrit dans Nordis, un magazine mensuel", "Nordis"),
+            cue("il écrit dans Nordis, un quotidien régional", "Nordis"),
             None
         );
         assert_eq!(
-            cue("Nordis, un magazine mensuel, a publié", "Nordis"),
+            cue("Nordis, un quotidien régional, a publié", "Nordis"),
             Some(ActorType::Org)
         );
         assert_eq!(
-            cue("Le Kelvo, un quartier de la ville, a brûlé", "Kelvo"),
+            cue("Le Kelvo, un village de montagne, a brûlé", "Kelvo"),
             Some(ActorType::Loc)
         );
         assert_eq!(
-            cue("fondatrice de l'Apvel (association d'aide aux", "Apvel"),
+            cue("fondatrice de l'Apvel (association de défense des", "Apvel"),
             Some(ActorType::Org)
         );
     }
@@ -396,38 +393,35 @@ mod tests {
             None
         );
         // The name is the complement of a person noun.
-        assert_eq!(cue("a dit une journaliste de l'AFP hier", "AFP"), None);
+        assert_eq!(cue("a écrit un photographe de l'AVP hier", "AVP"), None);
         assert_eq!(
-            cue(
-                "le président de la Fédération Kelvo Paul",
-                "Fédération Kelvo"
-            ),
+            cue("le président de la Confrérie Kelvo Paul", "Confrérie Kelvo"),
             None
         );
         assert_eq!(cue("un élu de l'Ardoise, a dit", "Ardoise"), None);
         // The cue phrase is itself a complement.
         assert_eq!(
-            cue("le chef de l'organisation, Paul Roy, a dit", "Paul Roy"),
+            cue("le trésorier de la fondation, Paul Roy, a dit", "Paul Roy"),
             None
         );
         // A plural person noun names a group.
         assert_eq!(cue("les députés NRV ont voté", "NRV"), None);
         assert_eq!(
             cue(
-                "c'est faux, a lancé le patron des députés NRV, Paul Roy. \"La",
+                "rien n'est joué, a affirmé le chef des sénateurs NRV, Paul Roy. \"Le",
                 "NRV"
             ),
             None
         );
         assert_eq!(
             cue(
-                "c'est faux, a lancé le patron des députés NRV, Paul Roy. \"La",
+                "rien n'est joué, a affirmé le chef des sénateurs NRV, Paul Roy. \"Le",
                 "Paul Roy"
             ),
             None
         );
         // An affiliation in parentheses.
-        assert_eq!(cue("a dit Léa Morel (groupe NRV) hier", "Léa Morel"), None);
+        assert_eq!(cue("a dit Léa Morel (cabinet NRV) hier", "Léa Morel"), None);
         // A name right before another name modifies it.
         assert_eq!(cue("a dit l'eurodéputé NRV Paul Roy hier", "NRV"), None);
         // A capitalised cue word inside a name.
@@ -435,9 +429,12 @@ mod tests {
             cue("le site General Kelvo de Valmoran", "Kelvo de Valmoran"),
             None
         );
-        // "les pays de X": a plural place noun does not make X a place.
+        // "les capitales de X": a plural place noun does not make X a place.
         assert_eq!(
-            cue("tous les pays de l'Union nordique ont", "Union nordique"),
+            cue(
+                "toutes les capitales de l'Alliance nordique ont",
+                "Alliance nordique"
+            ),
             None
         );
         assert_eq!(
@@ -446,13 +443,13 @@ mod tests {
         );
         // An adverbial before the name, past its determiner.
         assert_eq!(
-            cue("Interrogé par l'AVP, un porte-parole a dit", "AVP"),
+            cue("Contacté par l'AVP, un porte-parole a dit", "AVP"),
             None
         );
         // The phrase after the comma is the subject of a clause, not an apposition.
         assert_eq!(
             cue(
-                "en pleine épidémie de Kelvo-9, un laboratoire près de Valmoran a",
+                "au début de la crise de Kelvo-9, une entreprise près de Valmoran a",
                 "Kelvo-9"
             ),
             None
