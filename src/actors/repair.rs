@@ -216,8 +216,8 @@ fn split_place_before_person(infos: &[TokInfo], tags: &mut [u8]) {
 /// capitalised word inside the sentence, after a determiner
 /// (`src/lang/fr/actors/demonym_determiners.words`), with a demonym ending
 /// (`demonym_endings.words`; singular endings only after "l'", "un", "une"), that the news
-/// usually writes in lowercase (the adjective: "français"), tagged nothing or a one-word
-/// person or place. Organisations stay (a party named by a plural noun).
+/// usually writes in lowercase (the adjective: "français") or, when plural, does not know,
+/// tagged nothing or a one-word person or place. Organisations stay (a party named by a plural noun).
 fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
     use features::case_class::{LOWER, MIXED, MOSTLY_LOWER, UNKNOWN};
     let lang = &crate::lang::fr::actors::DEMONYM_ENDINGS;
@@ -237,9 +237,10 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
                 model::TYPES[model::type_of(tags[i])],
                 ActorType::Per | ActorType::Loc
             );
-        if !(untagged || single)
-            || !(matches!(class, LOWER | MOSTLY_LOWER | MIXED) || class == UNKNOWN && untagged)
-        {
+        // A word the statistics do not know may still be a demonym when it is plural: a
+        // one-word person name rarely is ("plusieurs Vetraliens").
+        let unknown_ok = class == UNKNOWN && (untagged || single && w.ends_with('s'));
+        if !(untagged || single) || !(matches!(class, LOWER | MOSTLY_LOWER | MIXED) || unknown_ok) {
             continue;
         }
         // Not the first word of a longer name ("l'Océan Indien").
@@ -436,10 +437,11 @@ mod tests {
     fn demonyms_used_as_nouns_are_misc() {
         let ex = ActorExtractor::load(None).unwrap();
         let text = "Selon un sondage publié hier, les Norvégiens et des Péruviens approuvent \
-                    la mesure. Un Islandais a été interpellé mardi à Valmoran.";
+                    la mesure. Un Islandais a été interpellé mardi à Valmoran. La réforme a \
+                    surpris plusieurs Vetraliens par sa brutalité.";
         let doc = Document::new(text, None);
         let actors = ex.extract(&doc).unwrap();
-        for n in ["Norvégiens", "Péruviens", "Islandais"] {
+        for n in ["Norvégiens", "Péruviens", "Islandais", "Vetraliens"] {
             let a = actors.iter().find(|a| a.name == n);
             assert_eq!(a.map(|a| a.kind), Some(ActorType::Misc), "{n}: {actors:#?}");
         }

@@ -3,7 +3,7 @@
 //! subject pronoun resolved to the most salient compatible person.
 
 use super::context::{Ctx, NONE};
-use super::coref::{Holders, Salience, TitlePhrase};
+use super::coref::{Holders, Salience, TitlePhrase, Window};
 use crate::record::ActorType;
 
 /// The outcome of a speaker search.
@@ -100,7 +100,7 @@ impl<'t> Resolver<'t> {
                 *slot = qi as u32;
             }
         }
-        let salience = Salience::new(ctx, titles, &title_actor);
+        let salience = Salience::new(ctx, titles, &title_actor, |t| quote_at[t] != NONE);
         let org_heads = ctx
             .actors
             .iter()
@@ -172,7 +172,10 @@ impl<'t> Resolver<'t> {
             return Who::Unknown;
         }
         let fem = t.feminine.then_some(true);
-        if let Some(a) = self.salience.resolve(ctx, t.det_start, fem, 3, false) {
+        if let Some(a) = self
+            .salience
+            .resolve(ctx, t.det_start, fem, Window::Narrative(3), false)
+        {
             let other_org = t.org_explicit
                 && self.holders.list.iter().any(|(k, o, x, _)| {
                     *x == a && *k == t.key && o.as_deref() != t.org_key().as_deref()
@@ -199,7 +202,10 @@ impl<'t> Resolver<'t> {
         } else {
             None
         };
-        match self.salience.resolve(ctx, i, fem, 4, true) {
+        match self
+            .salience
+            .resolve(ctx, i, fem, Window::Sentences(4), true)
+        {
             Some(a) => Who::Actor(a, Some((i, i + 1))),
             None => Who::Unknown,
         }
@@ -291,10 +297,15 @@ impl<'t> Resolver<'t> {
             {
                 {
                     let fem = Some(w == "dernière");
-                    return Some(match self.salience.resolve(ctx, k - 1, fem, 3, true) {
-                        Some(a) => Who::Actor(a, Some((k - 1, k + 1))),
-                        None => Who::Unknown,
-                    });
+                    return Some(
+                        match self
+                            .salience
+                            .resolve(ctx, k - 1, fem, Window::Sentences(3), true)
+                        {
+                            Some(a) => Who::Actor(a, Some((k - 1, k + 1))),
+                            None => Who::Unknown,
+                        },
+                    );
                 }
             }
             if matches!(
@@ -430,10 +441,15 @@ impl<'t> Resolver<'t> {
             "le" | "ce" | "cet" => Some(false),
             _ => None,
         });
-        Some(match self.salience.resolve(ctx, k, fem, 3, false) {
-            Some(a) => Who::Actor(a, Some((k + 1, j + 1))),
-            None => Who::Unknown,
-        })
+        Some(
+            match self
+                .salience
+                .resolve(ctx, k, fem, Window::Narrative(3), false)
+            {
+                Some(a) => Who::Actor(a, Some((k + 1, j + 1))),
+                None => Who::Unknown,
+            },
+        )
     }
 
     /// A definite or demonstrative description at token `k` after a cue ("le coureur",
@@ -455,7 +471,9 @@ impl<'t> Resolver<'t> {
         {
             return None;
         }
-        let a = self.salience.resolve(ctx, k, fem, 3, false)?;
+        let a = self
+            .salience
+            .resolve(ctx, k, fem, Window::Narrative(3), false)?;
         Some(Who::Actor(a, Some((noun, noun + 1))))
     }
 
@@ -473,7 +491,7 @@ impl<'t> Resolver<'t> {
 
     /// A person named after a comma within a few tokens of `e` (an apposition closing a
     /// long title phrase).
-    fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<super::context::Ment> {
+    pub fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<super::context::Ment> {
         let end = ctx.sent_end(e.min(ctx.len() - 1)).min(e + 12);
         for k in e..end {
             if ctx.is_punct(k, ",") {

@@ -361,10 +361,38 @@ impl Holders {
         best.map(|(_, a)| a)
     }
 
-    /// True when actor `a` holds a title with a different key.
+    /// True when actor `a` holds a title that cannot be the office `key` names: another
+    /// office, not a generic title, not a narrower or wider form of the same one.
     pub fn holds_other(&self, a: usize, key: &str) -> bool {
-        self.list.iter().any(|(k, _, x, _)| *x == a && k != key)
+        self.list
+            .iter()
+            .any(|(k, _, x, _)| *x == a && !titles_compatible(k, key))
     }
+}
+
+/// Titles that describe any leader ("le responsable", "le dirigeant"), folded keys.
+const GENERIC_TITLES: &[&str] = crate::lang::fr::positions::GENERIC_TITLES;
+
+/// Pairs of titles that name one office ("chef de l'État", "président").
+const SAME_OFFICE: &[(&str, &str)] = crate::lang::fr::positions::SAME_OFFICE;
+
+/// Two title keys may name the same person's office: equal keys, one a word prefix of the
+/// other ("ministre" and "ministre economie", "ministre economie" and "ministre economie et
+/// finances"), a generic title on either side, or two names of one office.
+pub fn titles_compatible(a: &str, b: &str) -> bool {
+    // `x` is `y` or `y` with a portfolio after it.
+    let within = |y: &str, x: &str| {
+        x == y || x.len() > y.len() && x.starts_with(y) && x.as_bytes()[y.len()] == b' '
+    };
+    if within(a, b) || within(b, a) {
+        return true;
+    }
+    if GENERIC_TITLES.contains(&a) || GENERIC_TITLES.contains(&b) {
+        return true;
+    }
+    SAME_OFFICE
+        .iter()
+        .any(|&(x, y)| (within(x, a) && within(y, b)) || (within(x, b) && within(y, a)))
 }
 
 /// Men's first names that end like women's ("-e", "-a").
@@ -401,6 +429,17 @@ pub fn first_name_gender(lex: &Lexicon, name: &str) -> Option<bool> {
 /// Women's first names that end in a consonant or "o".
 const FEMALE_OTHER: &[&str] = crate::lang::fr::positions::FEMALE_OTHER;
 
+/// How far back a referent may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    /// Sentences of the text, quoted ones included (pronouns: "il" rarely reaches past a
+    /// long quotation of someone else).
+    Sentences(u32),
+    /// Sentences opened outside quotations ("», a estimé le ministre" after a quotation of
+    /// several sentences still sees the person named before it).
+    Narrative(u32),
+}
+
 /// Pronoun and definite-description resolution over person referents.
 #[derive(Debug, Default)]
 pub struct Salience {
@@ -408,11 +447,20 @@ pub struct Salience {
     refs: Vec<(usize, usize)>,
     /// Per actor: Some(true) feminine, Some(false) masculine, None unknown.
     pub gender: Vec<Option<bool>>,
+    /// Per token: the index of its sentence counting only sentences that open outside a
+    /// quotation, so that a long quotation does not push its speaker out of view.
+    narrative: Vec<u32>,
 }
 
 impl Salience {
-    /// Collect person referents and gender evidence.
-    pub fn new(ctx: &Ctx, titles: &[TitlePhrase], title_actor: &[Option<usize>]) -> Self {
+    /// Collect person referents and gender evidence. `quoted(t)` tells whether token `t` lies
+    /// inside a quotation.
+    pub fn new(
+        ctx: &Ctx,
+        titles: &[TitlePhrase],
+        title_actor: &[Option<usize>],
+        quoted: impl Fn(usize) -> bool,
+    ) -> Self {
         let mut refs: Vec<(usize, usize)> = Vec::new();
         let mut gender = vec![None; ctx.actors.len()];
         // A name right after its title ("du ministre X") is referred to through the title,
@@ -459,7 +507,19 @@ impl Salience {
             }
         }
         refs.sort_unstable();
-        Salience { refs, gender }
+        let mut narrative = Vec::with_capacity(ctx.len());
+        let mut n = 0u32;
+        for t in 0..ctx.len() {
+            if t > 0 && ctx.sent_of[t] != ctx.sent_of[t - 1] && !quoted(t) {
+                n += 1;
+            }
+            narrative.push(n);
+        }
+        Salience {
+            refs,
+            gender,
+            narrative,
+        }
     }
 
     /// Person referents (token, actor) with `from <= token < to`, in text order.
@@ -475,22 +535,26 @@ impl Salience {
         self.refs.insert(p, (tok, actor));
     }
 
-    /// The person a pronoun at token `tok` most likely refers to: the most recent person
-    /// referent within `window` sentences that is not a prepositional object (falling back to
-    /// any), and whose known gender agrees with `feminine`.
+    /// The person a pronoun or description at token `tok` most likely refers to: the most
+    /// recent person referent within `window` that is not a prepositional object (falling
+    /// back to any), and whose known gender agrees with `feminine`.
     pub fn resolve(
         &self,
         ctx: &Ctx,
         tok: usize,
         feminine: Option<bool>,
-        window: u32,
+        window: Window,
         allow_object: bool,
     ) -> Option<usize> {
-        let s = ctx.sent_of[tok];
+        let (sent, n): (&dyn Fn(usize) -> u32, u32) = match window {
+            Window::Sentences(n) => (&|t| ctx.sent_of[t], n),
+            Window::Narrative(n) => (&|t| self.narrative[t], n),
+        };
+        let s = sent(tok);
         let p = self.refs.partition_point(|r| r.0 < tok);
         let mut fallback = None;
         for &(t, a) in self.refs[..p].iter().rev() {
-            if s - ctx.sent_of[t] > window {
+            if s - sent(t) > n {
                 break;
             }
             if let (Some(f), Some(g)) = (feminine, self.gender[a]) {
@@ -553,6 +617,27 @@ mod tests {
         &'a [(&'a str, ActorType, &'a [&'a str])],
         (&'a str, Option<&'a str>, &'a str),
     );
+
+    #[test]
+    fn compatible_titles() {
+        for (a, b, ok) in [
+            ("ministre", "ministre economie", true),
+            ("ministre economie", "ministre economie et finances", true),
+            ("ministre economie", "ministre sante", false),
+            ("president", "responsable", true),
+            ("chef de l' etat", "president", true),
+            (
+                "chef de la diplomatie",
+                "ministre affaires etrangeres",
+                true,
+            ),
+            ("president", "secretaire general", false),
+            ("ministre", "maire", false),
+        ] {
+            assert_eq!(titles_compatible(a, b), ok, "{a} / {b}");
+            assert_eq!(titles_compatible(b, a), ok, "{b} / {a}");
+        }
+    }
 
     #[test]
     fn first_name_genders() {

@@ -501,6 +501,35 @@ mod tests {
     #[test]
     fn attribution_shapes_of_news() {
         let cases: &[(&str, Option<&str>, &str)] = &[
+            // A subject pronoun before its auxiliary is the subject, not a stressed pronoun.
+            (
+                "Léa Morel était à Valmoran lundi. Devant la presse, elle a insisté : « Nous ne \
+                 signerons pas cet accord ».",
+                Some("Léa Morel"),
+                "Nous ne signerons pas cet accord",
+            ),
+            // A title opening the sentence with the person in apposition.
+            (
+                "La ministre chargée des Transports, Léa Morel, avait invité lundi les élus à \
+                 « regarder devant leur porte », rappelant que rien n'était décidé.",
+                Some("Léa Morel"),
+                "regarder devant leur porte",
+            ),
+            // A title after a quotation of several sentences still sees the person named before.
+            (
+                "Hugo Marchal a présenté le budget. « Nous proposons un plan. Il est juste. Il \
+                 est équilibré. Il est financé. Il sera voté », a estimé le ministre de \
+                 l'Industrie.",
+                Some("Hugo Marchal"),
+                "Nous proposons un plan. Il est juste. Il est équilibré. Il est financé. Il sera voté",
+            ),
+            // A generic title ("la responsable") may stand for a person named with another one.
+            (
+                "La présidente de la région, Léa Morel, a reçu les maires. « Nous devons agir \
+                 vite », a plaidé la responsable.",
+                Some("Léa Morel"),
+                "Nous devons agir vite",
+            ),
             // A partial quote takes the subject of its clause, even without a reporting verb.
             (
                 "Hugo Marchal a jugé la mesure « bien trop tardive et timide » devant la presse.",

@@ -392,7 +392,10 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         let mut back = 0;
         while s > start && back < 5 {
             let p = s - 1;
-            if is_adverb(ctx, p) && !AUX.contains(&ctx.low(p)) {
+            // "a elle aussi déclaré": a stressed pronoun after the auxiliary; before it,
+            // "elle a déclaré", the pronoun is the subject.
+            let subject_pronoun = has_aux && matches!(ctx.low(p), "elle" | "lui");
+            if is_adverb(ctx, p) && !AUX.contains(&ctx.low(p)) && !subject_pronoun {
                 s = p;
             } else if is_inverted(ctx, p) {
                 inverted = Some(p);
@@ -784,14 +787,22 @@ fn opening_subject(
         t.det_start == k && t.definite && !t.plural
     }) {
         let t_end = res.titles[ti].end;
-        let end = ctx.mention_starting(t_end).map_or(t_end, |m| m.end);
-        let who = match ctx.mention_starting(t_end) {
-            Some(m) if ctx.actor_kind(m.actor) == ActorType::Per => {
-                Who::Actor(m.actor, Some((m.start, m.end)))
-            }
-            _ => res.resolve_title(ctx, ti),
+        // "La ministre de X, Anne Roy, a invité ... « ... »": the person in apposition.
+        let named = match ctx.mention_starting(t_end) {
+            Some(m) if ctx.actor_kind(m.actor) == ActorType::Per => Some((m, m.end)),
+            Some(_) => None,
+            None => res
+                .person_in_apposition(ctx, t_end)
+                .filter(|m| m.end < o && ctx.is_punct(m.end, ","))
+                .map(|m| (m, m.end + 1)),
         };
-        (who, end)
+        match named {
+            Some((m, end)) => (Who::Actor(m.actor, Some((m.start, m.end))), end),
+            None => {
+                let end = ctx.mention_starting(t_end).map_or(t_end, |m| m.end);
+                (res.resolve_title(ctx, ti), end)
+            }
+        }
     } else {
         let k = if ctx.is_civility(k) { k + 1 } else { k };
         if let Some(m) = ctx.mention_starting(k) {
