@@ -47,6 +47,35 @@ const SUBJECT_PRONOUNS: &[&str] = crate::lang::fr::positions::SUBJECT_PRONOUNS;
 /// communiqué", "le ministère"); folded.
 const NOT_PERSONS: &[&str] = crate::lang::fr::positions::NOT_PERSONS;
 
+/// Nouns of texts that speak for their author ("le communiqué de X"); folded.
+const TEXT_NOUNS: &[&str] = crate::lang::fr::positions::TEXT_NOUNS;
+
+/// The organisation whose text is named from token `k` on: a few lowercase words of the
+/// noun ("d'accusation"), then "de/du/des [la]" and an organisation mention.
+fn org_of_text(ctx: &Ctx, k: usize) -> Option<usize> {
+    let mut j = k;
+    for _ in 0..4 {
+        if matches!(ctx.low(j), "de" | "d'" | "du" | "des") {
+            let mut q = j + 1;
+            if matches!(ctx.low(q), "la" | "l'" | "le" | "les") {
+                q += 1;
+            }
+            if let Some(m) = ctx.mention_starting(q) {
+                return (ctx.actor_kind(m.actor) == ActorType::Org).then_some(m.actor);
+            }
+            if !ctx.is_lower_word(q) {
+                return None;
+            }
+            j = q + 1;
+        } else if ctx.is_lower_word(j) {
+            j += 1;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
 /// The person named right after a title phrase ending at `e`, past complements that name
 /// places, parties or organisations ("PCF", "de Lunel", "(Gard)").
 fn person_after_title(ctx: &Ctx, e: usize) -> Option<super::context::Ment> {
@@ -477,7 +506,8 @@ impl<'t> Resolver<'t> {
         Some(Who::Actor(a, Some((noun, noun + 1))))
     }
 
-    /// The organisation most recently mentioned before token `k` (within three sentences).
+    /// The organisation most recently mentioned before token `k` (within three sentences),
+    /// not as a prepositional object ("selon une source consultée par l'agence X").
     pub fn recent_org(&self, ctx: &Ctx, k: usize) -> Option<usize> {
         let s = ctx.sent_of[k];
         let p = ctx.mentions.partition_point(|m| m.start < k);
@@ -485,8 +515,34 @@ impl<'t> Resolver<'t> {
             .iter()
             .rev()
             .take_while(|m| s - ctx.sent_of[m.start] <= 3)
-            .find(|m| ctx.actor_kind(m.actor) == ActorType::Org && !self.in_quote(m.start))
+            .find(|m| {
+                let t = m.start;
+                let object = t >= 1 && ctx.is_prep(t - 1)
+                    || t >= 2 && ctx.is_det(t - 1) && ctx.is_prep(t - 2);
+                ctx.actor_kind(m.actor) == ActorType::Org && !self.in_quote(t) && !object
+            })
             .map(|m| m.actor)
+    }
+
+    /// A person mention (not a prepositional object) from token `from` up to `to`, in the
+    /// same sentence and outside quotations.
+    fn person_ahead(&self, ctx: &Ctx, from: usize, to: usize) -> Option<super::context::Ment> {
+        let mut k = from;
+        while k < to.min(ctx.len()) {
+            if ctx.is_final(k) || self.in_quote(k) || ctx.is_punct(k, ":") {
+                return None;
+            }
+            if let Some(m) = ctx.mention_starting(k) {
+                let object = ctx.is_prep(k - 1) || ctx.is_det(k - 1) && ctx.is_prep(k - 2);
+                if ctx.actor_kind(m.actor) == ActorType::Per && !object {
+                    return Some(m);
+                }
+                k = m.end;
+                continue;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// A person named after a comma within a few tokens of `e` (an apposition closing a
@@ -574,10 +630,28 @@ impl<'t> Resolver<'t> {
                 let prep = k >= 1 && ctx.is_prep(k - 1) && !(direct && k == j);
                 let prep = prep || k >= 2 && ctx.is_det(k - 1) && ctx.is_prep(k - 2) && !direct;
                 if !prep && ctx.actor_kind(m.actor) != ActorType::Misc {
+                    // "a déclaré place de la République Anne Roy", "a écrit sur sa page
+                    // Vetra M. Roy": a place, or a name modifying a noun, is a complement of
+                    // the verb when a person follows.
+                    let complement = ctx.actor_kind(m.actor) == ActorType::Loc
+                        || k > j && ctx.is_lower_word(k - 1) && !ctx.is_det(k - 1);
+                    if !direct && complement {
+                        if let Some(p) = self.person_ahead(ctx, m.end, j + limit) {
+                            return Some(Who::Actor(p.actor, Some((p.start, p.end))));
+                        }
+                    }
                     return Some(Who::Actor(m.actor, Some((m.start, m.end))));
                 }
                 k = m.end;
                 continue;
+            }
+            // "», indique le communiqué de Vetra", "écrit l'acte d'accusation du tribunal
+            // X": a text of an organisation speaks for it.
+            if !direct && ctx.is_det(k) && ctx.fold(k + 1).is_some_and(|f| TEXT_NOUNS.contains(&f))
+            {
+                if let Some(a) = org_of_text(ctx, k + 2) {
+                    return Some(Who::Actor(a, None));
+                }
             }
             let w = ctx.low(k);
             if direct && matches!(w, "lui" | "elle" | "eux" | "elles") {

@@ -337,8 +337,9 @@ mod tests {
         ("Nordis", Org, &["Nordis"]),
         ("Canada", Loc, &["Canada"]),
         ("Léa Morel", Per, &["Léa Morel"]),
-        ("Paul Roy", Per, &["Paul Roy"]),
+        ("Paul Roy", Per, &["Paul Roy", "Roy"]),
         ("parquet de Valmoran", Org, &["parquet de Valmoran"]),
+        ("place de Valmoran", Loc, &["place de Valmoran"]),
         ("Vetra", Org, &["Vetra"]),
     ];
 
@@ -501,6 +502,33 @@ mod tests {
     #[test]
     fn attribution_shapes_of_news() {
         let cases: &[(&str, Option<&str>, &str)] = &[
+            // A place complement of the verb is not the speaker when a person follows.
+            (
+                "« Nous ne partirons pas », a déclaré devant la foule place de Valmoran Léa Morel.",
+                Some("Léa Morel"),
+                "Nous ne partirons pas",
+            ),
+            // A name modifying a noun ("sa page Vetra") is a complement, not the speaker.
+            (
+                "« Le dialogue seul mène à la réussite », a écrit mardi sur sa page Vetra M. Roy.",
+                Some("Paul Roy"),
+                "Le dialogue seul mène à la réussite",
+            ),
+            // The text of an organisation speaks for it.
+            (
+                "Paul Roy est accusé de fraude. « Il a détourné des fonds publics pendant dix ans », \
+                 écrit l'acte d'accusation du parquet de Valmoran.",
+                Some("parquet de Valmoran"),
+                "Il a détourné des fonds publics pendant dix ans",
+            ),
+            // An organisation noun names the last organisation that is not a prepositional
+            // object.
+            (
+                "Vetra a porté plainte, selon une source consultée par Nordis. « Nous irons \
+                 jusqu'au bout de la procédure », a indiqué l'entreprise.",
+                Some("Vetra"),
+                "Nous irons jusqu'au bout de la procédure",
+            ),
             // A subject pronoun before its auxiliary is the subject, not a stressed pronoun.
             (
                 "Léa Morel était à Valmoran lundi. Devant la presse, elle a insisté : « Nous ne \

@@ -510,6 +510,13 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 }
             }
         }
+        // 1c. "« ... »: Anne Roy, 24 ans, a ...", "« ... »: étudiante, Anne Roy ...": a
+        // quotation opening its sentence, then a colon and the person it introduces.
+        if found.is_none() && starts_sentence && ctx.is_punct(c + 1, ":") {
+            if let Some(m) = person_after_colon(ctx, c + 2) {
+                found = Some((Who::Actor(m.actor, Some((m.start, m.end))), None, true));
+            }
+        }
         // 2. "selon X" later in the sentence: "une « régulation excessive » selon X".
         if found.is_none() {
             let end = ctx.sent_end(c).min(c + 12);
@@ -624,6 +631,27 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
     share_in_sentence(ctx, &mut out);
     out.retain(|q| !q.tentative || q.who.is_some());
     out
+}
+
+/// The person introduced after a colon at token `k`: a person mention right there, or after
+/// a short lowercase description closed by a comma ("étudiante aux revenus modestes, X").
+/// The person must be the subject of what follows: a comma (an apposition: age, title) or a
+/// verb comes after the name.
+fn person_after_colon(ctx: &Ctx, k: usize) -> Option<super::context::Ment> {
+    let mut j = k;
+    if ctx.mention_starting(j).is_none() {
+        let comma = (k..(k + 8).min(ctx.len()))
+            .take_while(|&t| ctx.is_lower_word(t) || ctx.is_punct(t, ","))
+            .find(|&t| ctx.is_punct(t, ","))?;
+        j = comma + 1;
+    }
+    if ctx.is_civility(j) {
+        j += 1;
+    }
+    let m = ctx
+        .mention_starting(j)
+        .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)?;
+    (ctx.is_punct(m.end, ",") || ctx.finite_verb_at(m.end) || ctx.low(m.end) == "a").then_some(m)
 }
 
 /// A strong attribution by a cue after the quote opened at `o`: "selon X" names X after it;
