@@ -50,6 +50,9 @@ const PREMODS: &[&str] = crate::lang::fr::positions::TITLE_PREMODIFIERS;
 
 const POSTMODS: &[&str] = crate::lang::fr::positions::TITLE_POSTMODIFIERS;
 
+/// Nouns of organisations ("la société X"): a person-typed name after them is a company.
+const ORG_NOUNS: &[&str] = crate::lang::fr::positions::ORG_NOUNS;
+
 /// Kinship words: "l'avocat de la famille X" names a person, not an organisation.
 const FAMILY: &[&str] = crate::lang::fr::positions::FAMILY_NOUNS;
 
@@ -234,6 +237,12 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 let relational = (k..s).any(|d| {
                     matches!(ctx.low(d), "de" | "d'" | "du" | "des") || FAMILY.contains(&ctx.low(d))
                 });
+                // "le Premier ministre de centre-droit Paul Roy": a person after descriptor
+                // words holds the title, unless they name a company ("de la société X").
+                let company = (k..s).any(|d| ORG_NOUNS.contains(&ctx.low(d)));
+                if s > k && ctx.actor_kind(m.actor) == ActorType::Per && !relational && !company {
+                    break;
+                }
                 if s == k || ctx.actor_kind(m.actor) != ActorType::Per || !relational {
                     found = Some(m);
                 } else {
@@ -247,7 +256,8 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 cap_from = Some(s);
                 break;
             }
-            if !is_descriptor_word(ctx, s) {
+            // "un conseiller de la ministre du Travail": a second title is no descriptor.
+            if !is_descriptor_word(ctx, s) || ctx.lex.titles.longest(|i| ctx.fold(i), s).is_some() {
                 break;
             }
         }

@@ -39,6 +39,11 @@ fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<Ment> {
     if ctx.is_civility(k) {
         return person_at(ctx, k + 1);
     }
+    // "le ministre (Paul Roy, NDLR)".
+    if ctx.is_punct(e, "(") {
+        return person_at(ctx, e + 1)
+            .filter(|m| ctx.is_punct(m.end, ",") || ctx.is_punct(m.end, ")"));
+    }
     None
 }
 
@@ -57,7 +62,8 @@ fn comma_before(ctx: &Ctx, d: usize) -> Option<usize> {
         if k < 2 {
             return None;
         }
-        if ctx.is_punct(k - 1, ",") {
+        // "X (ancien chef d'état-major, ...)" is an apposition too.
+        if ctx.is_punct(k - 1, ",") || ctx.is_punct(k - 1, "(") {
             return Some(k - 1);
         }
         if !ROLE_ADVERBS.contains(&ctx.low(k - 1)) {
@@ -135,7 +141,11 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
     let mut k = e;
     while k < (e + 12).min(n) {
         if ctx.is_punct(k, ",") {
-            return (k > e + 1 && opens).then_some(k);
+            // "le chef du parti X (ACR, gauche), Paul Roy".
+            // "un conseiller de la ministre du Commerce, Léa Morel": the name after a
+            // second title is that title's holder.
+            let nested = (e + 1..k).any(|t| ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some());
+            return (k > e + 1 && (opens || ctx.is_punct(e, "(")) && !nested).then_some(k);
         }
         // A parenthesis: "(Drôme)", "(de 2015 à 2019)".
         if ctx.is_punct(k, "(") {
@@ -347,6 +357,59 @@ mod tests {
                     "directrice générale",
                     Some("Nordlys"),
                     "la directrice générale de Nordlys, Ingrid Berg",
+                )],
+            ),
+            // A name in parentheses right after the title.
+            (
+                "Elle attend que le ministre (Paul Roy, NDLR) vienne.",
+                &[("Paul Roy", Per, &["Paul Roy"])],
+                &[("Paul Roy", "ministre", None, "le ministre (Paul Roy")],
+            ),
+            // The name after a title nested in another title's complement holds the inner one.
+            (
+                "Jeudi, un conseiller de la ministre du Commerce, Léa Morel, a parlé.",
+                &[("Léa Morel", Per, &["Léa Morel"])],
+                &[(
+                    "Léa Morel",
+                    "ministre du Commerce",
+                    None,
+                    "de la ministre du Commerce, Léa Morel",
+                )],
+            ),
+            // A parenthesis between the organisation and the apposed name.
+            (
+                "Le chef du Parti vert (PV, gauche), Hugo Marchal, a réagi.",
+                &[
+                    ("Hugo Marchal", Per, &["Hugo Marchal"]),
+                    ("Parti vert", Org, &["Parti vert"]),
+                ],
+                &[(
+                    "Hugo Marchal",
+                    "chef",
+                    Some("Parti vert"),
+                    "Le chef du Parti vert (PV, gauche), Hugo Marchal",
+                )],
+            ),
+            // An apposition in parentheses after the name.
+            (
+                "Il cite Marc Dubreuil (ancien chef d'état-major des armées, parti en mai).",
+                &[("Marc Dubreuil", Per, &["Marc Dubreuil"])],
+                &[(
+                    "Marc Dubreuil",
+                    "ancien chef d'état-major",
+                    None,
+                    "Marc Dubreuil (ancien chef d'état-major",
+                )],
+            ),
+            // A person after descriptor words holds the title; it is no organisation.
+            (
+                "Le Premier ministre de centre-droit Luc Ferrand refuse de partir.",
+                &[("Luc Ferrand", Per, &["Luc Ferrand"])],
+                &[(
+                    "Luc Ferrand",
+                    "Premier ministre",
+                    None,
+                    "Le Premier ministre de centre-droit Luc Ferrand",
                 )],
             ),
             (
