@@ -338,6 +338,7 @@ fn lexicon_titles(a: LexiconTitlesArgs) -> Result<()> {
         min_uses: a.min_uses,
         min_share: a.min_share,
         min_before: a.min_before,
+        ..MineCriteria::default()
     };
     let data = positions.title_lexicon(&ev, criteria);
     std::fs::write(&a.output, &data)

@@ -44,6 +44,18 @@ pub struct MineCriteria {
     pub min_share: f64,
     /// Least number of uses as "det N PERSON" (a noun, not a participle or a preposition).
     pub min_before: u32,
+    /// The same three thresholds for words with the ending of an agent noun
+    /// (`src/lang/fr/positions/agent_suffixes.words`: "-eur", "-ière", "-iste"...), which
+    /// name persons far more often than places or things do.
+    pub agent: (u32, f64, u32),
+}
+
+/// Endings of agent nouns ("chanteur", "militante").
+const AGENT_SUFFIXES: &[&str] = crate::lang::fr::positions::AGENT_SUFFIXES;
+
+/// The word has the ending of an agent noun and is long enough to be one.
+fn agent_noun(w: &str) -> bool {
+    w.chars().count() >= 6 && AGENT_SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 impl Default for MineCriteria {
@@ -52,6 +64,7 @@ impl Default for MineCriteria {
             min_uses: 6,
             min_share: 0.12,
             min_before: 3,
+            agent: (4, 0.04, 2),
         }
     }
 }
@@ -156,13 +169,19 @@ impl TitleEvidence {
                 let uses = c.before_person + c.apposition;
                 let share = f64::from(uses) / f64::from(c.after_det.max(uses).max(1));
                 // A title is a noun: it also stands after a determiner before a name.
-                if uses < criteria.min_uses
-                    || share < criteria.min_share
-                    || c.before_person < criteria.min_before
-                {
+                let (min_uses, min_share, min_before) = if agent_noun(w) {
+                    criteria.agent
+                } else {
+                    (criteria.min_uses, criteria.min_share, criteria.min_before)
+                };
+                if uses < min_uses || share < min_share || c.before_person < min_before {
                     return None;
                 }
                 let key = crate::text::chars::fold_key(w);
+                // "le président américain X": a nationality is no title.
+                if lex.nationalities.contains_key(&key) {
+                    return None;
+                }
                 let hand_written = !lex.grown_titles.contains(&key)
                     && lex
                         .titles
@@ -197,8 +216,10 @@ impl TitleEvidence {
              # (do not edit by hand; rerun the command). A word enters when it stands in\n\
              # \"le N Prénom Nom\" or \"Prénom Nom, [le] N de ...\" positions often enough.\n",
         );
+        let (au, ash, ab) = criteria.agent;
         s.push_str(&format!(
-            "# articles: {}; criteria: uses >= {}, share >= {:.2}, before a name >= {}\n",
+            "# articles: {}; criteria: uses >= {}, share >= {:.2}, before a name >= {}; agent \
+             nouns: uses >= {au}, share >= {ash:.2}, before a name >= {ab}\n",
             self.articles, criteria.min_uses, criteria.min_share, criteria.min_before
         ));
         s.push_str("# word\tgender (m/f/x)\ttitle uses\tshare of uses after a determiner\n");
@@ -240,9 +261,35 @@ mod tests {
                 min_uses: 2,
                 min_share: 0.5,
                 min_before: 1,
+                agent: (2, 0.5, 1),
             },
         );
         assert_eq!(sel.len(), 1, "{sel:?}");
         assert_eq!((sel[0].0.as_str(), sel[0].1), ("luthier", 'm'));
+    }
+
+    #[test]
+    fn agent_nouns_need_less_evidence() {
+        let lex = Lexicon::new();
+        let mut ev = TitleEvidence::default();
+        let weak = WordCounts {
+            after_det: 60,
+            before_person: 3,
+            apposition: 2,
+            feminine: 0,
+            masculine: 60,
+        };
+        // Same evidence: a word with an agent ending ("-eur") enters, a place noun does not,
+        // nor does a nationality adjective.
+        for w in ["sculpteur", "parvis", "américain"] {
+            ev.words.insert(w.to_string(), weak);
+        }
+        let words: Vec<String> = ev
+            .selected(&lex, MineCriteria::default())
+            .into_iter()
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(words, vec!["sculpteur".to_string()]);
+        assert!(agent_noun("policière") && agent_noun("urgentiste") && !agent_noun("avenue"));
     }
 }
