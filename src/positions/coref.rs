@@ -90,7 +90,12 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
         let key = |k: usize| -> Option<&str> {
             let f = ctx.fold(k)?;
             if k == j {
-                Some(f.strip_prefix("ex-").unwrap_or(f))
+                // "ex-président", "co-présidente": the title without its prefix.
+                Some(
+                    f.strip_prefix("ex-")
+                        .or_else(|| f.strip_prefix("co-"))
+                        .unwrap_or(f),
+                )
             } else {
                 Some(f)
             }
@@ -273,8 +278,15 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             e = m.end;
             // A name the actor stage cut short ("Mistral" of "Mistral AI"): the phrase
             // covers the capitalised words that follow it.
-            while e < m.end + 2 && ctx.is_cap(e) && ctx.mention_at[e] == super::context::NONE {
-                e += 1;
+            // So does an English connector inside a name ("Reserve Bank of Vetralia").
+            while e < m.end + 3 {
+                if matches!(ctx.low(e), "of" | "and" | "for") && ctx.is_cap(e + 1) {
+                    e = ctx.mention_starting(e + 1).map_or(e + 2, |n| n.end);
+                } else if ctx.is_cap(e) && ctx.mention_at[e] == super::context::NONE {
+                    e += 1;
+                } else {
+                    break;
+                }
             }
         } else if ctx.is_cap(k) && ctx.mention_at[k] == super::context::NONE && !ctx.is_civility(k)
         {

@@ -132,7 +132,10 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
         "de" | "d'" | "du" | "des" | "à" | "au" | "aux" | "chargé" | "chargée" | "pour"
     );
     // "le président sortant de la métropole X", "le maire PCF X", "(de 2009 à 2014)".
-    let adjective = ctx.is_lower_word(e) && !verbal(ctx, e) && !ctx.is_prep(e);
+    let adjective = ctx.is_lower_word(e)
+        && !verbal(ctx, e)
+        && !ctx.is_prep(e)
+        && !matches!(ctx.low(e), "et" | "ou" | "ni" | "mais");
     let acronym = ctx.raw(e).chars().count() >= 2 && ctx.raw(e).chars().all(char::is_uppercase);
     if !(opens || adjective || acronym || ctx.is_punct(e, "(")) {
         return None;
@@ -172,7 +175,17 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
             let nested =
                 (e + 1..prev).any(|t| ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some());
             let object = prev >= 1 && (ctx.is_prep(prev - 1) || ctx.is_det(prev - 1));
-            return (k > e + 1 && !nested && !object).then_some(k);
+            // "le directeur de cabinet de Paul Roy Marc Blanc": the name right after the
+            // object is the holder.
+            if object && !nested {
+                let m = ctx.mention_starting(k).expect("person mention");
+                if person_at(ctx, m.end).is_some() {
+                    return Some(m.end);
+                }
+            }
+            // One adjective is enough: "le maire sortant Paul Roy".
+            let long_enough = k > e + 1 || adjective && !opens;
+            return (long_enough && !nested && !object).then_some(k);
         }
         if ctx.is_final(k)
             || matches!(ctx.kind(k), Some(TokenKind::Punct | TokenKind::Quote))
@@ -218,7 +231,16 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
     let mut roles = Vec::new();
     let mut attached = vec![None; titles.len()];
     for (ti, t) in titles.iter().enumerate() {
-        if t.indefinite && t.det_start >= 1 && !ctx.is_punct(t.det_start - 1, ",") {
+        // "un député" names no one, but "Une députée de l'opposition, Anne Roy, a dit"
+        // introduces her.
+        let introduced = || {
+            complement_end(ctx, t.end)
+                .or(Some(t.end).filter(|&e| ctx.is_punct(e, ",")))
+                .and_then(|k| person_after(ctx, k, false))
+                .is_some_and(|m| ctx.is_punct(m.end, ","))
+        };
+        if t.indefinite && t.det_start >= 1 && !ctx.is_punct(t.det_start - 1, ",") && !introduced()
+        {
             continue;
         }
         // A name right after the title wins: "le vice-président américain J.D. Vance, le
@@ -357,6 +379,65 @@ mod tests {
                     "directrice générale",
                     Some("Nordlys"),
                     "la directrice générale de Nordlys, Ingrid Berg",
+                )],
+            ),
+            // One adjective between the title and the name.
+            (
+                "La crise a éclaté sous le dictateur soviétique Marc Dubreuil.",
+                &[("Marc Dubreuil", Per, &["Marc Dubreuil"])],
+                &[(
+                    "Marc Dubreuil",
+                    "dictateur",
+                    None,
+                    "le dictateur soviétique Marc Dubreuil",
+                )],
+            ),
+            // A coordination is no complement: "l'écrivain et X" gives X no title.
+            (
+                "Cette saison, l'écrivain et Marc Dubreuil se quittent.",
+                &[("Marc Dubreuil", Per, &["Marc Dubreuil"])],
+                &[],
+            ),
+            // An indefinite title introducing a person in apposition.
+            (
+                "Une députée de l'opposition, Léa Morel, a accusé la police.",
+                &[("Léa Morel", Per, &["Léa Morel"])],
+                &[(
+                    "Léa Morel",
+                    "députée",
+                    None,
+                    "Une députée de l'opposition, Léa Morel",
+                )],
+            ),
+            // ... but an indefinite title alone names no one.
+            (
+                "Un député a parlé avec Léa Morel hier.",
+                &[("Léa Morel", Per, &["Léa Morel"])],
+                &[],
+            ),
+            // The holder after a person who is the object of the complement.
+            (
+                "Il cite le directeur de cabinet de Paul Roy Marc Blanc.",
+                &[
+                    ("Paul Roy", Per, &["Paul Roy"]),
+                    ("Marc Blanc", Per, &["Marc Blanc"]),
+                ],
+                &[(
+                    "Marc Blanc",
+                    "directeur",
+                    None,
+                    "le directeur de cabinet de Paul Roy Marc Blanc",
+                )],
+            ),
+            // A "co-" title.
+            (
+                "Léa Morel, co-présidente de la fédération, dénonce.",
+                &[("Léa Morel", Per, &["Léa Morel"])],
+                &[(
+                    "Léa Morel",
+                    "co-présidente",
+                    None,
+                    "Léa Morel, co-présidente",
                 )],
             ),
             // A name in parentheses right after the title.
