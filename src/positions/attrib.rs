@@ -664,6 +664,13 @@ impl<'t> Resolver<'t> {
                 k += 1;
                 continue;
             }
+            // "constate l'un d'eux, Paul Roy", "remarque la mère de Léa, Anne Roy": a
+            // description closed by the person's name.
+            if !direct && k == j && ctx.is_det(k) {
+                if let Some(m) = self.person_in_apposition(ctx, k + 1) {
+                    return Some(Who::Actor(m.actor, Some((m.start, m.end))));
+                }
+            }
             // "a expliqué la jeune femme", "peste cette salariée": a person named before.
             if let Some(who) = self.person_noun(ctx, k) {
                 return Some(who);
@@ -679,6 +686,13 @@ impl<'t> Resolver<'t> {
                 && ORG_NOUNS.contains(&ctx.low(k + 1))
                 && !(k >= 1 && ctx.is_prep(k - 1))
             {
+                // "a indiqué la société Vetra": the name that follows the noun.
+                if let Some(m) = ctx
+                    .mention_starting(k + 2)
+                    .filter(|m| ctx.actor_kind(m.actor) != ActorType::Misc)
+                {
+                    return Some(Who::Actor(m.actor, Some((m.start, m.end))));
+                }
                 return Some(match self.recent_org(ctx, k) {
                     Some(a) => Who::Actor(a, Some((k + 1, k + 2))),
                     None => Who::Unknown,

@@ -498,7 +498,9 @@ impl Salience {
             if ctx.actor_kind(m.actor) != ActorType::Per {
                 continue;
             }
-            if !behind_title.contains(&m.start) {
+            // A person named inside a quotation is rarely the one a pronoun or description
+            // outside it stands for.
+            if !behind_title.contains(&m.start) && !quoted(m.start) {
                 refs.push((m.start, m.actor));
             }
             if m.start >= 1 {
@@ -513,7 +515,9 @@ impl Salience {
         }
         for (t, a) in titles.iter().zip(title_actor) {
             if let Some(a) = *a {
-                refs.push((t.start, a));
+                if !quoted(t.start) {
+                    refs.push((t.start, a));
+                }
                 if t.feminine {
                     gender[a] = Some(true);
                 } else if gender[a].is_none()

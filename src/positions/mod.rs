@@ -421,7 +421,7 @@ mod tests {
                 "« Nous restons prudents » car « la demande reste faible », a expliqué Hugo Marchal.",
                 Some("Hugo Marchal"),
                 "Nous restons prudents",
-                None,
+                Some("a expliqué"),
             ),
             // Object clitic before the auxiliary.
             (
@@ -502,6 +502,34 @@ mod tests {
     #[test]
     fn attribution_shapes_of_news() {
         let cases: &[(&str, Option<&str>, &str)] = &[
+            // A description closed by the person's name after the cue.
+            (
+                "Hugo Marchal a parlé. « Ce n'est pas facile pour nous », remarque la mère de \
+                 l'élève, Léa Morel, qui travaille à Valmoran.",
+                Some("Léa Morel"),
+                "Ce n'est pas facile pour nous",
+            ),
+            // A person named inside a quotation is not the one a description stands for.
+            (
+                "Hugo Marchal est arrivé. « Je reconnais notre président Paul Roy et je lutterai \
+                 avec le peuple », a déclaré l'officier devant la presse.",
+                Some("Hugo Marchal"),
+                "Je reconnais notre président Paul Roy et je lutterai avec le peuple",
+            ),
+            // A second quotation between the first one and the cue is passed over.
+            (
+                "Pour Vetra, il s'agit d'une « ingérence dans nos affaires » et d'une « menace \
+                 grave », a déclaré Léa Morel, membre du conseil.",
+                Some("Léa Morel"),
+                "ingérence dans nos affaires",
+            ),
+            // An incise pronoun after an organisation's quote, with no person in view.
+            (
+                "« Les fonds servent à payer les frais de justice », a indiqué la plateforme Vetra. \
+                 « Aucune autre utilisation ne sera acceptée », a-t-elle ajouté.",
+                Some("Vetra"),
+                "Aucune autre utilisation ne sera acceptée",
+            ),
             // A place complement of the verb is not the speaker when a person follows.
             (
                 "« Nous ne partirons pas », a déclaré devant la foule place de Valmoran Léa Morel.",

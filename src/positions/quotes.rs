@@ -499,7 +499,12 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
         if found.is_none() {
             let end = ctx.sent_end(c).min(c + 10);
             for k in c + 1..end {
-                if res.in_quote(k) || ctx.is_punct(k, ":") {
+                // "« A » et la « B », a déclaré X": a second quotation of the sentence is
+                // passed over.
+                if res.in_quote(k) {
+                    continue;
+                }
+                if ctx.is_punct(k, ":") {
                     break;
                 }
                 if ctx.is_punct(k, ",") {
@@ -722,7 +727,20 @@ fn pronoun_speaker(ctx: &Ctx, res: &mut Resolver, out: &[FoundQuote], o: usize, 
             return Who::Actor(a, Some((p, p + 1)));
         }
     }
-    res.resolve_pronoun(ctx, p)
+    match res.resolve_pronoun(ctx, p) {
+        // "« ... », a déclaré la fédération. « ... », a-t-elle ajouté": with no person in
+        // view, the pronoun stands for the organisation that spoke just before.
+        Who::Unknown => {
+            let org = prev
+                .map(|(a, _)| a)
+                .filter(|&a| ctx.actor_kind(a) == ActorType::Org);
+            match org {
+                Some(a) => Who::Actor(a, Some((p, p + 1))),
+                None => Who::Unknown,
+            }
+        }
+        who => who,
+    }
 }
 
 /// Words that open a sentence before its subject ("Mais", "De son côté,").
