@@ -847,6 +847,15 @@ mod tests {
                 "Hugo Marchal soutient le projet de tramway.",
                 ("Hugo Marchal", Polarity::For, "projet de tramway"),
             ),
+            // A light noun gives way to its complement.
+            (
+                "Hugo Marchal a défendu l'idée que la gratuité des transports est juste.",
+                ("Hugo Marchal", Polarity::For, "gratuité des transports"),
+            ),
+            (
+                "Claire Fontaine s'oppose à la mise en place du péage urbain.",
+                ("Claire Fontaine", Polarity::Against, "péage urbain"),
+            ),
             (
                 "Nordis dénonce une concurrence déloyale sur le marché.",
                 (
@@ -1022,6 +1031,9 @@ mod tests {
             "« Ils dénoncent la réforme », a dit Léa Morel.",
             // Not promising something is no stance against it.
             "Hugo Marchal n'a jamais promis de baisser les impôts.",
+            // A light noun without a complement names no target.
+            "Claire Fontaine critique la façon.",
+            "Hugo Marchal a dénoncé un acte.",
         ] {
             let (pos, _) = run(text, PEOPLE);
             assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));

@@ -37,6 +37,14 @@ const TARGET_MAX: usize = 9;
 /// The target noun phrase starting at token `k`: determiners trimmed, cut at the first
 /// clause boundary.
 fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
+    target_in(ctx, k, 0)
+}
+
+/// Nouns that are no target on their own ("l'idée", "la façon").
+const LIGHT_NOUNS: &[&str] = crate::lang::fr::positions::LIGHT_NOUNS;
+
+/// [`target_at`], `depth` light nouns deep.
+fn target_in(ctx: &Ctx, k: usize, depth: u8) -> Option<(usize, usize)> {
     let mut s = k;
     let mut skipped = 0;
     while skipped < 4
@@ -131,9 +139,25 @@ fn target_at(ctx: &Ctx, k: usize) -> Option<(usize, usize)> {
     if open > close && ctx.kind(e) == Some(TokenKind::Quote) {
         e += 1;
     }
-    // A lone adverb ("vigoureusement") is no target.
+    // A lone adverb ("vigoureusement") is no target, nor a verb ("devient excessif").
     if e == s + 1 && ctx.low(s).ends_with("ment") && ctx.is_lower_word(s) {
         return None;
+    }
+    if e == s + 1 && ctx.finite_verb_at(s) && !infinitive_at(ctx, s) {
+        return None;
+    }
+    // "l'idée que X", "la mise en place de X": the complement names the target.
+    if ctx.fold(s).is_some_and(|f| LIGHT_NOUNS.contains(&f)) {
+        let mut c = s + 1;
+        if ctx.low(c) == "en" && ctx.is_lower_word(c + 1) {
+            c += 2;
+        }
+        return match ctx.low(c) {
+            "de" | "d'" | "du" | "des" | "que" | "qu'" if depth < 2 => {
+                target_in(ctx, c + 1, depth + 1)
+            }
+            _ => None,
+        };
     }
     (e > s).then_some((s, e))
 }
