@@ -630,7 +630,7 @@ impl<'t> Resolver<'t> {
                 let prep = k >= 1 && ctx.is_prep(k - 1) && !(direct && k == j);
                 let prep = prep || k >= 2 && ctx.is_det(k - 1) && ctx.is_prep(k - 2) && !direct;
                 if !prep && ctx.actor_kind(m.actor) != ActorType::Misc {
-                    // "a déclaré place de la République Anne Roy", "a écrit sur sa page
+                    // "a déclaré place du Marché Anne Roy", "a publié sur son compte
                     // Vetra M. Roy": a place, or a name modifying a noun, is a complement of
                     // the verb when a person follows.
                     let complement = ctx.actor_kind(m.actor) == ActorType::Loc
@@ -645,7 +645,7 @@ impl<'t> Resolver<'t> {
                 k = m.end;
                 continue;
             }
-            // "», indique le communiqué de Vetra", "écrit l'acte d'accusation du tribunal
+            // "», indique le communiqué de Vetra", "selon le rapport de la commission
             // X": a text of an organisation speaks for it.
             if !direct && ctx.is_det(k) && ctx.fold(k + 1).is_some_and(|f| TEXT_NOUNS.contains(&f))
             {
@@ -664,7 +664,7 @@ impl<'t> Resolver<'t> {
                 k += 1;
                 continue;
             }
-            // "constate l'un d'eux, Paul Roy", "remarque la mère de Léa, Anne Roy": a
+            // "raconte l'une d'elles, Anne Roy", "explique la sœur du gardien, Anne Roy": a
             // description closed by the person's name.
             if !direct && k == j && ctx.is_det(k) {
                 if let Some(m) = self.person_in_apposition(ctx, k + 1) {

@@ -242,7 +242,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 let relational = (k..s).any(|d| {
                     matches!(ctx.low(d), "de" | "d'" | "du" | "des") || FAMILY.contains(&ctx.low(d))
                 });
-                // "le Premier ministre de centre-droit Paul Roy": a person after descriptor
+                // "le Premier ministre de centre-gauche Paul Roy": a person after descriptor
                 // words holds the title, unless they name a company ("de la société X").
                 let company = (k..s).any(|d| ORG_NOUNS.contains(&ctx.low(d)));
                 if s > k && ctx.actor_kind(m.actor) == ActorType::Per && !relational && !company {
@@ -261,7 +261,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
                 cap_from = Some(s);
                 break;
             }
-            // "un conseiller de la ministre du Travail": a second title is no descriptor.
+            // "un conseiller de la ministre du Commerce": a second title is no descriptor.
             if !is_descriptor_word(ctx, s) || ctx.lex.titles.longest(|i| ctx.fold(i), s).is_some() {
                 break;
             }
@@ -278,7 +278,7 @@ fn title_at(ctx: &Ctx, i: usize) -> Option<TitlePhrase> {
             e = m.end;
             // A name the actor stage cut short ("Mistral" of "Mistral AI"): the phrase
             // covers the capitalised words that follow it.
-            // So does an English connector inside a name ("Reserve Bank of Vetralia").
+            // So does an English connector inside a name ("Trade Bank of Vetralia").
             while e < m.end + 3 {
                 if matches!(ctx.low(e), "of" | "and" | "for") && ctx.is_cap(e + 1) {
                     e = ctx.mention_starting(e + 1).map_or(e + 2, |n| n.end);

@@ -504,87 +504,86 @@ mod tests {
         let cases: &[(&str, Option<&str>, &str)] = &[
             // A description closed by the person's name after the cue.
             (
-                "Hugo Marchal a parlé. « Ce n'est pas facile pour nous », remarque la mère de \
-                 l'élève, Léa Morel, qui travaille à Valmoran.",
+                "Hugo Marchal a parlé. « Nous attendons une réponse », explique la sœur du \
+                 gardien, Léa Morel, qui vit à Valmoran.",
                 Some("Léa Morel"),
-                "Ce n'est pas facile pour nous",
+                "Nous attendons une réponse",
             ),
             // A person named inside a quotation is not the one a description stands for.
             (
-                "Hugo Marchal est arrivé. « Je reconnais notre président Paul Roy et je lutterai \
-                 avec le peuple », a déclaré l'officier devant la presse.",
+                "Hugo Marchal est arrivé. « Le directeur Paul Roy nous a menti sur les \
+                 salaires », a lancé l'employé devant les caméras.",
                 Some("Hugo Marchal"),
-                "Je reconnais notre président Paul Roy et je lutterai avec le peuple",
+                "Le directeur Paul Roy nous a menti sur les salaires",
             ),
             // A second quotation between the first one and the cue is passed over.
             (
-                "Pour Vetra, il s'agit d'une « ingérence dans nos affaires » et d'une « menace \
-                 grave », a déclaré Léa Morel, membre du conseil.",
+                "Pour la direction, c'est « une erreur coûteuse » et « un recul social », a \
+                 déploré Léa Morel, porte-parole du collectif.",
                 Some("Léa Morel"),
-                "ingérence dans nos affaires",
+                "une erreur coûteuse",
             ),
             // An incise pronoun after an organisation's quote, with no person in view.
             (
-                "« Les fonds servent à payer les frais de justice », a indiqué la plateforme Vetra. \
-                 « Aucune autre utilisation ne sera acceptée », a-t-elle ajouté.",
+                "« Les comptes seront publiés en mai », a indiqué la société Vetra. « Aucun \
+                 licenciement n'est prévu », a-t-elle ajouté.",
                 Some("Vetra"),
-                "Aucune autre utilisation ne sera acceptée",
+                "Aucun licenciement n'est prévu",
             ),
             // A place complement of the verb is not the speaker when a person follows.
             (
-                "« Nous ne partirons pas », a déclaré devant la foule place de Valmoran Léa Morel.",
+                "« Nous ne partirons pas », a lancé mardi place de Valmoran Léa Morel.",
                 Some("Léa Morel"),
                 "Nous ne partirons pas",
             ),
-            // A name modifying a noun ("sa page Vetra") is a complement, not the speaker.
+            // A name modifying a noun ("son compte Vetra") is a complement, not the speaker.
             (
-                "« Le dialogue seul mène à la réussite », a écrit mardi sur sa page Vetra M. Roy.",
+                "« Nous tiendrons nos engagements », a publié jeudi sur son compte Vetra M. Roy.",
                 Some("Paul Roy"),
-                "Le dialogue seul mène à la réussite",
+                "Nous tiendrons nos engagements",
             ),
             // The text of an organisation speaks for it.
             (
                 "Paul Roy est accusé de fraude. « Il a détourné des fonds publics pendant dix ans », \
-                 écrit l'acte d'accusation du parquet de Valmoran.",
+                 conclut le rapport du parquet de Valmoran.",
                 Some("parquet de Valmoran"),
                 "Il a détourné des fonds publics pendant dix ans",
             ),
             // An organisation noun names the last organisation that is not a prepositional
             // object.
             (
-                "Vetra a porté plainte, selon une source consultée par Nordis. « Nous irons \
+                "Vetra a porté plainte, d'après une source proche de Nordis. « Nous irons \
                  jusqu'au bout de la procédure », a indiqué l'entreprise.",
                 Some("Vetra"),
                 "Nous irons jusqu'au bout de la procédure",
             ),
             // A subject pronoun before its auxiliary is the subject, not a stressed pronoun.
             (
-                "Léa Morel était à Valmoran lundi. Devant la presse, elle a insisté : « Nous ne \
-                 signerons pas cet accord ».",
+                "Léa Morel était à Valmoran lundi. Mardi, elle a répété : « Nous ne signerons \
+                 pas cet accord ».",
                 Some("Léa Morel"),
                 "Nous ne signerons pas cet accord",
             ),
             // A title opening the sentence with the person in apposition.
             (
-                "La ministre chargée des Transports, Léa Morel, avait invité lundi les élus à \
-                 « regarder devant leur porte », rappelant que rien n'était décidé.",
+                "La ministre chargée des Transports, Léa Morel, a exhorté mardi les élus à \
+                 « accélérer les travaux », soulignant que rien n'était décidé.",
                 Some("Léa Morel"),
-                "regarder devant leur porte",
+                "accélérer les travaux",
             ),
             // A title after a quotation of several sentences still sees the person named before.
             (
-                "Hugo Marchal a présenté le budget. « Nous proposons un plan. Il est juste. Il \
-                 est équilibré. Il est financé. Il sera voté », a estimé le ministre de \
-                 l'Industrie.",
+                "Hugo Marchal a présenté le budget. « Le plan est prêt. Il est juste. Il est \
+                 équilibré. Il est financé. Il sera voté », a assuré le ministre de l'Industrie.",
                 Some("Hugo Marchal"),
-                "Nous proposons un plan. Il est juste. Il est équilibré. Il est financé. Il sera voté",
+                "Le plan est prêt. Il est juste. Il est équilibré. Il est financé. Il sera voté",
             ),
             // A generic title ("la responsable") may stand for a person named with another one.
             (
-                "La présidente de la région, Léa Morel, a reçu les maires. « Nous devons agir \
-                 vite », a plaidé la responsable.",
+                "La présidente de la région, Léa Morel, a reçu les maires. « Il faut agir \
+                 vite », a insisté la responsable.",
                 Some("Léa Morel"),
-                "Nous devons agir vite",
+                "Il faut agir vite",
             ),
             // A partial quote takes the subject of its clause, even without a reporting verb.
             (
@@ -1032,8 +1031,8 @@ mod tests {
             // Not promising something is no stance against it.
             "Hugo Marchal n'a jamais promis de baisser les impôts.",
             // A light noun without a complement names no target.
-            "Claire Fontaine critique la façon.",
-            "Hugo Marchal a dénoncé un acte.",
+            "Claire Fontaine conteste la manière.",
+            "Hugo Marchal a salué un fait.",
         ] {
             let (pos, _) = run(text, PEOPLE);
             assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));

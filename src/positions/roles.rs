@@ -62,7 +62,7 @@ fn comma_before(ctx: &Ctx, d: usize) -> Option<usize> {
         if k < 2 {
             return None;
         }
-        // "X (ancien chef d'état-major, ...)" is an apposition too.
+        // "X (ancien chef de la police, ...)" is an apposition too.
         if ctx.is_punct(k - 1, ",") || ctx.is_punct(k - 1, "(") {
             return Some(k - 1);
         }
@@ -383,30 +383,30 @@ mod tests {
             ),
             // One adjective between the title and the name.
             (
-                "La crise a éclaté sous le dictateur soviétique Marc Dubreuil.",
+                "Le pays a prospéré sous le dictateur déchu Marc Dubreuil.",
                 &[("Marc Dubreuil", Per, &["Marc Dubreuil"])],
                 &[(
                     "Marc Dubreuil",
                     "dictateur",
                     None,
-                    "le dictateur soviétique Marc Dubreuil",
+                    "le dictateur déchu Marc Dubreuil",
                 )],
             ),
-            // A coordination is no complement: "l'écrivain et X" gives X no title.
+            // A coordination is no complement: "le président et X" gives X no title.
             (
-                "Cette saison, l'écrivain et Marc Dubreuil se quittent.",
+                "Au festival, le président et Marc Dubreuil ont dîné.",
                 &[("Marc Dubreuil", Per, &["Marc Dubreuil"])],
                 &[],
             ),
             // An indefinite title introducing a person in apposition.
             (
-                "Une députée de l'opposition, Léa Morel, a accusé la police.",
+                "Une élue de l'opposition, Léa Morel, a interpellé le maire.",
                 &[("Léa Morel", Per, &["Léa Morel"])],
                 &[(
                     "Léa Morel",
-                    "députée",
+                    "élue",
                     None,
-                    "Une députée de l'opposition, Léa Morel",
+                    "Une élue de l'opposition, Léa Morel",
                 )],
             ),
             // ... but an indefinite title alone names no one.
@@ -448,7 +448,7 @@ mod tests {
             ),
             // The name after a title nested in another title's complement holds the inner one.
             (
-                "Jeudi, un conseiller de la ministre du Commerce, Léa Morel, a parlé.",
+                "Selon un conseiller de la ministre du Commerce, Léa Morel, le texte est prêt.",
                 &[("Léa Morel", Per, &["Léa Morel"])],
                 &[(
                     "Léa Morel",
@@ -473,24 +473,24 @@ mod tests {
             ),
             // An apposition in parentheses after the name.
             (
-                "Il cite Marc Dubreuil (ancien chef d'état-major des armées, parti en mai).",
+                "Il cite Marc Dubreuil (ancien chef de la police régionale, parti en mai).",
                 &[("Marc Dubreuil", Per, &["Marc Dubreuil"])],
                 &[(
                     "Marc Dubreuil",
-                    "ancien chef d'état-major",
+                    "ancien chef",
                     None,
-                    "Marc Dubreuil (ancien chef d'état-major",
+                    "Marc Dubreuil (ancien chef",
                 )],
             ),
             // A person after descriptor words holds the title; it is no organisation.
             (
-                "Le Premier ministre de centre-droit Luc Ferrand refuse de partir.",
+                "Le Premier ministre de centre-gauche Luc Ferrand refuse de partir.",
                 &[("Luc Ferrand", Per, &["Luc Ferrand"])],
                 &[(
                     "Luc Ferrand",
                     "Premier ministre",
                     None,
-                    "Le Premier ministre de centre-droit Luc Ferrand",
+                    "Le Premier ministre de centre-gauche Luc Ferrand",
                 )],
             ),
             (

@@ -88,7 +88,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 }
             }
         }
-        // 1c. "« ... »: Anne Roy, 24 ans, a ...", "« ... »: étudiante, Anne Roy ...": a
+        // 1c. "« ... »: Anne Roy, 24 ans, a ...", "« ... »: infirmière, Anne Roy ...": a
         // quotation opening its sentence, then a colon and the person it introduces.
         if found.is_none() && starts_sentence && ctx.is_punct(c + 1, ":") {
             if let Some(m) = person_after_colon(ctx, c + 2) {
@@ -212,7 +212,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
 }
 
 /// The person introduced after a colon at token `k`: a person mention right there, or after
-/// a short lowercase description closed by a comma ("étudiante aux revenus modestes, X").
+/// a short lowercase description closed by a comma ("infirmière de nuit, X").
 /// The person must be the subject of what follows: a comma (an apposition: age, title) or a
 /// verb comes after the name.
 fn person_after_colon(ctx: &Ctx, k: usize) -> Option<super::super::context::Ment> {
