@@ -359,13 +359,19 @@ pub struct Holders {
 }
 
 impl Holders {
-    /// The holder of `t` stated before token `before`: same title key and compatible org.
+    /// The holder of `t` stated before token `before`: same title key (or a narrower one:
+    /// "ministre" names the holder of "ministre de la Santé") and compatible org.
     pub fn holder_of(&self, t: &TitlePhrase, before: usize) -> Option<usize> {
         let org = t.org_key();
         // Same organisation beats an unstated one; the latest statement wins a tie.
         let mut best: Option<(u8, usize)> = None;
         for (k, o, a, at) in &self.list {
-            if *at >= before || *k != t.key {
+            // "le ministre" after "le ministre de la Santé X": a title without its portfolio
+            // names the holder of a narrower form, after any holder of the same form.
+            let narrower = k.len() > t.key.len()
+                && k.starts_with(t.key.as_str())
+                && k.as_bytes()[t.key.len()] == b' ';
+            if *at >= before || (*k != t.key && !narrower) {
                 continue;
             }
             let score = match (&org, o) {
@@ -376,6 +382,7 @@ impl Holders {
                 (Some(_), None) if t.org_explicit => continue,
                 _ => 1,
             };
+            let score = if narrower { score.min(1) } else { score + 1 };
             if best.is_none_or(|(s, _)| score >= s) {
                 best = Some((score, *a));
             }

@@ -578,6 +578,14 @@ mod tests {
                 Some("Hugo Marchal"),
                 "Le plan est prêt. Il est juste. Il est équilibré. Il est financé. Il sera voté",
             ),
+            // A title without its portfolio names the holder of the full title, not the last
+            // man named.
+            (
+                "Le ministre de la Santé Hugo Marchal a présenté son plan. Le député Paul Roy l'a \
+                 critiqué. Le ministre a dit s'en remettre « à une conférence des régions ».",
+                Some("Hugo Marchal"),
+                "à une conférence des régions",
+            ),
             // A generic title ("la responsable") may stand for a person named with another one.
             (
                 "La présidente de la région, Léa Morel, a reçu les maires. « Il faut agir \
