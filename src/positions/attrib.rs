@@ -597,8 +597,11 @@ impl<'t> Resolver<'t> {
             }
             if let Some(ti) = self.title_covering(k) {
                 let t = &self.titles[ti];
-                let after_prep =
-                    t.det_start >= 1 && ctx.is_prep(t.det_start - 1) && t.det_start == k;
+                // "à la ministre" is an object; "Selon la ministre" names the speaker.
+                let after_prep = t.det_start >= 1
+                    && ctx.is_prep(t.det_start - 1)
+                    && t.det_start == k
+                    && !(direct && k == j);
                 let prep_det =
                     matches!(ctx.low(t.det_start), "au" | "aux" | "du" | "des") && !direct;
                 if !after_prep && !prep_det {

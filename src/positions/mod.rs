@@ -578,6 +578,14 @@ mod tests {
                 Some("Hugo Marchal"),
                 "Le plan est prêt. Il est juste. Il est équilibré. Il est financé. Il sera voté",
             ),
+            // "Selon" + a title alone: the holder, even named with a longer title.
+            (
+                "La ministre vetralienne des Affaires étrangères, Léa Morel, est arrivée lundi. \
+                 Selon la ministre vetralienne, « plus de soixante soldats ont franchi la \
+                 frontière ».",
+                Some("Léa Morel"),
+                "plus de soixante soldats ont franchi la frontière",
+            ),
             // A title without its portfolio names the holder of the full title, not the last
             // man named.
             (
