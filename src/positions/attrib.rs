@@ -305,7 +305,11 @@ impl<'t> Resolver<'t> {
                     return Some(Who::Actor(a, Some((k, k + 1))));
                 }
             }
-            if ORG_NOUNS.contains(&w) && k >= 1 && matches!(ctx.low(k - 1), "le" | "la" | "l'") {
+            // "la société", "sa société" (the organisation named before).
+            if ORG_NOUNS.contains(&w)
+                && k >= 1
+                && matches!(ctx.low(k - 1), "le" | "la" | "l'" | "sa" | "son")
+            {
                 if k >= 2 && ctx.is_prep(k - 2) && !after_relative {
                     continue;
                 }

@@ -578,6 +578,13 @@ mod tests {
                 Some("Hugo Marchal"),
                 "Le plan est prêt. Il est juste. Il est équilibré. Il est financé. Il sera voté",
             ),
+            // A possessive organisation noun as subject: the organisation named before.
+            (
+                "Vetra a été condamnée mardi. Sa société mère a rappelé que « la sécurité des \
+                 clients » restait sa priorité.",
+                Some("Vetra"),
+                "la sécurité des clients",
+            ),
             // "Selon" + a title alone: the holder, even named with a longer title.
             (
                 "La ministre vetralienne des Affaires étrangères, Léa Morel, est arrivée lundi. \
