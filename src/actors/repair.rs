@@ -239,7 +239,9 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
             );
         // A word the statistics do not know may still be a demonym when it is plural: a
         // one-word person name rarely is ("plusieurs Vetraliens").
-        let unknown_ok = class == UNKNOWN && (untagged || single && w.ends_with('s'));
+        // after a determiner that is plural itself ("de Xans" is more often a village).
+        let unknown_plural = class == UNKNOWN && !untagged && single && w.ends_with('s');
+        let unknown_ok = class == UNKNOWN && untagged || unknown_plural;
         if !(untagged || single) || !(matches!(class, LOWER | MOSTLY_LOWER | MIXED) || unknown_ok) {
             continue;
         }
@@ -249,7 +251,9 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
         }
         det.clear();
         fold_key_into(text(i - 1), &mut det);
-        if !dets.contains(&det.as_str()) {
+        if !dets.contains(&det.as_str())
+            || unknown_plural && matches!(det.as_str(), "de" | "d'" | "l'" | "un" | "une")
+        {
             continue;
         }
         let plural = w.ends_with('s');
