@@ -219,6 +219,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
         PREPS.contains(&self.low(i))
     }
 
+    /// A mention starting at token `t` is a prepositional object: a preposition, or a
+    /// preposition and a determiner, right before it ("à X", "par l'agence X").
+    #[inline]
+    pub fn prep_object(&self, t: usize) -> bool {
+        t >= 1 && self.is_prep(t - 1) || t >= 2 && self.is_det(t - 1) && self.is_prep(t - 2)
+    }
+
     /// Token `i` is a civility ("M.", "Mme", "monsieur").
     #[inline]
     pub fn is_civility(&self, i: usize) -> bool {

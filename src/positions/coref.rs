@@ -579,15 +579,15 @@ impl Salience {
         window: Window,
         allow_object: bool,
     ) -> Option<usize> {
-        let (sent, n): (&dyn Fn(usize) -> u32, u32) = match window {
-            Window::Sentences(n) => (&|t| ctx.sent_of[t], n),
-            Window::Narrative(n) => (&|t| self.narrative[t], n),
+        let (sent, n): (&[u32], u32) = match window {
+            Window::Sentences(n) => (&ctx.sent_of, n),
+            Window::Narrative(n) => (&self.narrative, n),
         };
-        let s = sent(tok);
+        let s = sent[tok];
         let p = self.refs.partition_point(|r| r.0 < tok);
         let mut fallback = None;
         for &(t, a) in self.refs[..p].iter().rev() {
-            if s - sent(t) > n {
+            if s - sent[t] > n {
                 break;
             }
             if let (Some(f), Some(g)) = (feminine, self.gender[a]) {
@@ -595,9 +595,7 @@ impl Salience {
                     continue;
                 }
             }
-            let object =
-                t >= 1 && ctx.is_prep(t - 1) || t >= 2 && ctx.is_det(t - 1) && ctx.is_prep(t - 2);
-            if !object {
+            if !ctx.prep_object(t) {
                 return Some(a);
             }
             fallback.get_or_insert(a);

@@ -587,7 +587,7 @@ mod tests {
             ),
             // "Selon" + a title alone: the holder, even named with a longer title.
             (
-                "La ministre vetralienne des Affaires étrangères, Léa Morel, est arrivée lundi. \
+                "La ministre vetralienne des Transports, Léa Morel, est arrivée lundi. \
                  Selon la ministre vetralienne, « plus de soixante soldats ont franchi la \
                  frontière ».",
                 Some("Léa Morel"),

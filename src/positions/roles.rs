@@ -123,6 +123,11 @@ fn apposition_closes(ctx: &Ctx, e: usize) -> bool {
     e + 12 >= end
 }
 
+/// A title of the lexicon starts at a token of `from..to` ("de la ministre du ...").
+fn title_between(ctx: &Ctx, from: usize, to: usize) -> bool {
+    (from..to).any(|t| ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some())
+}
+
 /// The end of a lower-case complement after a title ("du marketing", "de la santé",
 /// "chargé des sports"), stopping before a comma or a person's name; `None` when a verb,
 /// another punctuation mark or a quote comes first.
@@ -147,7 +152,7 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
             // "le chef du parti X (ACR, gauche), Paul Roy".
             // "un conseiller de la ministre du Commerce, Léa Morel": the name after a
             // second title is that title's holder.
-            let nested = (e + 1..k).any(|t| ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some());
+            let nested = title_between(ctx, e + 1, k);
             return (k > e + 1 && (opens || ctx.is_punct(e, "(")) && !nested).then_some(k);
         }
         // A parenthesis: "(Drôme)", "(de 2015 à 2019)".
@@ -172,8 +177,7 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
             } else {
                 k
             };
-            let nested =
-                (e + 1..prev).any(|t| ctx.lex.titles.longest(|i| ctx.fold(i), t).is_some());
+            let nested = title_between(ctx, e + 1, prev);
             let object = prev >= 1 && (ctx.is_prep(prev - 1) || ctx.is_det(prev - 1));
             // "le directeur de cabinet de Paul Roy Marc Blanc": the name right after the
             // object is the holder.
@@ -484,13 +488,13 @@ mod tests {
             ),
             // A person after descriptor words holds the title; it is no organisation.
             (
-                "Le Premier ministre de centre-gauche Luc Ferrand refuse de partir.",
-                &[("Luc Ferrand", Per, &["Luc Ferrand"])],
+                "Le Premier ministre de centre-gauche Luc Vernier refuse de partir.",
+                &[("Luc Vernier", Per, &["Luc Vernier"])],
                 &[(
-                    "Luc Ferrand",
+                    "Luc Vernier",
                     "Premier ministre",
                     None,
-                    "Le Premier ministre de centre-gauche Luc Ferrand",
+                    "Le Premier ministre de centre-gauche Luc Vernier",
                 )],
             ),
             (

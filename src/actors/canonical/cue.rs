@@ -432,8 +432,8 @@ mod tests {
         // "les capitales de X": a plural place noun does not make X a place.
         assert_eq!(
             cue(
-                "toutes les capitales de l'Alliance nordique ont",
-                "Alliance nordique"
+                "toutes les capitales de l'Union nordique ont",
+                "Union nordique"
             ),
             None
         );

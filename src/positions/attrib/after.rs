@@ -136,8 +136,7 @@ impl<'t> Resolver<'t> {
                 return None;
             }
             if let Some(m) = ctx.mention_starting(k) {
-                let object = ctx.is_prep(k - 1) || ctx.is_det(k - 1) && ctx.is_prep(k - 2);
-                if ctx.actor_kind(m.actor) == ActorType::Per && !object {
+                if ctx.actor_kind(m.actor) == ActorType::Per && !ctx.prep_object(k) {
                     return Some(m);
                 }
                 k = m.end;

@@ -37,7 +37,7 @@ pub struct Resolver<'t> {
     pub quote_at: Vec<u32>,
     /// Quote open/close mark tokens.
     pub quote_marks: Vec<(usize, usize)>,
-    /// Organisations whose name opens on a common noun ("parquet de Lyon", "Commission
+    /// Organisations whose name opens on a common noun ("parquet de Lyon", "Autorité
     /// européenne"): (folded head noun, actor), so that "le parquet" can name them.
     org_heads: Vec<(String, usize)>,
 }
@@ -194,10 +194,9 @@ impl<'t> Resolver<'t> {
             .rev()
             .take_while(|m| s - ctx.sent_of[m.start] <= 3)
             .find(|m| {
-                let t = m.start;
-                let object = t >= 1 && ctx.is_prep(t - 1)
-                    || t >= 2 && ctx.is_det(t - 1) && ctx.is_prep(t - 2);
-                ctx.actor_kind(m.actor) == ActorType::Org && !self.in_quote(t) && !object
+                ctx.actor_kind(m.actor) == ActorType::Org
+                    && !self.in_quote(m.start)
+                    && !ctx.prep_object(m.start)
             })
             .map(|m| m.actor)
     }

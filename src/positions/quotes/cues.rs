@@ -21,6 +21,18 @@ pub struct Cue {
     pub selon: bool,
 }
 
+impl Cue {
+    /// "selon" or "d'après" over tokens `start..end`.
+    fn selon(start: usize, end: usize) -> Self {
+        Cue {
+            start,
+            end,
+            inverted: None,
+            selon: true,
+        }
+    }
+}
+
 const AUX: &[&str] = crate::lang::fr::positions::AUXILIARIES;
 
 const ADVERBS: &[&str] = crate::lang::fr::positions::CUE_ADVERBS;
@@ -96,20 +108,10 @@ const MODALS: &[&str] = crate::lang::fr::positions::MODALS;
 pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
     let w = ctx.low(j);
     if w == "selon" {
-        return Some(Cue {
-            start: j,
-            end: j + 1,
-            inverted: None,
-            selon: true,
-        });
+        return Some(Cue::selon(j, j + 1));
     }
     if w == "d'" && ctx.low(j + 1) == "après" {
-        return Some(Cue {
-            start: j,
-            end: j + 2,
-            inverted: None,
-            selon: true,
-        });
+        return Some(Cue::selon(j, j + 2));
     }
     let mut k = j;
     if matches!(ctx.low(k), "ne" | "n'") {
@@ -237,20 +239,10 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         }
         let w = ctx.low(k);
         if w == "selon" {
-            return Some(Cue {
-                start: k,
-                end: k + 1,
-                inverted: None,
-                selon: true,
-            });
+            return Some(Cue::selon(k, k + 1));
         }
         if w == "après" && k >= 1 && ctx.low(k - 1) == "d'" {
-            return Some(Cue {
-                start: k - 1,
-                end: k + 1,
-                inverted: None,
-                selon: true,
-            });
+            return Some(Cue::selon(k - 1, k + 1));
         }
         let Some((len, form)) = reporting(ctx, k) else {
             continue;
