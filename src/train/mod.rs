@@ -8,62 +8,16 @@ pub mod perceptron;
 
 use crate::actors::tags::{tag_name, TYPES};
 use crate::actors::transformer::{TransformerError, TransformerOptions};
-use crate::actors::{ActorExtractor, ModelError, NerOptions, UnknownName};
+use crate::actors::{ActorExtractor, ModelError, NerOptions};
 use corpus::{read_corpus, CorpusError, Sentence};
 use perceptron::{PerceptronConfig, Rng};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Which training data a model may use.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Profile {
-    /// Commercial-use data only: Europeana Newspapers (CC0), HIPE NewsEye (CC BY 4.0),
-    /// news-fr (CC BY-SA 4.0).
-    Open,
-    /// Adds the non-commercial corpora: WikiNEuRal (CC BY-NC-SA 4.0), HIPE hipe2020 and
-    /// Le Temps (CC BY-NC-SA 4.0).
-    #[default]
-    Full,
-}
+mod corpora;
 
-impl Profile {
-    /// Every profile, in the order the command line lists them.
-    pub const ALL: [Profile; 2] = [Profile::Open, Profile::Full];
-
-    /// Short model name.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Profile::Open => "fr-open",
-            Profile::Full => "fr-full",
-        }
-    }
-
-    /// The profile's name on the command line: `open` or `full`.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Profile::Open => "open",
-            Profile::Full => "full",
-        }
-    }
-}
-
-impl std::str::FromStr for Profile {
-    type Err = UnknownName;
-
-    /// Parse `open` or `full`, or the model names `fr-open` and `fr-full` (ASCII
-    /// case-insensitive).
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        Profile::ALL
-            .into_iter()
-            .find(|p| p.key().eq_ignore_ascii_case(s) || p.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownName {
-                what: "profile",
-                name: s.to_string(),
-                expected: Profile::ALL.map(|p| p.key()).join(", "),
-            })
-    }
-}
+pub use corpora::Profile;
+use corpora::{CorpusSpec, CORPORA};
 
 /// Errors of training and evaluation.
 #[derive(Debug, thiserror::Error)]
@@ -118,62 +72,6 @@ pub enum TrainError {
 /// A progress and log sink: training and evaluation report what they do, one line at a
 /// time, through it (the command line writes each line to standard error).
 pub type Log<'a> = &'a (dyn Fn(&str) + Sync);
-
-/// One training corpus: a path under the data directory, its licence, and whether the open
-/// profile may use it.
-struct CorpusSpec {
-    path: &'static str,
-    licence: &'static str,
-    open: bool,
-    /// A span-annotated JSON Lines corpus (news-fr) with its own dev file: trained on all of
-    /// `path`, scored on `dev`. Otherwise a token corpus split by sentence.
-    spans_dev: Option<&'static str>,
-}
-
-const CORPORA: &[CorpusSpec] = &[
-    CorpusSpec {
-        path: "ner/europeana-newspapers-fr/enp_FR.bnf.bio",
-        licence: "CC0-1.0",
-        open: true,
-        spans_dev: None,
-    },
-    CorpusSpec {
-        path: "ner/news-fr/train.jsonl",
-        licence: "CC-BY-SA-4.0",
-        open: true,
-        spans_dev: Some("ner/news-fr/dev.jsonl"),
-    },
-    CorpusSpec {
-        path: "ner/hipe2022-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv",
-        licence: "CC-BY-4.0",
-        open: true,
-        spans_dev: None,
-    },
-    CorpusSpec {
-        path: "ner/hipe2022-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv",
-        licence: "CC-BY-4.0",
-        open: true,
-        spans_dev: None,
-    },
-    CorpusSpec {
-        path: "ner/wikineural-fr/val.conllu",
-        licence: "CC-BY-NC-SA-4.0",
-        open: false,
-        spans_dev: None,
-    },
-    CorpusSpec {
-        path: "ner/hipe2022-fr/HIPE-2022-v2.1-hipe2020-dev-fr.tsv",
-        licence: "CC-BY-NC-SA-4.0",
-        open: false,
-        spans_dev: None,
-    },
-    CorpusSpec {
-        path: "ner/hipe2022-fr/HIPE-2022-v2.1-letemps-dev-fr.tsv",
-        licence: "CC-BY-NC-SA-4.0",
-        open: false,
-        spans_dev: None,
-    },
-];
 
 /// A corpus read for training: its spec, sentences, and train/dev sentence indices.
 type LoadedCorpus = (&'static CorpusSpec, Vec<Sentence>, Vec<usize>, Vec<usize>);
@@ -668,32 +566,4 @@ pub fn model_meta(path: &Path) -> Result<String, TrainError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn split_is_deterministic_and_disjoint() {
-        let (a, b) = split(100, 0.15, 42);
-        let (a2, b2) = split(100, 0.15, 42);
-        assert_eq!((a.clone(), b.clone()), (a2, b2));
-        assert_eq!(b.len(), 15);
-        assert!(a.iter().all(|i| !b.contains(i)));
-    }
-
-    #[test]
-    fn types_parse() {
-        assert_eq!(parse_types(Some("PER, loc")).unwrap(), vec![0, 2]);
-        assert!(matches!(
-            parse_types(Some("DATE")),
-            Err(TrainError::UnknownType(t)) if t == "DATE"
-        ));
-    }
-
-    #[test]
-    fn profiles_parse() {
-        assert_eq!("open".parse::<Profile>(), Ok(Profile::Open));
-        assert_eq!("fr-full".parse::<Profile>(), Ok(Profile::Full));
-        assert!("closed".parse::<Profile>().is_err());
-        assert_eq!(TrainOptions::default().profile, Profile::Full);
-    }
-}
+mod tests;
