@@ -190,8 +190,10 @@ fn split_place_before_person(infos: &[TokInfo], tags: &mut [u8]) {
         if b - a < 3 {
             continue;
         }
+        // A known first name, or a word the news priors saw mostly in persons ("Doug").
         let first_name = |i: usize| {
-            infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
+            (infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
+                || infos[i].prior_type() == Some(ActorType::Per))
                 && infos[i].bits & features::shape_bits::CAP != 0
                 && !usually_lowercase(&infos[i])
         };

@@ -11,6 +11,8 @@ use crate::text::{Document, TokenKind};
 /// Function words that never end a name (folded).
 const LINKS: &[&str] = crate::lang::fr::actors::ACRONYM_SKIP;
 
+use crate::lang::fr::actors::has_headline_openers;
+
 /// Apply the repairs to `raw` (sorted by first token; stays sorted).
 pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
     split_at_commas(doc, raw);
@@ -43,9 +45,11 @@ pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
 
 /// A person, organisation or place name holds no comma: "X, ministre de la Pêche" tagged as
 /// one span is cut at the comma; what follows stays a mention when it opens on a capital
-/// ("Valmoran, Haute-Vetre").
+/// ("Valmoran, Haute-Vetre"). Nor does it hold a clause opener (`headline_openers.words`):
+/// "Léa Morel Comment Morel a gagné", two headlines glued together, is cut before "Comment".
 fn split_at_commas(doc: &Document, raw: &mut Vec<RawMention>) {
     let mut out = Vec::with_capacity(raw.len());
+    let mut buf = String::new();
     for m in raw.drain(..) {
         if m.kind == ActorType::Misc {
             out.push(m);
@@ -53,7 +57,12 @@ fn split_at_commas(doc: &Document, raw: &mut Vec<RawMention>) {
         }
         let mut start = m.first;
         for k in m.first..m.end {
-            if doc.token_text(k) == "," {
+            let opener = k > m.first && doc.tokens[k].is_capitalized() && {
+                buf.clear();
+                fold_key_into(doc.token_text(k), &mut buf);
+                has_headline_openers(&buf)
+            };
+            if opener || doc.token_text(k) == "," {
                 if k > start {
                     out.push(RawMention {
                         first: start,
@@ -183,6 +192,24 @@ mod tests {
             &[("Valmoran, Haute-Vetre", ActorType::Loc)],
         );
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn names_hold_no_clause_opener() {
+        let got = repaired(
+            "son soutien à Léa Morel Comment Morel a gagné la course",
+            &[("Léa Morel Comment Morel", ActorType::Per)],
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Léa Morel".to_string(), ActorType::Per),
+                ("Morel".to_string(), ActorType::Per)
+            ]
+        );
+        // Not a clause opener at the start, nor lowercase.
+        let got = repaired("Quand Vetra joue", &[("Quand Vetra", ActorType::Org)]);
+        assert_eq!(got.len(), 1);
     }
 
     #[test]
