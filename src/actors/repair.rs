@@ -24,6 +24,7 @@ const I_ORG: u8 = tags::inside(ActorType::Org);
 /// and a surname). The glued part becomes an organisation.
 pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut [u8]) {
     strip_portfolios(infos, &text, tags);
+    name_after_title(infos, &text, tags);
     demonyms(infos, &text, tags);
     split_place_before_person(infos, tags);
     join_acronym_and_branch(infos, &text, tags);
@@ -117,6 +118,77 @@ fn join_acronym_and_branch<'t>(
         if !named && single && !goes_on {
             tags[i + 1] = I_ORG;
         }
+    }
+}
+
+/// A name the tagger missed after a person's title: "le maire Prénom Nom", "le ministre de
+/// l'Education Prénom Nom". Two or three capitalised words, untagged, that the news does not
+/// usually write in lowercase nor see as places or organisations, the first a known first
+/// name, a person by the news priors or a word the statistics do not know, right after a
+/// person cue (`src/lang/fr/actors/person_cues.words`) or after a portfolio title and its
+/// capitalised portfolio (no country: "le ministre de l'Intérieur", not "le ministre de la
+/// Vetralie"), become a person.
+fn name_after_title<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    use features::case_class::UNKNOWN;
+    use gazetteer::bits::{COUNTRY_B, FIRST_NAME, PORTFOLIO_LINK, TITLE};
+    let n = tags.len();
+    let name_word = |i: usize, tags: &[u8]| {
+        let w = &infos[i];
+        tags[i] == 0
+            && w.bits & features::shape_bits::CAP != 0
+            && w.bits & features::shape_bits::ALL_CAPS == 0
+            && w.gaz & COUNTRY_B == 0
+            && !usually_lowercase(w)
+            && !matches!(w.prior_type(), Some(ActorType::Loc | ActorType::Org))
+    };
+    let mut buf = String::new();
+    let mut i = 1;
+    while i + 1 < n {
+        let mut e = i;
+        while e < n && e - i < 4 && name_word(e, tags) {
+            e += 1;
+        }
+        let first = &infos[i];
+        let first_ok = first.gaz & FIRST_NAME != 0
+            || first.prior_type() == Some(ActorType::Per)
+            || first.case_class() == UNKNOWN;
+        if !(2..=3).contains(&(e - i)) || !first_ok {
+            i = e.max(i + 1);
+            continue;
+        }
+        // The cue: right before, or a portfolio title before its portfolio.
+        let cue = |k: usize, buf: &mut String| {
+            buf.clear();
+            fold_key_into(text(k), buf);
+            crate::lang::fr::actors::has_person_cues(buf)
+        };
+        let mut k = i - 1;
+        let mut ok = cue(k, &mut buf);
+        if !ok {
+            let mut steps = 0;
+            while k > 0 && steps < 6 && tags[k] == 0 {
+                let w = &infos[k];
+                // A portfolio title takes any capitalised portfolio ("l'Education").
+                let portfolio = w.gaz & PORTFOLIO_LINK != 0
+                    || w.bits & features::shape_bits::CAP != 0 && w.gaz & COUNTRY_B == 0;
+                if !portfolio {
+                    break;
+                }
+                k -= 1;
+                steps += 1;
+            }
+            // The portfolio holds a word, not only links ("le ministre de l'X Y" names X).
+            ok = steps > 0 && infos[i - 1].gaz & PORTFOLIO_LINK == 0 && infos[k].gaz & TITLE != 0;
+        }
+        if !ok {
+            i += 1;
+            continue;
+        }
+        tags[i] = B_PER;
+        for t in &mut tags[i + 1..e] {
+            *t = I_PER;
+        }
+        i = e;
     }
 }
 
@@ -328,7 +400,11 @@ pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, 
             let w = &infos[c];
             let first_name = w.gaz & gazetteer::bits::FIRST_NAME != 0 && !usually_lowercase(w);
             let country = w.gaz & gazetteer::bits::COUNTRY_B != 0;
+            // Only right after the link or a link word: "ministre de l'Education Prénom Nom"
+            // ends the portfolio at the name.
+            let after_link = c == a || infos[c - 1].gaz & PORTFOLIO_LINK != 0;
             let named = minister
+                && after_link
                 && w.case_class() != features::case_class::ACRONYM
                 && w.bits & features::shape_bits::ALL_CAPS == 0;
             let portfolio = ((usually_lowercase(w) || named) && !country)
@@ -385,6 +461,41 @@ mod tests {
         let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
         repair(&infos, |i| words[i], &mut t);
         t.iter().map(|&i| model::TAGS[i as usize]).collect()
+    }
+
+    #[test]
+    fn untagged_name_after_a_title_is_a_person() {
+        let stats = features::CaseStats::default();
+        let words = [
+            "a",
+            "dit",
+            "le",
+            "ministre",
+            "de",
+            "l'",
+            "Equipement",
+            "Kelvo",
+            "Zartan",
+            ".",
+        ];
+        let none = ["O"; 10];
+        assert_eq!(
+            repaired(&stats, &words, &none)[6..9],
+            ["O", "B-PER", "I-PER"],
+            "after a portfolio title and its portfolio"
+        );
+        let words = ["selon", "le", "maire", "Kelvo", "Zartan", ","];
+        assert_eq!(
+            repaired(&stats, &words, &["O"; 6])[3..5],
+            ["B-PER", "I-PER"]
+        );
+        // Not without a title, nor a single word, nor after a country.
+        let words = ["selon", "le", "texte", "Kelvo", "Zartan", ","];
+        assert_eq!(repaired(&stats, &words, &["O"; 6]), ["O"; 6]);
+        let words = ["selon", "le", "maire", "Zartan", ","];
+        assert_eq!(repaired(&stats, &words, &["O"; 5]), ["O"; 5]);
+        let words = ["le", "ministre", "de", "la", "France", "Kelvo", "Zartan"];
+        assert_eq!(repaired(&stats, &words, &["O"; 7]), ["O"; 7]);
     }
 
     #[test]
