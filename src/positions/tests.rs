@@ -460,6 +460,22 @@ fn attribution_shapes_of_news() {
             Some("Paul Roy"),
             "Je reste pour gagner des titres",
         ),
+        // An organisation noun said again far from any name names what it named before.
+        (
+            "Nordis a publié ses comptes. « Les ventes montent », a indiqué la société. Le marché \
+             recule. Les prix baissent. Les stocks gonflent. Les usines ralentissent. Les clients \
+             hésitent. Les banques attendent. Les salaires stagnent. Les ports se vident. \
+             « Nous tiendrons », a ajouté la société.",
+            Some("Nordis"),
+            "Nous tiendrons",
+        ),
+        // With no earlier use of the noun, the organisation named within eight sentences.
+        (
+            "Vetra a publié ses comptes. Le marché recule. Les prix baissent. Les stocks gonflent. \
+             Les usines ralentissent. Les clients hésitent. « Nous tiendrons », a ajouté la société.",
+            Some("Vetra"),
+            "Nous tiendrons",
+        ),
         // The object of a verb is not the speaker of a partial quote.
         (
             "La police a interpellé Paul Roy pour « des violences en réunion » samedi.",
@@ -485,6 +501,16 @@ fn descriptions_of_things_name_no_speaker() {
     let q = quotes(&pos);
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, None, "{q:?}");
+    // An indefinite organisation noun is a new entity; a capitalised one opens a name the
+    // actor stage did not find. Neither is the organisation named before.
+    for text in [
+        "Nordis a publié ses comptes. « Les prix montent », regrette un collectif de clients.",
+        "Nordis a publié ses comptes. « Les prix montent », a indiqué l'Agence valmoranaise des routes.",
+    ] {
+        let q = quotes(&run(text, PEOPLE).0);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, None, "{text}: {q:?}");
+    }
 }
 
 #[test]

@@ -286,9 +286,12 @@ impl<'t> Resolver<'t> {
                     return Some(Who::Actor(a, Some((k + 1, k + 2))));
                 }
             }
-            // "a ajouté la société": the organisation last named.
+            // "a ajouté la société": the organisation last named. Not a capitalised noun,
+            // which opens a name ("l'Agence nationale de ..."), nor an indefinite one, a new
+            // entity ("un collectif de ...").
             if ctx.is_det(k)
                 && ORG_NOUNS.contains(&ctx.low(k + 1))
+                && ctx.is_lower_word(k + 1)
                 && !(k >= 1 && ctx.is_prep(k - 1))
             {
                 // "a indiqué la société Vetra": the name that follows the noun.
@@ -298,10 +301,10 @@ impl<'t> Resolver<'t> {
                 {
                     return Some(Who::Actor(m.actor, Some((m.start, m.end))));
                 }
-                return Some(match self.recent_org(ctx, k) {
-                    Some(a) => Who::Actor(a, Some((k + 1, k + 2))),
-                    None => Who::Unknown,
-                });
+                if !matches!(ctx.low(k), "le" | "la" | "l'" | "sa" | "son" | "leur") {
+                    return Some(Who::Unknown);
+                }
+                return Some(self.org_noun(ctx, k));
             }
             if ctx.is_cap(k) && !(k >= 1 && ctx.is_prep(k - 1)) && ctx.mention_at[k] == NONE {
                 // A first name or initials the actor stage left out of a person's mention

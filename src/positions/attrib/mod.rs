@@ -40,6 +40,9 @@ pub struct Resolver<'t> {
     /// Organisations whose name opens on a common noun ("parquet de Lyon", "Autorité
     /// européenne"): (folded head noun, actor), so that "le parquet" can name them.
     org_heads: Vec<(String, usize)>,
+    /// Organisation nouns resolved so far: (folded noun, token, actor), so that "l'instance"
+    /// said again far from any name still names the organisation it named before.
+    org_nouns: Vec<(String, usize, usize)>,
 }
 
 /// Nouns that stand for an organisation named earlier ("la société", "le groupe").
@@ -98,6 +101,7 @@ impl<'t> Resolver<'t> {
             quote_at,
             quote_marks,
             org_heads,
+            org_nouns: Vec::new(),
         }
     }
 
@@ -184,15 +188,46 @@ impl<'t> Resolver<'t> {
         }
     }
 
+    /// "la société", "l'agence" (determiner at `det`, noun after it): the organisation most
+    /// recently named ([`Resolver::recent_org`]); with none in view, the one the same noun
+    /// named earlier in the article, else the last one named within eight sentences. The
+    /// noun becomes a mention of it.
+    pub fn org_noun(&mut self, ctx: &Ctx, det: usize) -> Who {
+        let noun = det + 1;
+        let key = ctx.fold(noun).unwrap_or_default();
+        let found = self.recent_org(ctx, det).or_else(|| {
+            self.org_nouns
+                .iter()
+                .rev()
+                .find(|(n, t, _)| *t < det && n == key)
+                .map(|&(_, _, a)| a)
+                .or_else(|| self.org_within(ctx, det, 8))
+        });
+        match found {
+            Some(a) => {
+                if !self.org_nouns.iter().any(|(_, t, _)| *t == noun) {
+                    self.org_nouns.push((key.to_string(), noun, a));
+                }
+                Who::Actor(a, Some((noun, noun + 1)))
+            }
+            None => Who::Unknown,
+        }
+    }
+
     /// The organisation most recently mentioned before token `k` (within three sentences),
     /// not as a prepositional object ("selon une source consultée par l'agence X").
     pub fn recent_org(&self, ctx: &Ctx, k: usize) -> Option<usize> {
+        self.org_within(ctx, k, 3)
+    }
+
+    /// [`Resolver::recent_org`] within `window` sentences.
+    fn org_within(&self, ctx: &Ctx, k: usize, window: u32) -> Option<usize> {
         let s = ctx.sent_of[k];
         let p = ctx.mentions.partition_point(|m| m.start < k);
         ctx.mentions[..p]
             .iter()
             .rev()
-            .take_while(|m| s - ctx.sent_of[m.start] <= 3)
+            .take_while(|m| s - ctx.sent_of[m.start] <= window)
             .find(|m| {
                 ctx.actor_kind(m.actor) == ActorType::Org
                     && !self.in_quote(m.start)

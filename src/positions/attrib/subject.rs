@@ -75,15 +75,13 @@ impl<'t> Resolver<'t> {
             // "la société", "sa société" (the organisation named before).
             if ORG_NOUNS.contains(&w)
                 && k >= 1
-                && matches!(ctx.low(k - 1), "le" | "la" | "l'" | "sa" | "son")
+                && ctx.is_lower_word(k)
+                && matches!(ctx.low(k - 1), "le" | "la" | "l'" | "sa" | "son" | "leur")
             {
                 if k >= 2 && ctx.is_prep(k - 2) && !after_relative {
                     continue;
                 }
-                return Some(match self.recent_org(ctx, k - 1) {
-                    Some(a) => Who::Actor(a, Some((k, k + 1))),
-                    None => Who::Unknown,
-                });
+                return Some(self.org_noun(ctx, k - 1));
             }
             if SUBJECT_PRONOUNS.contains(&w) {
                 if plural {
