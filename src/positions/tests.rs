@@ -392,6 +392,11 @@ fn attribution_shapes_of_news() {
             "des moyens nouveaux et durables",
         ),
         (
+            "« La ville avance » avec « des moyens nouveaux et durables » pour les quartiers qui « ont tant attendu », a assuré Claire Fontaine.",
+            Some("Claire Fontaine"),
+            "La ville avance",
+        ),
+        (
             "Hugo Marchal visitait une école. Pour la rentrée, « tout est prêt » dans les écoles qui « ouvriront lundi sans faute », a-t-il de nouveau promis.",
             Some("Hugo Marchal"),
             "tout est prêt",

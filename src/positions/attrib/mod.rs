@@ -183,7 +183,11 @@ impl<'t> Resolver<'t> {
             .salience
             .resolve(ctx, i, fem, Window::Sentences(4), true)
         {
-            Some(a) => Who::Actor(a, Some((i, i + 1))),
+            Some(a) => {
+                // The pronoun joins the person's chain: a later "il" sees it in view.
+                self.salience.add(i, a);
+                Who::Actor(a, Some((i, i + 1)))
+            }
             None => Who::Unknown,
         }
     }

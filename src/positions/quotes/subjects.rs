@@ -51,6 +51,7 @@ pub(super) fn pronoun_speaker(
                     && (t == ctx.sent_start(t) || t >= 1 && sentence_opener(ctx, t - 1))
             });
         if person && !rival && res.salience.gender[a].is_none_or(|g| g == fem) {
+            res.salience.add(p, a);
             return Who::Actor(a, Some((p, p + 1)));
         }
     }
@@ -278,6 +279,9 @@ pub(super) fn pour_x(ctx: &Ctx, res: &mut Resolver, o: usize) -> Option<Who> {
 
 /// Speakers of quotes in one sentence: "« A » car « B », a déclaré X" gives A to X too.
 pub(super) fn share_in_sentence(ctx: &Ctx, out: &mut [FoundQuote]) {
+    // Quotes that got their speaker from a later one lend it on: "« A » avec « B » pour
+    // les « C », a assuré X" gives A, B and C to X.
+    let mut lent = vec![false; out.len()];
     for i in (0..out.len()).rev() {
         if out[i].who.is_some() {
             continue;
@@ -287,18 +291,20 @@ pub(super) fn share_in_sentence(ctx: &Ctx, out: &mut [FoundQuote]) {
         // is named between the two quotes.
         let close = out[i].span.close;
         let s = ctx.sent_of[close];
-        let next = out[i + 1..]
-            .iter()
-            .find(|q| ctx.sent_of[q.span.open] == s)
-            .filter(|q| {
-                !(close + 1..q.span.open).any(|t| ctx.mention_at[t] != super::super::context::NONE)
+        let next = (i + 1..out.len())
+            .find(|&j| ctx.sent_of[out[j].span.open] == s)
+            .filter(|&j| {
+                !(close + 1..out[j].span.open)
+                    .any(|t| ctx.mention_at[t] != super::super::context::NONE)
             })
-            .and_then(|q| match (q.who, q.cue) {
-                (Some(Who::Actor(a, _)), Some((c, _))) if c > q.span.close => Some(a),
+            .and_then(|j| match (out[j].who, out[j].cue) {
+                (Some(Who::Actor(a, _)), Some((c, _))) if c > out[j].span.close => Some(a),
+                (Some(Who::Actor(a, _)), _) if lent[j] => Some(a),
                 _ => None,
             });
         if let Some(a) = next {
             out[i].who = Some(Who::Actor(a, None));
+            lent[i] = true;
         }
     }
     // "X a parlé de « A » et de « B »": a quote after an attributed one in its sentence,
