@@ -465,6 +465,14 @@ fn attribution_shapes_of_news() {
             Some("Paul Roy"),
             "Je reste pour gagner des titres",
         ),
+        // A resolved pronoun keeps its person in view for the next one.
+        (
+            "Paul Roy est arrivé lundi. Le port était calme. La mer montait. Il a déclaré : « Nous \
+             reviendrons ». Le vent tournait. Les quais se vidaient. La nuit tombait. Il a ajouté : \
+             « Rien ne presse ».",
+            Some("Paul Roy"),
+            "Rien ne presse",
+        ),
         // An organisation noun said again far from any name names what it named before.
         (
             "Nordis a publié ses comptes. « Les ventes montent », a indiqué la société. Le marché \
