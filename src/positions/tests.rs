@@ -508,6 +508,32 @@ fn attribution_shapes_of_news() {
 }
 
 #[test]
+fn pronouns_reach_far_and_learn_gender() {
+    let specs: Spec = &[
+        ("Paul Roy", Per, &["Paul Roy", "Roy"]),
+        ("Camille Zartan", Per, &["Camille Zartan"]),
+    ];
+    // No person in view: the last person of the pronoun's gender, paragraphs back.
+    let text = "« Nous reviendrons », a dit Paul Roy.\n\nLe port était calme. La mer montait. Le \
+                vent tournait. Les quais se vidaient.\n\n« Rien ne presse », a-t-il ajouté.";
+    let q = quotes(&run(text, specs).0);
+    assert!(
+        q.iter()
+            .any(|(a, t, _)| a.as_deref() == Some("Paul Roy") && t == "Rien ne presse"),
+        "{q:?}"
+    );
+    // "a-t-il dit" tells that Camille Zartan is a man: a later "elle" is someone else.
+    let text = "Camille Zartan a parlé. « Nous reviendrons », a-t-il dit. « Rien ne presse », \
+                a-t-elle ajouté.";
+    let q = quotes(&run(text, specs).0);
+    assert!(
+        q.iter()
+            .any(|(a, t, _)| a.is_none() && t == "Rien ne presse"),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn descriptions_of_things_name_no_speaker() {
     let text = "Hugo Marchal a présenté le plan. « Les travaux commenceront en mai », a indiqué le communiqué.";
     let (pos, _) = run(text, PEOPLE);

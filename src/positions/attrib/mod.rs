@@ -159,7 +159,7 @@ impl<'t> Resolver<'t> {
                 });
             if !self.holders.holds_other(a, &t.key) && !other_org {
                 self.title_actor[ti] = Some(a);
-                self.salience.add(t.start, a);
+                self.salience.add(t.start, a, None);
                 return Who::Actor(a, range);
             }
         }
@@ -185,7 +185,31 @@ impl<'t> Resolver<'t> {
         {
             Some(a) => {
                 // The pronoun joins the person's chain: a later "il" sees it in view.
-                self.salience.add(i, a);
+                self.salience.add(i, a, fem);
+                Who::Actor(a, Some((i, i + 1)))
+            }
+            None => Who::Unknown,
+        }
+    }
+
+    /// A subject pronoun of a cue with no person in view: the last person of its gender named
+    /// or referred to in the narrative within ten sentences (a speaker's "a-t-il ajouté"
+    /// paragraphs after the name). Gender-less pronouns stay unresolved.
+    pub fn resolve_pronoun_far(&mut self, ctx: &Ctx, i: usize) -> Who {
+        let w = ctx.low(i);
+        let fem = if w.ends_with("elle") && !w.ends_with("elles") {
+            true
+        } else if w.ends_with("il") {
+            false
+        } else {
+            return Who::Unknown;
+        };
+        match self
+            .salience
+            .resolve(ctx, i, Some(fem), Window::Narrative(10), false)
+        {
+            Some(a) => {
+                self.salience.add(i, a, Some(fem));
                 Who::Actor(a, Some((i, i + 1)))
             }
             None => Who::Unknown,

@@ -109,10 +109,14 @@ impl Salience {
         &self.refs[a..b.max(a)]
     }
 
-    /// Register a resolved reference (e.g. a pronoun resolved earlier).
-    pub fn add(&mut self, tok: usize, actor: usize) {
+    /// Register a resolved reference (e.g. a pronoun resolved earlier); a gendered pronoun
+    /// (`feminine`) also tells the person's gender when nothing told it before.
+    pub fn add(&mut self, tok: usize, actor: usize, feminine: Option<bool>) {
         let p = self.refs.partition_point(|r| *r < (tok, actor));
         self.refs.insert(p, (tok, actor));
+        if let (Some(f), Some(g @ None)) = (feminine, self.gender.get_mut(actor)) {
+            *g = Some(f);
+        }
     }
 
     /// The person a pronoun or description at token `tok` most likely refers to: the most

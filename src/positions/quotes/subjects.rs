@@ -51,7 +51,7 @@ pub(super) fn pronoun_speaker(
                     && (t == ctx.sent_start(t) || t >= 1 && sentence_opener(ctx, t - 1))
             });
         if person && !rival && res.salience.gender[a].is_none_or(|g| g == fem) {
-            res.salience.add(p, a);
+            res.salience.add(p, a, Some(fem));
             return Who::Actor(a, Some((p, p + 1)));
         }
     }
@@ -64,7 +64,7 @@ pub(super) fn pronoun_speaker(
                 .filter(|&a| ctx.actor_kind(a) == ActorType::Org);
             match org {
                 Some(a) => Who::Actor(a, Some((p, p + 1))),
-                None => Who::Unknown,
+                None => res.resolve_pronoun_far(ctx, p),
             }
         }
         who => who,
