@@ -86,6 +86,13 @@ impl Gazetteer {
         g
     }
 
+    /// Whether the single word `word` carries the gazetteer bit `bit` ([`bits`]).
+    pub fn has(&self, word: &str, bit: u8) -> bool {
+        self.single
+            .get(&(lower_hash(word) as u32))
+            .is_some_and(|b| b & bit != 0)
+    }
+
     fn add_single(&mut self, name: &str, bit: u8) {
         *self.single.entry(lower_hash(name) as u32).or_insert(0) |= bit;
     }

@@ -208,6 +208,8 @@ pub enum TagError {
 #[derive(Debug)]
 pub struct ActorExtractor {
     backend: Backend,
+    /// The built-in gazetteers, for the span repairs every backend gets.
+    gaz: gazetteer::Gazetteer,
 }
 
 impl ActorExtractor {
@@ -250,6 +252,7 @@ impl ActorExtractor {
     pub fn from_model(model: Model) -> Self {
         ActorExtractor {
             backend: Backend::Perceptron(model),
+            gaz: gazetteer::Gazetteer::builtin(),
         }
     }
 
@@ -273,6 +276,7 @@ impl ActorExtractor {
     pub fn from_transformer(ner: transformer::TransformerNer) -> Self {
         ActorExtractor {
             backend: Backend::Transformer(Box::new(ner)),
+            gaz: gazetteer::Gazetteer::builtin(),
         }
     }
 
@@ -315,7 +319,7 @@ impl ActorExtractor {
     /// Canonical actors of one document.
     pub fn extract(&self, doc: &Document) -> Result<Vec<Actor>, TagError> {
         let mut raw = self.mentions(doc)?;
-        spans::repair_spans(doc, &mut raw);
+        spans::repair_spans(doc, &self.gaz, &mut raw);
         expansions::expand_acronyms(doc, &mut raw);
         Ok(canonical::canonical_actors(doc, &raw))
     }

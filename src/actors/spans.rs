@@ -4,6 +4,7 @@
 //! The link words are data: `src/lang/fr/actors/acronym_skip.words`.
 
 use super::canonical::RawMention;
+use super::gazetteer::{bits, Gazetteer};
 use crate::record::ActorType;
 use crate::text::chars::fold_key_into;
 use crate::text::{Document, TokenKind};
@@ -11,11 +12,12 @@ use crate::text::{Document, TokenKind};
 /// Function words that never end a name (folded).
 const LINKS: &[&str] = crate::lang::fr::actors::ACRONYM_SKIP;
 
-use crate::lang::fr::actors::has_headline_openers;
+use crate::lang::fr::actors::{has_compound_name_heads, has_headline_openers};
 
 /// Apply the repairs to `raw` (sorted by first token; stays sorted).
-pub fn repair_spans(doc: &Document, raw: &mut Vec<RawMention>) {
+pub fn repair_spans(doc: &Document, gaz: &Gazetteer, raw: &mut Vec<RawMention>) {
     split_at_commas(doc, raw);
+    hyphenated_first_names(doc, gaz, raw);
     let mut buf = String::new();
     raw.retain_mut(|m| {
         // Trailing link words; a single word left is a cut head noun ("Association des").
@@ -84,6 +86,34 @@ fn split_at_commas(doc: &Document, raw: &mut Vec<RawMention>) {
         }
     }
     *raw = out;
+}
+
+/// A one-word name of two capitalised parts that are both known first names ("Anne-Sophie"),
+/// or whose first part opens French compound first names (`compound_name_heads.words`:
+/// "Anne-Kelvo"), is a compound first name: a person, whatever the tagger typed it.
+fn hyphenated_first_names(doc: &Document, gaz: &Gazetteer, raw: &mut [RawMention]) {
+    let mut key = String::new();
+    for m in raw.iter_mut() {
+        if m.end != m.first + 1 || m.kind == ActorType::Per {
+            continue;
+        }
+        let w = doc.token_text(m.first);
+        let mut parts = w.split('-');
+        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let cap =
+            |p: &str| p.chars().next().is_some_and(char::is_uppercase) && p.chars().count() > 1;
+        if !cap(a) || !cap(b) || gaz.has(b, bits::COUNTRY_B) {
+            continue;
+        }
+        key.clear();
+        fold_key_into(a, &mut key);
+        let both = gaz.has(a, bits::FIRST_NAME) && gaz.has(b, bits::FIRST_NAME);
+        if both || has_compound_name_heads(&key) {
+            m.kind = ActorType::Per;
+        }
+    }
 }
 
 /// True when a "+" glued to the word after it ("+maladie de X+") opens a quotation shortly
@@ -162,7 +192,7 @@ mod tests {
     fn repaired(text: &str, tagged: &[(&str, ActorType)]) -> Vec<(String, ActorType)> {
         let doc = Document::new(text, None);
         let mut raw = raw(&doc, tagged);
-        repair_spans(&doc, &mut raw);
+        repair_spans(&doc, &Gazetteer::builtin(), &mut raw);
         texts(&doc, &raw)
     }
 
@@ -192,6 +222,22 @@ mod tests {
             &[("Valmoran, Haute-Vetre", ActorType::Loc)],
         );
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn compound_first_names_are_persons() {
+        let got = repaired(
+            "selon Anne-Kelvo, 24 ans",
+            &[("Anne-Kelvo", ActorType::Org)],
+        );
+        assert_eq!(got, vec![("Anne-Kelvo".to_string(), ActorType::Per)]);
+        let got = repaired("selon Hugo-Léa, 24 ans", &[("Hugo-Léa", ActorType::Loc)]);
+        assert_eq!(got, vec![("Hugo-Léa".to_string(), ActorType::Per)]);
+        // Not a place or a brand whose first part alone is a first name, nor three parts.
+        for name in ["Saint-Vetra", "Hugo-Kelvo", "Anne-Kelvo-Plage"] {
+            let got = repaired(&format!("à {name} hier"), &[(name, ActorType::Loc)]);
+            assert_eq!(got, vec![(name.to_string(), ActorType::Loc)]);
+        }
     }
 
     #[test]
