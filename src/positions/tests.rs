@@ -465,6 +465,18 @@ fn attribution_shapes_of_news() {
             Some("Paul Roy"),
             "Je reste pour gagner des titres",
         ),
+        // A quote inside a participial phrase opening the sentence: the main clause's subject.
+        (
+            "Dénonçant « une réforme injuste », Léa Morel a quitté la salle.",
+            Some("Léa Morel"),
+            "une réforme injuste",
+        ),
+        (
+            "Hugo Marchal est ministre du Budget. Assumant « des choix difficiles », le ministre a \
+             présenté son plan.",
+            Some("Hugo Marchal"),
+            "des choix difficiles",
+        ),
         // A resolved pronoun keeps its person in view for the next one.
         (
             "Paul Roy est arrivé lundi. Le port était calme. La mer montait. Il a déclaré : « Nous \
@@ -543,6 +555,7 @@ fn descriptions_of_things_name_no_speaker() {
     // An indefinite organisation noun is a new entity; a capitalised one opens a name the
     // actor stage did not find. Neither is the organisation named before.
     for text in [
+        "Pendant « la trêve des confiseurs », Paul Roy a dormi.",
         "Nordis a publié ses comptes. « Les prix montent », regrette un collectif de clients.",
         "Nordis a publié ses comptes. « Les prix montent », a indiqué l'Agence valmoranaise des routes.",
     ] {

@@ -8,8 +8,8 @@ use super::super::context::Ctx;
 use super::cues::{cue_at, cue_before, participle_cue, Cue};
 use super::marks::{title_case, QuoteSpan};
 use super::subjects::{
-    clause_subject, pour_x, previous_sentence_person, pronoun_speaker, sentence_speaker,
-    share_in_sentence,
+    clause_subject, participial_opening, pour_x, previous_sentence_person, pronoun_speaker,
+    sentence_speaker, share_in_sentence,
 };
 use crate::record::ActorType;
 use crate::text::chars::is_dash;
@@ -131,8 +131,10 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                     } else if let Some(p) = cue.inverted {
                         Some(pronoun_speaker(ctx, res, &out, o, p))
                     } else if participle_cue(ctx, &cue) {
-                        // "X a annoncé ..., en lançant : « ... »": the sentence's subject.
+                        // "X a annoncé ..., en lançant : « ... »": the sentence's subject;
+                        // "Dénonçant « ... », X a dit": the subject after the phrase.
                         sentence_speaker(ctx, res, &out, cue.start)
+                            .or_else(|| participial_opening(ctx, res, &out, o, c))
                     } else {
                         res.subject_before(ctx, cue.start, ctx.plural_verb(cue.start, cue.end))
                     };
@@ -168,6 +170,12 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
         if found.is_none() && !starts_sentence && !colon {
             if let Some(w) = clause_subject(ctx, res, &out, o) {
                 found = Some((w, None, false));
+            }
+        }
+        // 3d. "Assumant « ... », le ministre a dit": the subject after a participial phrase.
+        if found.is_none() && !starts_sentence {
+            if let Some(w) = participial_opening(ctx, res, &out, o, c) {
+                found = Some((w, None, true));
             }
         }
         // 4. Continuation: a quote opening a sentence right after an attributed quote.

@@ -198,6 +198,34 @@ pub(super) fn opening_subject(
     verb_follows(ctx, end, o).then_some(who)
 }
 
+/// "Assumant « ... », le ministre a dit ...", "Saluant « ... », X estime ...": a quote
+/// inside a present-participle phrase opening its sentence (quote `o`..`c`) is the words of
+/// the main clause's subject, named right after the comma that closes the phrase.
+pub(super) fn participial_opening(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    out: &[FoundQuote],
+    o: usize,
+    c: usize,
+) -> Option<Who> {
+    let mut k = ctx.sent_start(o);
+    while k < o && sentence_opener(ctx, k) {
+        k += 1;
+    }
+    let w = ctx.fold(k)?;
+    let participle = k < o
+        && w.len() > 5
+        && w.ends_with("ant")
+        && !crate::lang::fr::positions::has_not_participles(w)
+        && ctx.mention_at[k] == super::super::context::NONE;
+    if !participle {
+        return None;
+    }
+    let end = ctx.sent_end(c);
+    let comma = (c + 1..end).find(|&t| !res.in_quote(t) && ctx.is_punct(t, ","))?;
+    opening_subject(ctx, res, out, end, comma + 1).filter(|w| matches!(w, Who::Actor(..)))
+}
+
 /// Who speaks in the sentence of token `o` before it: the speaker of an earlier quote of
 /// the sentence, "Pour X," / "Selon X," opening it, or its subject.
 pub(super) fn sentence_speaker(
