@@ -465,6 +465,12 @@ fn attribution_shapes_of_news() {
             Some("Paul Roy"),
             "Je reste pour gagner des titres",
         ),
+        // After a colon, the subject of the clause that opens the quote.
+        (
+            "Paul Roy a terminé son discours par une promesse : « Nous reviendrons ».",
+            Some("Paul Roy"),
+            "Nous reviendrons",
+        ),
         // A quote inside a participial phrase opening the sentence: the main clause's subject.
         (
             "Dénonçant « une réforme injuste », Léa Morel a quitté la salle.",
@@ -555,6 +561,7 @@ fn descriptions_of_things_name_no_speaker() {
     // An indefinite organisation noun is a new entity; a capitalised one opens a name the
     // actor stage did not find. Neither is the organisation named before.
     for text in [
+        "Le rapport de Paul Roy est clair : « Les comptes sont faux ».",
         "Pendant « la trêve des confiseurs », Paul Roy a dormi.",
         "Nordis a publié ses comptes. « Les prix montent », regrette un collectif de clients.",
         "Nordis a publié ses comptes. « Les prix montent », a indiqué l'Agence valmoranaise des routes.",

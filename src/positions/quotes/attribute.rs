@@ -167,9 +167,10 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
         }
         // 3c. A partial quote inside a sentence whose subject is an actor: "X a jugé
         // l'effort « bien tardif »", "Il y a vu « une avancée »".
-        if found.is_none() && !starts_sentence && !colon {
+        // "Il termine avec un lapsus : « ... »": after a colon, the clause's subject speaks.
+        if found.is_none() && !starts_sentence {
             if let Some(w) = clause_subject(ctx, res, &out, o) {
-                found = Some((w, None, false));
+                found = Some((w, None, colon));
             }
         }
         // 3d. "Assumant « ... », le ministre a dit": the subject after a participial phrase.

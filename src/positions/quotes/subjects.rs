@@ -150,7 +150,8 @@ pub(super) fn verb_follows(ctx: &Ctx, end: usize, o: usize) -> bool {
             | "lui"
             | "leur"
     ) || ctx.finite_verb_at(v);
-    verb && !(v..o).any(|t| ctx.is_punct(t, ":") || ctx.is_punct(t, ";"))
+    // One clause: no colon or semicolon on the way, but the colon that opens the quote.
+    verb && !(v..o).any(|t| ctx.is_punct(t, ":") && t + 1 != o || ctx.is_punct(t, ";"))
 }
 
 /// The subject opening the sentence at token `k` (before the quote at `o`), with its verb.
