@@ -189,6 +189,9 @@ pub struct Lexicon {
     pub reporting: PhraseTable<VerbForm>,
     /// Pronominal flag per reporting lemma.
     pub reporting_pronominal: Vec<bool>,
+    /// Per reporting lemma: its reflexive use reports nothing ("s'ajoutent";
+    /// `reflexive_not_reporting.words`).
+    pub reporting_reflexive_off: Vec<bool>,
     /// Titles (hand-written and grown from news).
     pub titles: PhraseTable<TitleInfo>,
     /// Folded words never taken as titles when growing the lexicon from news.
@@ -279,6 +282,9 @@ impl Lexicon {
             let e = parse_line(line).unwrap_or_else(|err| panic!("reporting_verbs.txt: {err}"));
             let id = lx.reporting_pronominal.len() as u32;
             lx.reporting_pronominal.push(e.pronominal);
+            lx.reporting_reflexive_off.push(
+                !e.pronominal && crate::lang::fr::positions::has_reflexive_not_reporting(&e.lemma),
+            );
             insert_forms(&mut lx.reporting, id, e.forms);
         }
         for line in lines(TITLES) {

@@ -560,6 +560,17 @@ fn descriptions_of_things_name_no_speaker() {
     assert_eq!(q[0].0, None, "{q:?}");
     // An indefinite organisation noun is a new entity; a capitalised one opens a name the
     // actor stage did not find. Neither is the organisation named before.
+    // The reflexive use of "ajouter", "assurer": no reporting verb ("se demander" is).
+    let text = "Pour Léa Morel, « le tracé est dangereux », et s'ajoutent « les travaux du pont ».";
+    let q = quotes(&run(text, PEOPLE).0);
+    assert!(
+        q.iter()
+            .all(|(_, t, cue)| t != "les travaux du pont" || cue.is_none()),
+        "{q:?}"
+    );
+    let text = "« Tout est-il prêt ? », s'est demandé Paul Roy.";
+    let q = quotes(&run(text, PEOPLE).0);
+    assert_eq!(q[0].0.as_deref(), Some("Paul Roy"), "{q:?}");
     for text in [
         "Le rapport de Paul Roy est clair : « Les comptes sont faux ».",
         "Pendant « la trêve des confiseurs », Paul Roy a dormi.",

@@ -92,6 +92,18 @@ fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, VerbForm)> {
         .map(|(n, v)| (n, *v))
 }
 
+/// True when the reporting verb at `k` reports nothing in its reflexive use ("s'ajoutent",
+/// "s'assurer"; "se demande", "s'est exclamé" still report).
+fn reflexive_off_at(ctx: &Ctx, k: usize) -> bool {
+    reporting(ctx, k).is_some_and(|(_, f)| {
+        ctx.lex
+            .reporting_reflexive_off
+            .get(f.lemma as usize)
+            .copied()
+            .unwrap_or(false)
+    })
+}
+
 /// A reporting form of shape `kind` at `k`: its length.
 fn reporting_as(ctx: &Ctx, k: usize, kind: FormKind) -> Option<usize> {
     reporting(ctx, k)
@@ -118,14 +130,19 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         k += 1;
     }
     // Reflexive or object clitics: "s'est exclamé", "lui a-t-il promis", "l'a répété".
+    let mut reflexive = false;
     while k < j + 2
         && matches!(
             ctx.low(k),
             "s'" | "se" | "lui" | "leur" | "l'" | "nous" | "vous" | "m'" | "me" | "y" | "en"
         )
     {
+        reflexive |= matches!(ctx.low(k), "s'" | "se");
         k += 1;
     }
+    // "s'ajoutent", "s'est assuré": some reporting verbs report nothing in their reflexive
+    // use.
+    let reports = |v: usize| !reflexive || !reflexive_off_at(ctx, v);
     if AUX.contains(&ctx.low(k)) {
         let passive = is_etre(ctx.low(k)) && k == j;
         k += 1;
@@ -146,7 +163,9 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
             }
             adv += 1;
         }
-        if let Some(len) = reporting_as(ctx, k, FormKind::Participle).filter(|_| !passive) {
+        if let Some(len) =
+            reporting_as(ctx, k, FormKind::Participle).filter(|_| !passive && reports(k))
+        {
             return Some(Cue {
                 start: j,
                 end: k + len,
@@ -189,7 +208,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         });
     }
     match reporting(ctx, k) {
-        Some((len, f)) if f.has(FormKind::Finite) => {
+        Some((len, f)) if f.has(FormKind::Finite) && reports(k) => {
             let mut end = k + len;
             let mut inverted = None;
             // "ajoute t-elle" is also written with a space, the "t" on its own.
@@ -253,6 +272,7 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         let mut aux_tok: Option<usize> = None;
         let mut inverted = None;
         let mut back = 0;
+        let mut reflexive = false;
         while s > start && back < 5 {
             let p = s - 1;
             // "a elle aussi déclaré": a stressed pronoun after the auxiliary; before it,
@@ -275,6 +295,7 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
                 || form.has(FormKind::Infinitive) && s == k && INF_GOVERNORS.contains(&ctx.low(p))
                 || matches!(ctx.low(p), "s'" | "se" | "ne" | "n'")
             {
+                reflexive |= matches!(ctx.low(p), "s'" | "se");
                 s = p;
             } else {
                 break;
@@ -288,6 +309,10 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         let finite_ok = !(k >= 1
             && (ctx.is_det(k - 1) || ctx.is_prep(k - 1) || ctx.low(k - 1) == "d'"))
             && ctx.is_lower_word(k);
+        // "s'ajoutent": the reflexive use of some reporting verbs reports nothing.
+        if reflexive && reflexive_off_at(ctx, k) {
+            continue;
+        }
         let ok = form.has(FormKind::Participle) && has_aux && !passive
             || form.has(FormKind::Finite) && finite_ok
             || form.has(FormKind::Infinitive) && s < k
