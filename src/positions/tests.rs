@@ -465,6 +465,14 @@ fn attribution_shapes_of_news() {
             Some("Paul Roy"),
             "Je reste pour gagner des titres",
         ),
+        // A quote after a sentence closed by an inverted cue is that cue's speaker's, not
+        // the previous quote's.
+        (
+            "« Les prix montent », explique Paul Roy, économiste. Le marché devrait se calmer, \
+             estime Léa Morel, analyste. « Les stocks vont baisser d'ici l'été. »",
+            Some("Léa Morel"),
+            "Les stocks vont baisser d'ici l'été.",
+        ),
         // After a colon, the subject of the clause that opens the quote.
         (
             "Paul Roy a terminé son discours par une promesse : « Nous reviendrons ».",

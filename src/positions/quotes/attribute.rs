@@ -8,8 +8,8 @@ use super::super::context::Ctx;
 use super::cues::{cue_at, cue_before, participle_cue, Cue};
 use super::marks::{title_case, QuoteSpan};
 use super::subjects::{
-    clause_subject, participial_opening, pour_x, previous_sentence_person, pronoun_speaker,
-    sentence_speaker, share_in_sentence,
+    clause_subject, inverted_cue_before, participial_opening, pour_x, previous_sentence_person,
+    pronoun_speaker, sentence_speaker, share_in_sentence,
 };
 use crate::record::ActorType;
 use crate::text::chars::is_dash;
@@ -186,6 +186,8 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 let gap = ctx.sent_of[o] - ctx.sent_of[prev.span.close.min(o)];
                 let same_para = ctx.para_of[o] <= ctx.para_of[prev.span.close] + 1;
                 if let (Some(Who::Actor(a, _)), true, true) = (prev.who, gap <= 1, same_para) {
+                    // "« A », dit X. Le marché rebondira, estime Y. « B »" is Y's.
+                    let a = inverted_cue_before(ctx, res, o).unwrap_or(a);
                     found = Some((Who::Actor(a, None), None, true));
                 }
             }

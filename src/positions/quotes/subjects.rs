@@ -251,7 +251,7 @@ pub(super) fn sentence_speaker(
 }
 
 /// A quote standing alone as a sentence takes the person the previous sentence is about:
-/// "Selon X, ... . « ... »", "X critique ... . « ... »".
+/// "Selon X, ... . « ... »", "X critique ... . « ... »", "..., estime X. « ... »".
 pub(super) fn previous_sentence_person(
     ctx: &Ctx,
     res: &mut Resolver,
@@ -266,10 +266,33 @@ pub(super) fn previous_sentence_person(
     if res.in_quote(prev_last) || ctx.para_of[prev_last] + 1 < ctx.para_of[o] {
         return None;
     }
+    if let Some(a) = inverted_cue_before(ctx, res, o) {
+        return Some(Who::Actor(a, None));
+    }
     let who =
         sentence_speaker(ctx, res, out, prev_last).or_else(|| selon_x(ctx, res, prev_last))?;
     match who {
         Who::Actor(a, _) if ctx.actor_kind(a) == ActorType::Per => Some(Who::Actor(a, None)),
+        _ => None,
+    }
+}
+
+/// "Le marché va rebondir, estime Paul Roy, économiste. « ... »": the person named by an
+/// inverted reporting cue in the sentence before the quote at `o`, after its last quotation.
+pub(super) fn inverted_cue_before(ctx: &Ctx, res: &mut Resolver, o: usize) -> Option<usize> {
+    let s = ctx.sent_start(o);
+    if s == 0 || ctx.para_of[s - 1] + 1 < ctx.para_of[o] {
+        return None;
+    }
+    let p = ctx.sent_start(s - 1);
+    let k = (p..s).rev().take_while(|&t| !res.in_quote(t)).find(|&t| {
+        ctx.is_punct(t, ",")
+            && !res.in_quote(t.saturating_sub(1))
+            && cue_at(ctx, t + 1).is_some_and(|c| !c.selon && c.inverted.is_none())
+    })?;
+    let cue = cue_at(ctx, k + 1)?;
+    match res.speaker_after(ctx, cue.end, true)? {
+        Who::Actor(a, _) if ctx.actor_kind(a) == ActorType::Per => Some(a),
         _ => None,
     }
 }
