@@ -122,7 +122,7 @@ fn join_acronym_and_branch<'t>(
 }
 
 /// A name the tagger missed after a person's title: "le maire Prénom Nom", "le ministre de
-/// l'Education Prénom Nom". Two or three capitalised words, untagged, that the news does not
+/// l'Équipement Prénom Nom". Two or three capitalised words, untagged, that the news does not
 /// usually write in lowercase nor see as places or organisations, the first a known first
 /// name, a person by the news priors or a word the statistics do not know, right after a
 /// person cue (`src/lang/fr/actors/person_cues.words`) or after a portfolio title and its
@@ -168,7 +168,7 @@ fn name_after_title<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tag
             let mut steps = 0;
             while k > 0 && steps < 6 && tags[k] == 0 {
                 let w = &infos[k];
-                // A portfolio title takes any capitalised portfolio ("l'Education").
+                // A portfolio title takes any capitalised portfolio ("l'Équipement").
                 let portfolio = w.gaz & PORTFOLIO_LINK != 0
                     || w.bits & features::shape_bits::CAP != 0 && w.gaz & COUNTRY_B == 0;
                 if !portfolio {
@@ -262,7 +262,7 @@ fn split_place_before_person(infos: &[TokInfo], tags: &mut [u8]) {
         if b - a < 3 {
             continue;
         }
-        // A known first name, or a word the news priors saw mostly in persons ("Doug").
+        // A known first name, or a word the news priors saw mostly in persons ("Kelvo").
         let first_name = |i: usize| {
             (infos[i].gaz & gazetteer::bits::FIRST_NAME != 0
                 || infos[i].prior_type() == Some(ActorType::Per))
@@ -400,7 +400,7 @@ pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, 
             let w = &infos[c];
             let first_name = w.gaz & gazetteer::bits::FIRST_NAME != 0 && !usually_lowercase(w);
             let country = w.gaz & gazetteer::bits::COUNTRY_B != 0;
-            // Only right after the link or a link word: "ministre de l'Education Prénom Nom"
+            // Only right after the link or a link word: "ministre de l'Équipement Prénom Nom"
             // ends the portfolio at the name.
             let after_link = c == a || infos[c - 1].gaz & PORTFOLIO_LINK != 0;
             let named = minister

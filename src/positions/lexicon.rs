@@ -189,7 +189,7 @@ pub struct Lexicon {
     pub reporting: PhraseTable<VerbForm>,
     /// Pronominal flag per reporting lemma.
     pub reporting_pronominal: Vec<bool>,
-    /// Per reporting lemma: its reflexive use reports nothing ("s'ajoutent";
+    /// Per reporting lemma: its reflexive use reports nothing ("s'y ajoute";
     /// `reflexive_not_reporting.words`).
     pub reporting_reflexive_off: Vec<bool>,
     /// Titles (hand-written and grown from news).

@@ -481,12 +481,12 @@ fn attribution_shapes_of_news() {
         ),
         // A quote inside a participial phrase opening the sentence: the main clause's subject.
         (
-            "Dénonçant « une réforme injuste », Léa Morel a quitté la salle.",
+            "Rejetant « une réforme injuste », Léa Morel a quitté la salle.",
             Some("Léa Morel"),
             "une réforme injuste",
         ),
         (
-            "Hugo Marchal est ministre du Budget. Assumant « des choix difficiles », le ministre a \
+            "Hugo Marchal est ministre du Budget. Défendant « des choix difficiles », le ministre a \
              présenté son plan.",
             Some("Hugo Marchal"),
             "des choix difficiles",
@@ -568,12 +568,12 @@ fn descriptions_of_things_name_no_speaker() {
     assert_eq!(q[0].0, None, "{q:?}");
     // An indefinite organisation noun is a new entity; a capitalised one opens a name the
     // actor stage did not find. Neither is the organisation named before.
-    // The reflexive use of "ajouter", "assurer": no reporting verb ("se demander" is).
-    let text = "Pour Léa Morel, « le tracé est dangereux », et s'ajoutent « les travaux du pont ».";
+    // The reflexive use of "annoncer", "assurer": no reporting verb ("se demander" is).
+    let text = "Pour Léa Morel, la saison s'annonce « très difficile » dans les vignes.";
     let q = quotes(&run(text, PEOPLE).0);
     assert!(
         q.iter()
-            .all(|(_, t, cue)| t != "les travaux du pont" || cue.is_none()),
+            .all(|(_, t, cue)| t != "très difficile" || cue.is_none()),
         "{q:?}"
     );
     let text = "« Tout est-il prêt ? », s'est demandé Paul Roy.";
@@ -662,12 +662,8 @@ fn title_with_another_organisation_is_not_the_holder() {
 fn stance_patterns() {
     let cases: &[(&str, (&str, Polarity, &str))] = &[
         (
-            "Claire Fontaine s'oppose à la réforme des retraites.",
-            (
-                "Claire Fontaine",
-                Polarity::Against,
-                "réforme des retraites",
-            ),
+            "Claire Fontaine s'oppose à la réforme du rail.",
+            ("Claire Fontaine", Polarity::Against, "réforme du rail"),
         ),
         (
             "Hugo Marchal soutient le projet de tramway.",

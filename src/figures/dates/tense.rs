@@ -83,7 +83,7 @@ enum Bound {
     /// date's.
     Clause,
     /// A quotation mark, semicolon, colon or bracket: the tense on the other side belongs
-    /// to another utterance ("...en juillet", a indiqué l'instance).
+    /// to another utterance ("...en juillet", a indiqué l'agence).
     Hard,
 }
 

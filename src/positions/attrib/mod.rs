@@ -40,7 +40,7 @@ pub struct Resolver<'t> {
     /// Organisations whose name opens on a common noun ("parquet de Lyon", "Autorité
     /// européenne"): (folded head noun, actor), so that "le parquet" can name them.
     org_heads: Vec<(String, usize)>,
-    /// Organisation nouns resolved so far: (folded noun, token, actor), so that "l'instance"
+    /// Organisation nouns resolved so far: (folded noun, token, actor), so that "l'agence"
     /// said again far from any name still names the organisation it named before.
     org_nouns: Vec<(String, usize, usize)>,
 }

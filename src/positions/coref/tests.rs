@@ -50,14 +50,14 @@ fn first_name_genders() {
     let lex = Lexicon::new();
     for (name, g) in [
         ("Claire Fontaine", Some(true)),
-        ("Philippe Martin", Some(false)),
-        ("Michel Febvre", Some(false)),
-        ("Agnès Buzyn", Some(true)),
-        ("George Floyd", Some(false)),
-        ("Jean-Marie Le Pen", Some(false)),
+        ("Philippe Varlin", Some(false)),
+        ("Michel Dorsan", Some(false)),
+        ("Agnès Vertal", Some(true)),
+        ("George Kelvo", Some(false)),
+        ("Jean-Marie Valmor", Some(false)),
         ("Camille Roux", None),
         ("Hugo Marchal", Some(false)),
-        ("Macron", None),
+        ("Vetralo", None),
         // World names: the list decides, an unknown name stays unknown.
         ("Lamine Sow", Some(false)),
         ("Zorbakla Osei", None),

@@ -132,7 +132,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                         Some(pronoun_speaker(ctx, res, &out, o, p))
                     } else if participle_cue(ctx, &cue) {
                         // "X a annoncé ..., en lançant : « ... »": the sentence's subject;
-                        // "Dénonçant « ... », X a dit": the subject after the phrase.
+                        // "Rejetant « ... », X a dit": the subject after the phrase.
                         sentence_speaker(ctx, res, &out, cue.start)
                             .or_else(|| participial_opening(ctx, res, &out, o, c))
                     } else {
@@ -173,7 +173,7 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                 found = Some((w, None, colon));
             }
         }
-        // 3d. "Assumant « ... », le ministre a dit": the subject after a participial phrase.
+        // 3d. "Défendant « ... », le ministre a dit": the subject after a participial phrase.
         if found.is_none() && !starts_sentence {
             if let Some(w) = participial_opening(ctx, res, &out, o, c) {
                 found = Some((w, None, true));

@@ -92,7 +92,7 @@ fn reporting(ctx: &Ctx, k: usize) -> Option<(usize, VerbForm)> {
         .map(|(n, v)| (n, *v))
 }
 
-/// True when the reporting verb at `k` reports nothing in its reflexive use ("s'ajoutent",
+/// True when the reporting verb at `k` reports nothing in its reflexive use ("s'y ajoute",
 /// "s'assurer"; "se demande", "s'est exclamé" still report).
 fn reflexive_off_at(ctx: &Ctx, k: usize) -> bool {
     reporting(ctx, k).is_some_and(|(_, f)| {
@@ -140,7 +140,7 @@ pub fn cue_at(ctx: &Ctx, j: usize) -> Option<Cue> {
         reflexive |= matches!(ctx.low(k), "s'" | "se");
         k += 1;
     }
-    // "s'ajoutent", "s'est assuré": some reporting verbs report nothing in their reflexive
+    // "s'y ajoute", "s'est assuré": some reporting verbs report nothing in their reflexive
     // use.
     let reports = |v: usize| !reflexive || !reflexive_off_at(ctx, v);
     if AUX.contains(&ctx.low(k)) {
@@ -309,7 +309,7 @@ pub fn cue_before(ctx: &Ctx, res: &Resolver, o: usize) -> Option<Cue> {
         let finite_ok = !(k >= 1
             && (ctx.is_det(k - 1) || ctx.is_prep(k - 1) || ctx.low(k - 1) == "d'"))
             && ctx.is_lower_word(k);
-        // "s'ajoutent": the reflexive use of some reporting verbs reports nothing.
+        // "s'y ajoute": the reflexive use of some reporting verbs reports nothing.
         if reflexive && reflexive_off_at(ctx, k) {
             continue;
         }

@@ -199,7 +199,7 @@ pub(super) fn opening_subject(
     verb_follows(ctx, end, o).then_some(who)
 }
 
-/// "Assumant « ... », le ministre a dit ...", "Saluant « ... », X estime ...": a quote
+/// "Défendant « ... », le ministre a dit ...", "Rejetant « ... », X estime ...": a quote
 /// inside a present-participle phrase opening its sentence (quote `o`..`c`) is the words of
 /// the main clause's subject, named right after the comma that closes the phrase.
 pub(super) fn participial_opening(
