@@ -473,6 +473,13 @@ fn attribution_shapes_of_news() {
             Some("Léa Morel"),
             "Les stocks vont baisser d'ici l'été.",
         ),
+        // An organisation speaking "par la voix de" a person: that person.
+        (
+            "Paul Roy s'oppose à Vetra, qui a prévenu par la voix de son secrétaire général Hugo \
+             Marchal qu'il n'y aura « pas de trêve pour l'été ».",
+            Some("Hugo Marchal"),
+            "pas de trêve pour l'été",
+        ),
         // After a colon, the subject of the clause that opens the quote.
         (
             "Paul Roy a terminé son discours par une promesse : « Nous reviendrons ».",

@@ -125,7 +125,16 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
                     || o >= 1 && matches!(ctx.low(o - 1), "que" | "qu'")
                     || cue.end + 2 >= o;
                 // A partial quote far from its verb is rarely the verb's speech.
-                if strong || o - cue.end <= WEAK_CUE_DISTANCE {
+                // "X a prévenu par la voix de son secrétaire général Y que « ... »": Y, however
+                // long the phrase.
+                let voice = voice_of(ctx, cue.end, o);
+                if voice.is_some() {
+                    found = Some((
+                        voice.unwrap_or(Who::Unknown),
+                        Some((cue.start, cue.end)),
+                        true,
+                    ));
+                } else if strong || o - cue.end <= WEAK_CUE_DISTANCE {
                     let who = if cue.selon {
                         res.speaker_after(ctx, cue.end, true)
                     } else if let Some(p) = cue.inverted {
@@ -220,6 +229,23 @@ pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<Foun
     share_in_sentence(ctx, &mut out);
     out.retain(|q| !q.tentative || q.who.is_some());
     out
+}
+
+/// "par la voix de [title] Y" between a cue ending at `from` and the quote at `o`: the
+/// person the organisation speaks through.
+fn voice_of(ctx: &Ctx, from: usize, o: usize) -> Option<Who> {
+    let k = (from..o.saturating_sub(3)).find(|&k| {
+        ctx.low(k) == "par"
+            && matches!(ctx.low(k + 1), "la" | "sa" | "leur")
+            && ctx.low(k + 2) == "voix"
+            && matches!(ctx.low(k + 3), "de" | "d'" | "du")
+    })?;
+    // The person named within a few lowercase words ("son secrétaire général Y").
+    let m = (k + 4..(k + 10).min(o))
+        .take_while(|&t| ctx.is_lower_word(t) || ctx.mention_at[t] != super::super::context::NONE)
+        .find_map(|t| ctx.mention_starting(t))?;
+    (ctx.actor_kind(m.actor) == ActorType::Per)
+        .then_some(Who::Actor(m.actor, Some((m.start, m.end))))
 }
 
 /// The person introduced after a colon at token `k`: a person mention right there, or after
