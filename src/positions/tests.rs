@@ -35,7 +35,7 @@ const PEOPLE: Spec = &[
     ("Claire Fontaine", Per, &["Claire Fontaine", "Fontaine"]),
     ("Hugo Marchal", Per, &["Hugo Marchal", "Marchal"]),
     ("Nordis", Org, &["Nordis"]),
-    ("Canada", Loc, &["Canada"]),
+    ("Valmorin", Loc, &["Valmorin"]),
     ("Léa Morel", Per, &["Léa Morel"]),
     ("Paul Roy", Per, &["Paul Roy", "Roy"]),
     ("parquet de Valmoran", Org, &["parquet de Valmoran"]),
@@ -444,7 +444,7 @@ fn attribution_shapes_of_news() {
         ),
         // The name right after a title with a party, a place or a parenthesis.
         (
-            "« Les inscriptions sont en baisse », indique la maire de Valmoran (Drôme) Léa Morel.",
+            "« Les inscriptions sont en baisse », indique la maire de Valmoran (Nordie) Léa Morel.",
             Some("Léa Morel"),
             "Les inscriptions sont en baisse",
         ),
@@ -694,8 +694,8 @@ fn stance_patterns() {
             ),
         ),
         (
-            "Le Canada n'a pas signé l'accord final.",
-            ("Canada", Polarity::Against, "accord final"),
+            "Le Valmorin n'a pas signé l'accord final.",
+            ("Valmorin", Polarity::Against, "accord final"),
         ),
         (
             "Hugo Marchal a plaidé en faveur d'une taxe carbone.",
@@ -706,8 +706,8 @@ fn stance_patterns() {
             ("Claire Fontaine", Polarity::For, "démission du préfet"),
         ),
         (
-            "La position ferme du Canada contre les quotas a surpris.",
-            ("Canada", Polarity::Against, "quotas"),
+            "La position ferme du Valmorin contre les quotas a surpris.",
+            ("Valmorin", Polarity::Against, "quotas"),
         ),
         (
             "Hugo Marchal est arrivé. Il a fustigé la hausse des loyers.",

@@ -79,6 +79,15 @@ pub(super) fn sentence_opener(ctx: &Ctx, k: usize) -> bool {
     ) || ctx.kind(k) == Some(TokenKind::Punct)
 }
 
+/// The first token of the sentence of token `o` past its openers ("Mais", "De son côté,").
+fn clause_start(ctx: &Ctx, o: usize) -> usize {
+    let mut k = ctx.sent_start(o);
+    while k < o && sentence_opener(ctx, k) {
+        k += 1;
+    }
+    k
+}
+
 /// The subject of the clause holding a partial quote opened at `o`, when it opens the
 /// sentence: an actor mention, a title phrase or a subject pronoun, followed by its verb
 /// (an auxiliary, a clitic or a finite form) with no other quote or clause in between.
@@ -88,11 +97,7 @@ pub(super) fn clause_subject(
     out: &[FoundQuote],
     o: usize,
 ) -> Option<Who> {
-    let s = ctx.sent_start(o);
-    let mut k = s;
-    while k < o && sentence_opener(ctx, k) {
-        k += 1;
-    }
+    let k = clause_start(ctx, o);
     if k >= o || res.in_quote(k) {
         return None;
     }
@@ -209,10 +214,7 @@ pub(super) fn participial_opening(
     o: usize,
     c: usize,
 ) -> Option<Who> {
-    let mut k = ctx.sent_start(o);
-    while k < o && sentence_opener(ctx, k) {
-        k += 1;
-    }
+    let k = clause_start(ctx, o);
     let w = ctx.fold(k)?;
     let participle = k < o
         && w.len() > 5

@@ -155,12 +155,12 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
             let nested = title_between(ctx, e + 1, k);
             return (k > e + 1 && (opens || ctx.is_punct(e, "(")) && !nested).then_some(k);
         }
-        // A parenthesis: "(Drôme)", "(de 2015 à 2019)".
+        // A parenthesis: "(Nordie)", "(de 2015 à 2019)".
         if ctx.is_punct(k, "(") {
             k = (k + 1..(k + 8).min(n)).find(|&t| ctx.is_punct(t, ")"))? + 1;
             continue;
         }
-        // Places, parties and organisations inside the complement: "de la Drôme".
+        // Places, parties and organisations inside the complement: "de la Nordie".
         if let Some(m) = ctx
             .mention_starting(k)
             .filter(|m| ctx.actor_kind(m.actor) != ActorType::Per)

@@ -34,13 +34,13 @@ type Expected<'a> = (&'a str, &'a str, Option<&'a str>, &'a str);
 fn role_patterns() {
     let cases: &[(&str, Spec, &[Expected])] = &[
         (
-            "Le président brésilien Carlos Lima est arrivé hier.",
+            "Le président chilien Carlos Lima est arrivé hier.",
             &[("Carlos Lima", Per, &["Carlos Lima"])],
             &[(
                 "Carlos Lima",
                 "président",
-                Some("Brésil"),
-                "Le président brésilien Carlos Lima",
+                Some("Chili"),
+                "Le président chilien Carlos Lima",
             )],
         ),
         (
@@ -206,10 +206,10 @@ fn role_patterns() {
             )],
         ),
         (
-            "Les sénatrices Julie Roux et Léa Martin ont voté.",
+            "Les sénatrices Julie Roux et Léa Marlot ont voté.",
             &[
                 ("Julie Roux", Per, &["Julie Roux"]),
-                ("Léa Martin", Per, &["Léa Martin"]),
+                ("Léa Marlot", Per, &["Léa Marlot"]),
             ],
             &[
                 (
@@ -219,10 +219,10 @@ fn role_patterns() {
                     "Les sénatrices Julie Roux",
                 ),
                 (
-                    "Léa Martin",
+                    "Léa Marlot",
                     "sénatrices",
                     None,
-                    "Les sénatrices Julie Roux et Léa Martin",
+                    "Les sénatrices Julie Roux et Léa Marlot",
                 ),
             ],
         ),
@@ -326,7 +326,7 @@ fn roles_in_news_shapes() {
         ),
         // Title, then a complement with a place, a party or dates, then the name.
         (
-            "« Rien n'est joué », indique la maire de Valmoran (Drôme) Léa Morel.",
+            "« Rien n'est joué », indique la maire de Valmoran (Nordie) Léa Morel.",
             "Léa Morel",
             "maire",
         ),
