@@ -830,6 +830,37 @@ fn stance_patterns() {
             "« Nous nous opposons à la fusion des deux écoles », a déclaré Hugo Marchal.",
             ("Hugo Marchal", Polarity::Against, "fusion des deux écoles"),
         ),
+        // A passive: the agent after "par" holds the stance on the subject.
+        (
+            "La fermeture du guichet a été vivement condamnée par Claire Fontaine.",
+            ("Claire Fontaine", Polarity::Against, "fermeture du guichet"),
+        ),
+        (
+            "Léa Morel a dénoncé les violences, déjà condamnées par Paul Roy.",
+            ("Paul Roy", Polarity::Against, "violences"),
+        ),
+        (
+            "Paul Roy, ancien maire de la ville, soutenu par Nordis, a déposé sa candidature.",
+            ("Nordis", Polarity::For, "Paul Roy"),
+        ),
+        // Every actor of a coordinated subject.
+        (
+            "Les élus, notamment Nordis, Vetra et le Valmorin, soutiennent la grève.",
+            ("Vetra", Polarity::For, "grève"),
+        ),
+        (
+            "Les élus, notamment Nordis, Vetra et le Valmorin, soutiennent la grève.",
+            ("Nordis", Polarity::For, "grève"),
+        ),
+        (
+            "Les élus, notamment Nordis, Vetra et le Valmorin, soutiennent la grève.",
+            ("Valmorin", Polarity::For, "grève"),
+        ),
+        // A participle phrase opening the sentence belongs to the main clause's subject.
+        (
+            "Dénonçant une réforme injuste, Claire Fontaine a quitté la séance.",
+            ("Claire Fontaine", Polarity::Against, "réforme injuste"),
+        ),
     ];
     for (text, (actor, pol, target)) in cases {
         let (pos, _) = run(text, PEOPLE);
@@ -863,6 +894,9 @@ fn no_stance_without_object_or_with_other_meaning() {
         // A light noun without a complement names no target.
         "Claire Fontaine conteste la manière.",
         "Hugo Marchal a salué un fait.",
+        // A negated passive, and a passive whose agent is no actor.
+        "Paul Roy n'a pas été soutenu par Nordis.",
+        "La réforme, soutenue par la majorité, a été adoptée.",
     ] {
         let (pos, _) = run(text, PEOPLE);
         assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));

@@ -122,7 +122,7 @@ impl<'t> Resolver<'t> {
     /// between commas must open like an apposition or a relative clause (a determiner, "de",
     /// "qui", a lowercase word, a number, a title); the subject is the actor or title
     /// phrase that ends right before the first of them and is not itself inside one.
-    fn apposition_subject(
+    pub fn apposition_subject(
         &mut self,
         ctx: &Ctx,
         comma: usize,

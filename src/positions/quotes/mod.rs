@@ -14,3 +14,4 @@ mod subjects;
 pub use attribute::{attribute, FoundQuote};
 pub(crate) use cues::{is_adverb, is_etre};
 pub use marks::{find_quote_spans, inner_bytes};
+pub(crate) use subjects::{clause_start, main_clause_subject};

@@ -80,7 +80,7 @@ pub(super) fn sentence_opener(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// The first token of the sentence of token `o` past its openers ("Mais", "De son côté,").
-fn clause_start(ctx: &Ctx, o: usize) -> usize {
+pub(crate) fn clause_start(ctx: &Ctx, o: usize) -> usize {
     let mut k = ctx.sent_start(o);
     while k < o && sentence_opener(ctx, k) {
         k += 1;
@@ -202,6 +202,18 @@ pub(super) fn opening_subject(
         }
     };
     verb_follows(ctx, end, o).then_some(who)
+}
+
+/// The subject of the main clause that starts at token `k` after an opening phrase
+/// ("Dénonçant X, le ministre a dit ..."): an actor mention or a definite title phrase,
+/// followed by its verb before token `end`.
+pub(crate) fn main_clause_subject(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    k: usize,
+    end: usize,
+) -> Option<Who> {
+    opening_subject(ctx, res, &[], end, k).filter(|w| matches!(w, Who::Actor(..)))
 }
 
 /// "Défendant « ... », le ministre a dit ...", "Rejetant « ... », X estime ...": a quote

@@ -45,6 +45,84 @@ fn particle_at(ctx: &Ctx, k: usize, p: &[String]) -> Option<usize> {
         .then_some(p.len())
 }
 
+/// The same stance held by the other actors coordinated with its holder before a plural
+/// verb: "Nordis, Vetra et le Valmorin soutiennent X" gives each of them the stance.
+fn conjuncts(ctx: &Ctx, st: &FoundStance) -> Vec<FoundStance> {
+    let Who::Actor(a, Some((ms, me))) = st.who else {
+        return Vec::new();
+    };
+    if me > st.cue.0 || !ctx.plural_verb(st.cue.0, st.cue.1) {
+        return Vec::new();
+    }
+    let joiner = |t: usize| ctx.is_punct(t, ",") || ctx.low(t) == "et";
+    // A name after a preposition is a complement ("les musées de X et Y"), not a subject.
+    let complement = |start: usize| {
+        start >= 1 && ctx.is_prep(start - 1)
+            || start >= 2 && ctx.is_det(start - 1) && ctx.is_prep(start - 2)
+            || start >= 1 && ctx.is_punct(start - 1, "(")
+    };
+    if complement(ms) {
+        return Vec::new();
+    }
+    let usable = |m: &crate::positions::context::Ment| {
+        m.actor != a
+            && ctx.actor_kind(m.actor) != crate::record::ActorType::Misc
+            && !complement(m.start)
+    };
+    let mut found = Vec::new();
+    // To the right, up to the verb group.
+    let mut k = me;
+    while k < st.cue.0 && joiner(k) {
+        let mut j = k + 1;
+        if ctx.is_det(j) {
+            j += 1;
+        }
+        match ctx
+            .mention_starting(j)
+            .filter(|m| usable(m) && m.end <= st.cue.0)
+        {
+            Some(m) => {
+                found.push((m.actor, m.start, m.end));
+                k = m.end;
+            }
+            None => break,
+        }
+    }
+    // To the left.
+    let mut k = if ms >= 1 && ctx.is_det(ms - 1) {
+        ms - 1
+    } else {
+        ms
+    };
+    while k >= 2 && joiner(k - 1) {
+        match ctx.mention_ending(k - 2).filter(usable) {
+            Some(m) => {
+                found.push((m.actor, m.start, m.end));
+                k = if m.start >= 1 && ctx.is_det(m.start - 1) {
+                    m.start - 1
+                } else {
+                    m.start
+                };
+            }
+            None => break,
+        }
+    }
+    // A list joined by "et" only: "(A, B, C)" is an enumeration, not a subject.
+    let (lo, hi) = found
+        .iter()
+        .fold((ms, me), |(lo, hi), &(_, s, e)| (lo.min(s), hi.max(e)));
+    if !(lo..hi).any(|t| ctx.low(t) == "et") {
+        return Vec::new();
+    }
+    found
+        .into_iter()
+        .map(|(b, s, e)| FoundStance {
+            who: Who::Actor(b, Some((s, e))),
+            ..st.clone()
+        })
+        .collect()
+}
+
 /// Find stances.
 pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec<FoundStance> {
     let mut out = Vec::new();
@@ -53,7 +131,9 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
     while i < n {
         if let Some(st) = verb_stance(ctx, res, i, None) {
             i = st.cue.1.max(i + 1);
+            let more = conjuncts(ctx, &st);
             out.push(st);
+            out.extend(more);
             continue;
         }
         if let Some(st) = noun_stance(ctx, res, i) {

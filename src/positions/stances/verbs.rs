@@ -78,15 +78,22 @@ pub(super) fn verb_stance(
     let mut s = k;
     let mut has_aux = false;
     let mut etre_aux = false;
+    let mut ete = false;
     let mut negated = false;
     let mut reflexive = false;
     let mut back = 0;
     while s > sent_start && back < 5 {
         let p = s - 1;
         let w = ctx.low(p);
-        if AUX.contains(&w) && !has_aux {
+        if w == "été" && !has_aux {
+            // "a été condamné": a passive whose auxiliary comes before.
             has_aux = true;
-            etre_aux = crate::positions::quotes::is_etre(w);
+            etre_aux = true;
+            ete = true;
+        } else if AUX.contains(&w) && (!has_aux || ete) {
+            has_aux = true;
+            etre_aux = etre_aux || crate::positions::quotes::is_etre(w);
+            ete = false;
         } else if matches!(w, "pas" | "jamais" | "plus") {
             negated = negated || matches!(w, "pas" | "jamais");
         } else if matches!(w, "ne" | "n'") {
@@ -118,6 +125,13 @@ pub(super) fn verb_stance(
     let det_before = k >= 1 && ctx.is_det(k - 1);
     // "X est accusé de": être with a non-pronominal verb is a passive; X is the object.
     let passive = etre_aux && !first.pronominal;
+    // "X a été condamné par Y", "X, soutenu par Y": the agent holds the stance on X.
+    let reduced = !has_aux && s >= 1 && ctx.is_punct(s - 1, ",");
+    if speaker.is_none() && form.has(FormKind::Participle) && (passive || reduced) {
+        if let Some(st) = passive_stance(ctx, res, first, s, k + len, negated) {
+            return Some(st);
+        }
+    }
     let ok = form.has(FormKind::Participle) && has_aux && !passive
         || form.has(FormKind::Finite) && !det_before
         || form.has(FormKind::Infinitive)
@@ -126,23 +140,8 @@ pub(super) fn verb_stance(
         return None;
     }
     // "n'a pas signé": negation after the auxiliary.
-    let mut j = k + len;
-    let mut adv = 0;
-    while adv < 3 {
-        if let Some(n) = ctx.adverbial_len(j) {
-            // "regrette de son côté la décision", "appelle quant à lui X à".
-            j += n;
-        } else if matches!(ctx.low(j), "pas" | "jamais")
-            || (ctx.low(j).ends_with("ment") && ctx.is_lower_word(j))
-            || crate::positions::quotes::is_adverb(ctx, j) && !ctx.is_prep(j) && !ctx.is_det(j)
-        {
-            negated = negated || matches!(ctx.low(j), "pas" | "jamais");
-            j += 1;
-        } else {
-            break;
-        }
-        adv += 1;
-    }
+    let (j, negated_after) = skip_adverbs(ctx, k + len);
+    negated = negated || negated_after;
     // Cues sharing the verb ("voter contre", "voter pour"): the first whose complement fits.
     let (cue, target_start) = ctx
         .lex
@@ -173,7 +172,15 @@ pub(super) fn verb_stance(
             }
             Who::Actor(a, None)
         }
-        None => res.subject_before(ctx, s, ctx.plural_verb(s, k + len))?,
+        None => match res.subject_before(ctx, s, ctx.plural_verb(s, k + len)) {
+            Some(who) => who,
+            // "Dénonçant une réforme injuste, la députée a ...": the participle phrase
+            // opening the sentence belongs to the subject of the main clause.
+            None if form.has(FormKind::PresentParticiple) => {
+                participial_holder(ctx, res, s, target.1)?
+            }
+            None => return None,
+        },
     };
     Some(FoundStance {
         who,
@@ -182,6 +189,134 @@ pub(super) fn verb_stance(
         target,
         target_text: None,
     })
+}
+
+/// Adverbs and adverbial phrases after a verb at token `j` ("regrette de son côté la
+/// décision", "n'a pas signé"): the first token past them, and whether a negation was among
+/// them.
+fn skip_adverbs(ctx: &Ctx, mut j: usize) -> (usize, bool) {
+    let mut negated = false;
+    for _ in 0..3 {
+        if let Some(n) = ctx.adverbial_len(j) {
+            // "regrette de son côté la décision", "appelle quant à lui X à".
+            j += n;
+        } else if matches!(ctx.low(j), "pas" | "jamais")
+            || (ctx.low(j).ends_with("ment") && ctx.is_lower_word(j))
+            || crate::positions::quotes::is_adverb(ctx, j) && !ctx.is_prep(j) && !ctx.is_det(j)
+        {
+            negated = negated || matches!(ctx.low(j), "pas" | "jamais");
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j, negated)
+}
+
+/// A passive stance verb whose participle starts the verb group at `s` and ends at `v`:
+/// "Cette décision a été condamnée par X", "Y, soutenu par X". The agent after "par" holds
+/// the stance; its target is the subject (a person in apposition before the comma, else
+/// the noun phrase right before the verb group).
+fn passive_stance(
+    ctx: &Ctx,
+    res: &mut Resolver,
+    cue: &crate::positions::lexicon::StanceCue,
+    s: usize,
+    v: usize,
+    negated: bool,
+) -> Option<FoundStance> {
+    // Only verbs taking a direct object have a passive that states the stance.
+    if !cue.particles.is_empty() || cue.object_first || cue.negated_only || negated {
+        return None;
+    }
+    let (j, negated_after) = skip_adverbs(ctx, v);
+    if negated_after || ctx.low(j) != "par" {
+        return None;
+    }
+    let who = match res.speaker_after(ctx, j + 1, true)? {
+        Who::Actor(a, m) => Who::Actor(a, m),
+        Who::Unknown => return None,
+    };
+    let sent_start = ctx.sent_start(s);
+    // The subject ends before the auxiliaries and adverbs of the verb group.
+    let mut t = s;
+    while t > sent_start
+        && (AUX.contains(&ctx.low(t - 1))
+            || crate::positions::quotes::is_adverb(ctx, t - 1) && !ctx.is_prep(t - 1)
+            || ctx.low(t - 1).ends_with("ment") && ctx.is_lower_word(t - 1))
+    {
+        t -= 1;
+    }
+    let comma = t > sent_start && ctx.is_punct(t - 1, ",");
+    let mut target = None;
+    if comma {
+        // "Paul Roy, ancien président du club, soutenu par X".
+        if let Some(Who::Actor(_, Some(span))) =
+            res.apposition_subject(ctx, t - 1, sent_start, false)
+        {
+            target = Some(span);
+        }
+        t -= 1;
+    }
+    if target.is_none() && t >= 2 && matches!(ctx.low(t - 1), "qui") {
+        // "X, qui était soutenu par Y": the antecedent of the relative pronoun.
+        let e = if ctx.is_punct(t - 2, ",") {
+            t - 2
+        } else {
+            t - 1
+        };
+        let m = ctx.mention_ending(e.checked_sub(1)?)?;
+        target = Some((m.start, m.end));
+    }
+    if target.is_none() {
+        if t == 0 {
+            return None;
+        }
+        target = match ctx.mention_ending(t - 1) {
+            Some(m) if !(m.start >= 1 && ctx.is_prep(m.start - 1)) => Some((m.start, m.end)),
+            _ => {
+                // The noun phrase before: back to punctuation or a verb, at most eight
+                // words; it opens on its first determiner.
+                let mut from = t;
+                while from > sent_start
+                    && t - from < 8
+                    && ctx.kind(from - 1) != Some(TokenKind::Punct)
+                    && !AUX.contains(&ctx.low(from - 1))
+                    && !ctx.finite_verb_at(from - 1)
+                    && !matches!(ctx.low(from - 1), "qui" | "que" | "qu'" | "et" | "ou")
+                {
+                    from -= 1;
+                }
+                let det = (from..t).find(|&d| ctx.is_det(d))?;
+                target_at(ctx, det).filter(|&(_, e)| e <= t)
+            }
+        };
+    }
+    let target = target?;
+    // "X, soutenu par X" is no stance.
+    if matches!(who, Who::Actor(a, _) if ctx.mention_starting(target.0).is_some_and(|m| m.actor == a))
+    {
+        return None;
+    }
+    Some(FoundStance {
+        who,
+        polarity: cue.polarity,
+        cue: (s, v),
+        target,
+        target_text: None,
+    })
+}
+
+/// The holder of a stance stated by a present participle opening its sentence at `s`
+/// ("Dénonçant une réforme injuste, la députée a ...", target ending at `e`): the subject
+/// of the main clause after the comma that closes the participle phrase.
+fn participial_holder(ctx: &Ctx, res: &mut Resolver, s: usize, e: usize) -> Option<Who> {
+    if crate::positions::quotes::clause_start(ctx, s) != s {
+        return None;
+    }
+    let end = ctx.sent_end(s);
+    let comma = (e..end).find(|&t| !res.in_quote(t) && ctx.is_punct(t, ","))?;
+    crate::positions::quotes::main_clause_subject(ctx, res, comma + 1, end)
 }
 
 /// Where the target of cue `c` starts when its complement begins at token `j`: right
