@@ -830,6 +830,15 @@ fn stance_patterns() {
             "« Nous nous opposons à la fusion des deux écoles », a déclaré Hugo Marchal.",
             ("Hugo Marchal", Polarity::Against, "fusion des deux écoles"),
         ),
+        // The speaker's own "je suis contre" inside a quote.
+        (
+            "« Je suis contre toute hausse des loyers », a dit Léa Morel.",
+            ("Léa Morel", Polarity::Against, "hausse des loyers"),
+        ),
+        (
+            "« Nous sommes très favorables au nouveau tramway », a dit Hugo Marchal.",
+            ("Hugo Marchal", Polarity::For, "nouveau tramway"),
+        ),
         // A passive: the agent after "par" holds the stance on the subject.
         (
             "La fermeture du guichet a été vivement condamnée par Claire Fontaine.",
@@ -874,6 +883,37 @@ fn stance_patterns() {
 }
 
 #[test]
+fn stance_holder_past_glosses_and_dates() {
+    let spec: Spec = &[
+        ("Paul Roy", Per, &["Paul Roy"]),
+        ("Union des Vetra", Org, &["Union des Vetra", "UDV"]),
+        ("Nordis", Org, &["Nordis"]),
+    ];
+    // The acronym glossed in parentheses is a complement like the name it glosses.
+    let (pos, _) = run(
+        "Paul Roy est en conflit ouvert avec l'Union des Vetra (UDV) et affiche son soutien à Nordis.",
+        spec,
+    );
+    assert_eq!(
+        stances(&pos),
+        vec![("Paul Roy".to_string(), Polarity::For, "Nordis".to_string())]
+    );
+    // A date between the verb and its object.
+    let (pos, _) = run(
+        "Paul Roy a réclamé le 4 mai une enquête indépendante.",
+        spec,
+    );
+    assert_eq!(
+        stances(&pos),
+        vec![(
+            "Paul Roy".to_string(),
+            Polarity::For,
+            "enquête indépendante".to_string()
+        )]
+    );
+}
+
+#[test]
 fn no_stance_without_object_or_with_other_meaning() {
     for text in [
         "Hugo Marchal s'est défendu d'avoir menti.",
@@ -894,6 +934,9 @@ fn no_stance_without_object_or_with_other_meaning() {
         // A light noun without a complement names no target.
         "Claire Fontaine conteste la manière.",
         "Hugo Marchal a salué un fait.",
+        // A one-word judgement is no target; a negated "je suis contre" no stance.
+        "« Inacceptable », a dénoncé Claire Fontaine.",
+        "« Je ne suis pas contre la réforme », a dit Léa Morel.",
         // A negated passive, and a passive whose agent is no actor.
         "Paul Roy n'a pas été soutenu par Nordis.",
         "La réforme, soutenue par la majorité, a été adoptée.",

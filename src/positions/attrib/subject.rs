@@ -48,6 +48,12 @@ impl<'t> Resolver<'t> {
                 return Some(self.resolve_title(ctx, ti));
             }
             if let Some(m) = ctx.mention_ending(k) {
+                // "avec l'Office national (ONV)": a name glossed in parentheses is
+                // whatever the name before it is.
+                if m.start >= 1 && ctx.is_punct(m.start - 1, "(") && ctx.is_punct(m.end, ")") {
+                    k = m.start - 1;
+                    continue;
+                }
                 let prep = m.start >= 1
                     && (ctx.is_prep(m.start - 1)
                         || ctx.is_civility(m.start - 1)

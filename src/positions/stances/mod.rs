@@ -13,7 +13,7 @@ mod target;
 mod verbs;
 
 use nouns::{adjective_stance, cooperation, noun_stance, pejorative, possessive_stance};
-use verbs::{quote_cue_stance, verb_stance};
+use verbs::{copula_stance, quote_cue_stance, verb_stance};
 
 /// A stance as token ranges.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +153,7 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
                 out.push(st);
             }
             pejorative(ctx, a, q, &mut out);
+            out.extend((q.span.open + 1..q.span.close).filter_map(|k| copula_stance(ctx, a, k, q)));
             // "« Nous dénonçons ce projet », a dit X": the speaker's own stance.
             let mut k = q.span.open + 1;
             while k < q.span.close {

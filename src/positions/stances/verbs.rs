@@ -31,6 +31,14 @@ pub(super) fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<Fo
         return None;
     }
     let target = target_at(ctx, q.span.open + 1).filter(|&(s, e)| e <= q.span.close && e > s)?;
+    // A one-word quote without a determiner is a judgement ("« inacceptable »"), not what
+    // it judges; a name stays a target.
+    if target.1 == target.0 + 1
+        && !ctx.is_det(target.0.saturating_sub(1))
+        && ctx.mention_starting(target.0).is_none()
+    {
+        return None;
+    }
     // The opening phrase must name something, not a pronoun or a clause.
     if matches!(
         ctx.low(target.0),
@@ -54,6 +62,46 @@ pub(super) fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<Fo
         who: Who::Actor(a, None),
         polarity,
         cue: (cs, ce),
+        target,
+        target_text: None,
+    })
+}
+
+/// The speaker's "je suis contre X", "nous sommes favorables à Y" inside the quote `q`
+/// (subject at token `k`): a stance of the speaker `a`.
+pub(crate) fn copula_stance(ctx: &Ctx, a: usize, k: usize, q: &FoundQuote) -> Option<FoundStance> {
+    if !matches!(ctx.low(k), "je" | "j'" | "nous") {
+        return None;
+    }
+    if !crate::lang::fr::positions::has_first_person_copulas(ctx.low(k + 1)) {
+        return None;
+    }
+    let (mut j, negated) = skip_adverbs(ctx, k + 2);
+    while crate::lang::fr::positions::has_degree_adverbs(ctx.low(j)) {
+        j += 1;
+    }
+    if negated || matches!(ctx.low(k.saturating_sub(1)), "ne" | "n'") {
+        return None;
+    }
+    let (polarity, start) = match ctx.low(j) {
+        "contre" => (Polarity::Against, j + 1),
+        "pour" if !infinitive_at(ctx, j + 1) => (Polarity::For, j + 1),
+        _ => {
+            let adj =
+                &ctx.lex.stance_adjectives[*ctx.lex.stance_adjective_forms.get(ctx.fold(j)?)?];
+            let plen = adj
+                .particles
+                .iter()
+                .find_map(|p| particle_at(ctx, j + 1, p))?;
+            (adj.polarity, j + 1 + plen)
+        }
+    };
+    let target = target_at(ctx, start).filter(|&(_, e)| e <= q.span.close)?;
+    let (polarity, target) = calls_for_end(ctx, polarity, target);
+    Some(FoundStance {
+        who: Who::Actor(a, None),
+        polarity,
+        cue: (k, j + 1),
         target,
         target_text: None,
     })
@@ -197,7 +245,10 @@ pub(super) fn verb_stance(
 fn skip_adverbs(ctx: &Ctx, mut j: usize) -> (usize, bool) {
     let mut negated = false;
     for _ in 0..3 {
-        if let Some(n) = ctx.adverbial_len(j) {
+        if let Some(n) = date_len(ctx, j) {
+            // "a demandé le 4 mai un avis".
+            j += n;
+        } else if let Some(n) = ctx.adverbial_len(j) {
             // "regrette de son côté la décision", "appelle quant à lui X à".
             j += n;
         } else if matches!(ctx.low(j), "pas" | "jamais")
@@ -211,6 +262,18 @@ fn skip_adverbs(ctx: &Ctx, mut j: usize) -> (usize, bool) {
         }
     }
     (j, negated)
+}
+
+/// A date adverbial at token `j` ("le 4 mai", "le 12 mars 2020"): its length in tokens.
+fn date_len(ctx: &Ctx, j: usize) -> Option<usize> {
+    if ctx.low(j) != "le" || ctx.kind(j + 1) != Some(TokenKind::Number) {
+        return None;
+    }
+    if !crate::lang::fr::common::has_months(ctx.low(j + 2)) {
+        return None;
+    }
+    let year = ctx.kind(j + 3) == Some(TokenKind::Number);
+    Some(if year { 4 } else { 3 })
 }
 
 /// A passive stance verb whose participle starts the verb group at `s` and ends at `v`:
