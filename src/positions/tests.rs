@@ -852,6 +852,11 @@ fn stance_patterns() {
             "Paul Roy, ancien maire de la ville, soutenu par Nordis, a déposé sa candidature.",
             ("Nordis", Polarity::For, "Paul Roy"),
         ),
+        // A relative clause on a noun in apposition to a name.
+        (
+            "Paul Roy, un libéral convaincu qui défend la taxe carbone, a parlé.",
+            ("Paul Roy", Polarity::For, "taxe carbone"),
+        ),
         // Every actor of a coordinated subject.
         (
             "Les élus, notamment Nordis, Vetra et le Valmorin, soutiennent la grève.",
@@ -914,6 +919,19 @@ fn stance_holder_past_glosses_and_dates() {
 }
 
 #[test]
+fn relative_on_a_common_noun_has_that_noun_for_subject() {
+    let (pos, _) = run(
+        "Nordis a soutenu la foule qui réclamait le départ du préfet.",
+        PEOPLE,
+    );
+    let got = stances(&pos);
+    assert!(
+        got.iter().all(|(_, _, t)| t != "départ du préfet"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn no_stance_without_object_or_with_other_meaning() {
     for text in [
         "Hugo Marchal s'est défendu d'avoir menti.",
@@ -934,6 +952,10 @@ fn no_stance_without_object_or_with_other_meaning() {
         // A light noun without a complement names no target.
         "Claire Fontaine conteste la manière.",
         "Hugo Marchal a salué un fait.",
+        // A participle qualifying a noun, a clitic object, "sans".
+        "Paul Roy a sanctionné les personnes refusant de porter le masque.",
+        "Léa Morel est arrivée. Elle lui a demandé de partir.",
+        "Paul Roy a parlé sans condamner la réforme.",
         // A one-word judgement is no target; a negated "je suis contre" no stance.
         "« Inacceptable », a dénoncé Claire Fontaine.",
         "« Je ne suis pas contre la réforme », a dit Léa Morel.",

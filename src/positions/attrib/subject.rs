@@ -118,9 +118,40 @@ impl<'t> Resolver<'t> {
             ) {
                 return Some(Who::Unknown);
             }
+            // "la foule qui réclamait": a relative clause on a common noun has that
+            // noun for subject.
+            if w == "qui" && k > start && !self.named_antecedent(ctx, k - 1, start) {
+                return None;
+            }
             after_relative = w == "qui";
         }
         None
+    }
+
+    /// The antecedent of a relative "qui" ending at token `a` names an actor: a mention, a
+    /// title phrase ("l'avocat pénaliste qui"), a comma before the relative, or a noun
+    /// phrase in apposition to one ("X, un économiste qui"). "la foule qui", "ce qui" do
+    /// not.
+    fn named_antecedent(&self, ctx: &Ctx, a: usize, start: usize) -> bool {
+        if ctx.mention_ending(a).is_some() || ctx.is_punct(a, ",") {
+            return true;
+        }
+        if !(ctx.is_lower_word(a) || matches!(ctx.low(a), "ce" | "celui" | "celle" | "ceux")) {
+            return true;
+        }
+        // The noun phrase ending at `a`: a determiner and at most three words.
+        let mut b = a;
+        while b > start && a - b < 3 && ctx.is_lower_word(b) && !ctx.is_det(b) {
+            b -= 1;
+        }
+        if (b..=a).any(|t| self.title_covering(t).is_some()) {
+            return true;
+        }
+        let np_start = if ctx.is_det(b) { b } else { b + 1 };
+        np_start >= 2
+            && ctx.is_punct(np_start - 1, ",")
+            && (ctx.mention_ending(np_start - 2).is_some()
+                || self.title_covering(np_start - 2).is_some())
     }
 
     /// The subject named before a chain of appositions closed by the comma at `comma`:

@@ -187,6 +187,23 @@ pub(super) fn verb_stance(
     if !ok {
         return None;
     }
+    // "les personnes refusant de porter": a participle right after a noun qualifies it.
+    let qualifies = form.has(FormKind::PresentParticiple)
+        && !form.has(FormKind::Finite)
+        && s == k
+        && s >= 1
+        && ctx.is_lower_word(s - 1)
+        && !ctx.is_det(s - 1)
+        && !crate::positions::quotes::is_adverb(ctx, s - 1)
+        && !matches!(ctx.low(s - 1), "en" | "tout" | "et" | "ou" | "mais");
+    // "sans condamner X" states no stance.
+    let without = form.has(FormKind::Infinitive) && s == k && s >= 1 && ctx.low(s - 1) == "sans";
+    if qualifies || without {
+        return None;
+    }
+    // "qui l'a accusée de", "elle lui a demandé de": the object is the clitic before the
+    // verb, not what follows it.
+    let clitic = s >= 1 && matches!(ctx.low(s - 1), "l'" | "le" | "la" | "les" | "lui" | "leur");
     // "n'a pas signé": negation after the auxiliary.
     let (j, negated_after) = skip_adverbs(ctx, k + len);
     negated = negated || negated_after;
@@ -196,6 +213,7 @@ pub(super) fn verb_stance(
         .stance_cues
         .iter()
         .filter(|c| c.lemma == first.lemma && c.pronominal == first.pronominal)
+        .filter(|c| !clitic || !c.particles.is_empty())
         .find_map(|c| complement(ctx, c, j).map(|t| (c, t)))?;
     let target = target_at(ctx, target_start)?;
     let mut polarity = cue.polarity;
