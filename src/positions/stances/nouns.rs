@@ -230,6 +230,12 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
         {
             continue;
         }
+        // A noun opens on its determiner ("une régulation excessive", "cette nouvelle taxe
+        // injuste"); "ça devient excessif" qualifies no noun.
+        let det_before = |t: usize| t > q.span.open && ctx.is_det(t - 1);
+        if !(det_before(noun) || noun >= 1 && ctx.is_lower_word(noun - 1) && det_before(noun - 1)) {
+            continue;
+        }
         // The noun's complement names what is condemned: "tendance néfaste à la censure".
         let mut text = ctx.raw(noun).to_string();
         let mut end = k + 1;

@@ -203,7 +203,10 @@ pub(super) fn verb_stance(
     }
     // "qui l'a accusée de", "elle lui a demandé de": the object is the clitic before the
     // verb, not what follows it.
-    let clitic = s >= 1 && matches!(ctx.low(s - 1), "l'" | "le" | "la" | "les" | "lui" | "leur");
+    let clitic = (s.saturating_sub(1)..k).any(|t| {
+        matches!(ctx.low(t), "l'" | "le" | "la" | "les" | "lui" | "leur")
+            && (t + 1 == k || AUX.contains(&ctx.low(t + 1)))
+    });
     // "n'a pas signé": negation after the auxiliary.
     let (j, negated_after) = skip_adverbs(ctx, k + len);
     negated = negated || negated_after;
