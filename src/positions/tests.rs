@@ -852,6 +852,15 @@ fn stance_patterns() {
             "Paul Roy, ancien maire de la ville, soutenu par Nordis, a déposé sa candidature.",
             ("Nordis", Polarity::For, "Paul Roy"),
         ),
+        // A refused stance is its opposite.
+        (
+            "Nordis a confirmé son refus de soutenir la candidature de Paul Roy.",
+            ("Nordis", Polarity::Against, "candidature de Paul Roy"),
+        ),
+        (
+            "Léa Morel refuse de défendre le nouveau tramway.",
+            ("Léa Morel", Polarity::Against, "nouveau tramway"),
+        ),
         // A relative clause on a noun in apposition to a name.
         (
             "Paul Roy, un libéral convaincu qui défend la taxe carbone, a parlé.",
@@ -956,6 +965,7 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Paul Roy a sanctionné les personnes refusant de porter le masque.",
         "Léa Morel est arrivée. Elle lui a demandé de partir.",
         "Paul Roy a parlé sans condamner la réforme.",
+        "Hugo Marchal a renoncé à condamner la réforme.",
         // A one-word judgement is no target; a negated "je suis contre" no stance.
         "« Inacceptable », a dénoncé Claire Fontaine.",
         "« Je ne suis pas contre la réforme », a dit Léa Morel.",

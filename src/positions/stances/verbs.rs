@@ -220,7 +220,15 @@ pub(super) fn verb_stance(
         .find_map(|c| complement(ctx, c, j).map(|t| (c, t)))?;
     let target = target_at(ctx, target_start)?;
     let mut polarity = cue.polarity;
-    if cue.negated_only {
+    // "refuse de soutenir X", "son refus de signer X": a refused stance is its opposite.
+    let refused = form.has(FormKind::Infinitive) && s == k && refusal_before(ctx, k);
+    if refused {
+        // "refuse de condamner X" is no stance for X.
+        if negated || polarity == Polarity::Against || cue.negated_only {
+            return None;
+        }
+        polarity = Polarity::Against;
+    } else if cue.negated_only {
         if !negated {
             return None;
         }
@@ -401,6 +409,23 @@ fn participial_holder(ctx: &Ctx, res: &mut Resolver, s: usize, e: usize) -> Opti
     let end = ctx.sent_end(s);
     let comma = (e..end).find(|&t| !res.in_quote(t) && ctx.is_punct(t, ","))?;
     crate::positions::quotes::main_clause_subject(ctx, res, comma + 1, end)
+}
+
+/// The infinitive at `k` is governed by a refusal: "refuse de", "son refus de", "a renoncé
+/// à".
+fn refusal_before(ctx: &Ctx, k: usize) -> bool {
+    if k < 2 || !matches!(ctx.low(k - 1), "de" | "d'" | "à") {
+        return false;
+    }
+    let g = k - 2;
+    crate::lang::fr::positions::has_refusals(ctx.low(g))
+        || ctx
+            .lex
+            .stance
+            .longest(|i| ctx.low_opt(i), g)
+            .is_some_and(|(len, f)| {
+                g + len == k - 1 && ctx.lex.stance_cues[f.lemma as usize].lemma == "refuser"
+            })
 }
 
 /// Where the target of cue `c` starts when its complement begins at token `j`: right
