@@ -852,6 +852,15 @@ fn stance_patterns() {
             "Paul Roy, ancien maire de la ville, soutenu par Nordis, a déposé sa candidature.",
             ("Nordis", Polarity::For, "Paul Roy"),
         ),
+        // A judgement reported with "que".
+        (
+            "Léa Morel a estimé que la fermeture du guichet était « choquante ».",
+            ("Léa Morel", Polarity::Against, "fermeture du guichet"),
+        ),
+        (
+            "Nordis juge illégal que la commune ferme le guichet.",
+            ("Nordis", Polarity::Against, "commune ferme le guichet"),
+        ),
         // A refused stance is its opposite.
         (
             "Nordis a confirmé son refus de soutenir la candidature de Paul Roy.",
@@ -966,6 +975,7 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Léa Morel est arrivée. Elle lui a demandé de partir.",
         "Paul Roy a parlé sans condamner la réforme.",
         "Hugo Marchal a renoncé à condamner la réforme.",
+        "Paul Roy n'a pas estimé que la réforme était injuste.",
         // A one-word judgement is no target; a negated "je suis contre" no stance.
         "« Inacceptable », a dénoncé Claire Fontaine.",
         "« Je ne suis pas contre la réforme », a dit Léa Morel.",

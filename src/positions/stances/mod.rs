@@ -12,7 +12,9 @@ mod nouns;
 mod target;
 mod verbs;
 
-use nouns::{adjective_stance, cooperation, noun_stance, pejorative, possessive_stance};
+use nouns::{
+    adjective_stance, cooperation, judgement_stance, noun_stance, pejorative, possessive_stance,
+};
 use verbs::{copula_stance, quote_cue_stance, verb_stance};
 
 /// A stance as token ranges.
@@ -143,6 +145,8 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
         } else if let Some(st) = adjective_stance(ctx, res, i) {
             out.push(st);
         } else if let Some(st) = cooperation(ctx, res, i) {
+            out.push(st);
+        } else if let Some(st) = judgement_stance(ctx, res, i) {
             out.push(st);
         }
         i += 1;

@@ -230,6 +230,13 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
         {
             continue;
         }
+        // "son caractère choquant" judges its owner, not the light noun.
+        if ctx
+            .fold(noun)
+            .is_some_and(|f| super::target::LIGHT_NOUNS.contains(&f))
+        {
+            continue;
+        }
         // A noun opens on its determiner ("une régulation excessive", "cette nouvelle taxe
         // injuste"); "ça devient excessif" qualifies no noun.
         let det_before = |t: usize| t > q.span.open && ctx.is_det(t - 1);
@@ -260,4 +267,89 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
             target_text: Some(text),
         });
     }
+}
+
+/// A judgement reported with "que" ("X a estimé que cette mesure était « injuste »", "X
+/// juge illégal que Y"): the subject of the reporting verb is against the noun phrase
+/// judged. The adjective at `k` is a pejorative outside any attributed quote (a one-word
+/// quotation of it counts: « choquant »).
+pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
+    if !PEJORATIVE.contains(&ctx.low(k)) {
+        return None;
+    }
+    let quoted = |t: usize| ctx.kind(t) == Some(crate::text::TokenKind::Quote);
+    // Inside a quotation only when the quotation is the adjective itself.
+    if res.in_quote(k) && !(k >= 1 && quoted(k - 1) && quoted(k + 1)) {
+        return None;
+    }
+    let sent_start = ctx.sent_start(k);
+    let mut c = k;
+    while c > sent_start && (quoted(c - 1) || degree_or_adverb(ctx, c - 1)) {
+        c -= 1;
+    }
+    if c <= sent_start {
+        return None;
+    }
+    let (que, target) = if crate::lang::fr::positions::has_predicate_copulas(ctx.low(c - 1)) {
+        // "que cette mesure était injuste": the noun phrase between "que" and the copula.
+        let cop = c - 1;
+        let que = (cop.saturating_sub(10).max(sent_start)..cop)
+            .rev()
+            .take_while(|&t| {
+                !ctx.is_punct(t, ",") && ctx.kind(t) != Some(crate::text::TokenKind::Punct)
+                    || quoted(t)
+            })
+            .find(|&t| matches!(ctx.low(t), "que" | "qu'"))?;
+        let target = target_at(ctx, que + 1).map(|(s, e)| (s, e.min(cop)))?;
+        (que, target)
+    } else if matches!(ctx.low(k + 1), "que" | "qu'") && reporting_ending(ctx, c - 1).is_some() {
+        // "juge illégal qu'un policier tire": what follows "que".
+        let target = target_at(ctx, k + 2)?;
+        (c, target)
+    } else {
+        return None;
+    };
+    if target.1 <= target.0 {
+        return None;
+    }
+    // The reporting verb right before "que" (the adjective for "juger illégal que").
+    let v = reporting_ending(ctx, que - 1)?;
+    if (v..que).any(|t| matches!(ctx.low(t), "ne" | "n'" | "pas" | "jamais")) {
+        return None;
+    }
+    let who = res.subject_before(ctx, v, ctx.plural_verb(v, que))?;
+    Some(FoundStance {
+        who,
+        polarity: Polarity::Against,
+        cue: (k, k + 1),
+        target,
+        target_text: None,
+    })
+}
+
+/// An adverb or degree word before a judgement ("était totalement « injuste »").
+fn degree_or_adverb(ctx: &Ctx, t: usize) -> bool {
+    crate::lang::fr::positions::has_degree_adverbs(ctx.low(t))
+        || ctx.low(t).ends_with("ment") && ctx.is_lower_word(t)
+        || matches!(ctx.low(t), "plus" | "trop" | "vraiment")
+}
+
+/// The first token of a reporting verb group ending at token `e` ("a estimé", "juge",
+/// "avait jugé"), auxiliaries included.
+fn reporting_ending(ctx: &Ctx, e: usize) -> Option<usize> {
+    let start = (e.saturating_sub(2)..=e).find(|&t| {
+        ctx.lex
+            .reporting
+            .longest(|i| ctx.low_opt(i), t)
+            .is_some_and(|(len, _)| t + len == e + 1)
+    })?;
+    let mut s = start;
+    while s > 0
+        && (AUX.contains(&ctx.low(s - 1))
+            || matches!(ctx.low(s - 1), "ne" | "n'" | "pas" | "jamais")
+            || crate::positions::quotes::is_adverb(ctx, s - 1) && !ctx.is_prep(s - 1))
+    {
+        s -= 1;
+    }
+    Some(s)
 }
