@@ -937,6 +937,21 @@ fn stance_holder_past_glosses_and_dates() {
 }
 
 #[test]
+fn an_accusation_lends_no_stance_to_the_accused() {
+    for text in [
+        "Léa Morel accuse Paul Roy d'avoir soutenu la réforme.",
+        "Paul Roy a critiqué Nordis, accusée de soutenir la réforme.",
+    ] {
+        let (pos, _) = run(text, PEOPLE);
+        let got = stances(&pos);
+        assert!(
+            got.iter().all(|(_, _, t)| t != "réforme"),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn relative_on_a_common_noun_has_that_noun_for_subject() {
     let (pos, _) = run(
         "Nordis a soutenu la foule qui réclamait le départ du préfet.",
@@ -975,6 +990,9 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Léa Morel est arrivée. Elle lui a demandé de partir.",
         "Paul Roy a parlé sans condamner la réforme.",
         "Hugo Marchal a renoncé à condamner la réforme.",
+        "Nordis a interrogé Paul Roy sur sa réticence à condamner la réforme.",
+        // The subject of a "dont" clause is the noun phrase after "dont".
+        "Paul Roy, dont le collectif a dénoncé la réforme, est arrivé.",
         "Paul Roy n'a pas estimé que la réforme était injuste.",
         // A one-word judgement is no target; a negated "je suis contre" no stance.
         "« Inacceptable », a dénoncé Claire Fontaine.",

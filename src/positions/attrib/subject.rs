@@ -123,6 +123,11 @@ impl<'t> Resolver<'t> {
             if w == "qui" && k > start && !self.named_antecedent(ctx, k - 1, start) {
                 return None;
             }
+            // "X, dont le collectif a appelé à": the subject was the noun phrase after
+            // "dont", passed over without a name.
+            if w == "dont" {
+                return None;
+            }
             after_relative = w == "qui";
         }
         None

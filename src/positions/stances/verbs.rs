@@ -30,6 +30,13 @@ pub(super) fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<Fo
     if negated {
         return None;
     }
+    // A cue before the quote reports it unless a relative clause stands between:
+    // "Dénonçant une réforme que X « veut imposer »" is about the reform.
+    if ce <= q.span.open
+        && (ce..q.span.open).any(|t| matches!(ctx.low(t), "que" | "qu'" | "qui" | "dont"))
+    {
+        return None;
+    }
     let target = target_at(ctx, q.span.open + 1).filter(|&(s, e)| e <= q.span.close && e > s)?;
     // A one-word quote without a determiner is a judgement ("« inacceptable »"), not what
     // it judges; a name stays a target.
@@ -222,6 +229,11 @@ pub(super) fn verb_stance(
     let mut polarity = cue.polarity;
     // "refuse de soutenir X", "son refus de signer X": a refused stance is its opposite.
     let refused = form.has(FormKind::Infinitive) && s == k && refusal_before(ctx, k);
+    // "accusé de soutenir X", "qui l'accuse d'avoir encouragé X": a stance someone else
+    // lends the accused, not the subject's.
+    if s >= 2 && matches!(ctx.low(s - 1), "de" | "d'") && accused_before(ctx, s - 2) {
+        return None;
+    }
     if refused {
         // "refuse de condamner X" is no stance for X.
         if negated || polarity == Polarity::Against || cue.negated_only {
@@ -417,15 +429,28 @@ fn refusal_before(ctx: &Ctx, k: usize) -> bool {
     if k < 2 || !matches!(ctx.low(k - 1), "de" | "d'" | "à") {
         return false;
     }
-    let g = k - 2;
-    crate::lang::fr::positions::has_refusals(ctx.low(g))
-        || ctx
-            .lex
+    crate::lang::fr::positions::has_refusals(ctx.low(k - 2)) || governed_by(ctx, k - 2, "refuser")
+}
+
+/// A form of "accuser" ends at token `g` or just before its object ("accuse Paul Roy").
+fn accused_before(ctx: &Ctx, g: usize) -> bool {
+    let sent_start = ctx.sent_start(g);
+    (g.saturating_sub(5).max(sent_start)..=g)
+        .rev()
+        .take_while(|&t| ctx.kind(t) != Some(TokenKind::Punct))
+        .any(|t| governed_by(ctx, t, "accuser"))
+}
+
+/// Token `g` ends a form of the stance verb `lemma` ("refuse", "accusée").
+fn governed_by(ctx: &Ctx, g: usize, lemma: &str) -> bool {
+    (g.saturating_sub(2)..=g).any(|t| {
+        ctx.lex
             .stance
-            .longest(|i| ctx.low_opt(i), g)
+            .longest(|i| ctx.low_opt(i), t)
             .is_some_and(|(len, f)| {
-                g + len == k - 1 && ctx.lex.stance_cues[f.lemma as usize].lemma == "refuser"
+                t + len == g + 1 && ctx.lex.stance_cues[f.lemma as usize].lemma == lemma
             })
+    })
 }
 
 /// Where the target of cue `c` starts when its complement begins at token `j`: right
