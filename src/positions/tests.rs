@@ -888,6 +888,16 @@ fn stance_patterns() {
             "Les élus, notamment Nordis, Vetra et le Valmorin, soutiennent la grève.",
             ("Valmorin", Polarity::For, "grève"),
         ),
+        // An adjective phrase opening the sentence belongs to the main clause's subject.
+        (
+            "Pourtant partisane d'une taxe carbone, Claire Fontaine a voté contre.",
+            ("Claire Fontaine", Polarity::For, "taxe carbone"),
+        ),
+        // An object ends before "d'avoir" / "d'être".
+        (
+            "Paul Roy accuse ses adversaires d'être des menteurs.",
+            ("Paul Roy", Polarity::Against, "adversaires"),
+        ),
         // A participle phrase opening the sentence belongs to the main clause's subject.
         (
             "Dénonçant une réforme injuste, Claire Fontaine a quitté la séance.",

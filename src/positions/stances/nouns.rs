@@ -2,7 +2,7 @@
 //! willingness to cooperate, and pejorative judgements inside attributed quotes.
 
 use super::target::target_at;
-use super::verbs::{calls_for_end, stance_particle};
+use super::verbs::{calls_for_end, participial_holder, stance_particle};
 use super::{particle_at, FoundStance, AUX};
 use crate::positions::attrib::{Resolver, Who};
 use crate::positions::context::Ctx;
@@ -67,7 +67,11 @@ pub(super) fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     }
     let target = target_at(ctx, k + 1 + plen)?;
     let (polarity, target) = calls_for_end(ctx, adj.polarity, target);
-    let who = res.subject_before(ctx, s, ctx.plural_verb(s, k))?;
+    let who = match res.subject_before(ctx, s, ctx.plural_verb(s, k)) {
+        Some(who) => who,
+        // "Opposé à la réforme, X a ...": the phrase opening the sentence is the subject's.
+        None => participial_holder(ctx, res, s, target.1)?,
+    };
     Some(FoundStance {
         who,
         polarity,

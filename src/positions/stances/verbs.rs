@@ -414,8 +414,8 @@ fn passive_stance(
 /// The holder of a stance stated by a present participle opening its sentence at `s`
 /// ("Dénonçant une réforme injuste, la députée a ...", target ending at `e`): the subject
 /// of the main clause after the comma that closes the participle phrase.
-fn participial_holder(ctx: &Ctx, res: &mut Resolver, s: usize, e: usize) -> Option<Who> {
-    if crate::positions::quotes::clause_start(ctx, s) != s {
+pub(super) fn participial_holder(ctx: &Ctx, res: &mut Resolver, s: usize, e: usize) -> Option<Who> {
+    if crate::positions::quotes::clause_start(ctx, s) < s {
         return None;
     }
     let end = ctx.sent_end(s);
