@@ -1000,6 +1000,10 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Léa Morel est arrivée. Elle lui a demandé de partir.",
         "Paul Roy a parlé sans condamner la réforme.",
         "Hugo Marchal a renoncé à condamner la réforme.",
+        // A wished stance in a clause of purpose.
+        "Une pétition circule afin que Nordis refuse le projet de stade.",
+        // Asking for an opinion is no stance.
+        "Paul Roy a demandé un avis au conseil municipal.",
         "Nordis a interrogé Paul Roy sur sa réticence à condamner la réforme.",
         // The subject of a "dont" clause is the noun phrase after "dont".
         "Paul Roy, dont le collectif a dénoncé la réforme, est arrivé.",

@@ -79,7 +79,10 @@ pub(super) fn target_in(ctx: &Ctx, k: usize, depth: u8) -> Option<(usize, usize)
             break;
         }
         // "accuse ses adversaires d'être des traîtres": the object ends before the clause.
-        if e > s && matches!(ctx.low(e), "de" | "d'") && matches!(ctx.low(e + 1), "avoir" | "être")
+        if e > s
+            && matches!(ctx.low(e), "de" | "d'")
+            && matches!(ctx.low(e + 1), "avoir" | "être")
+            && !infinitive_at(ctx, s)
         {
             break;
         }

@@ -205,7 +205,7 @@ pub(super) fn verb_stance(
         && !matches!(ctx.low(s - 1), "en" | "tout" | "et" | "ou" | "mais");
     // "sans condamner X" states no stance.
     let without = form.has(FormKind::Infinitive) && s == k && s >= 1 && ctx.low(s - 1) == "sans";
-    if qualifies || without {
+    if qualifies || without || speaker.is_none() && in_purpose_clause(ctx, s) {
         return None;
     }
     // "qui l'a accusée de", "elle lui a demandé de": the object is the clitic before the
@@ -430,6 +430,19 @@ fn refusal_before(ctx: &Ctx, k: usize) -> bool {
         return false;
     }
     crate::lang::fr::positions::has_refusals(ctx.low(k - 2)) || governed_by(ctx, k - 2, "refuser")
+}
+
+/// The verb group at `s` lies in a clause of purpose or manner ("afin qu'elle refuse le
+/// don", "pour que X soutienne Y", "sans que"): a wished stance, not one held.
+fn in_purpose_clause(ctx: &Ctx, s: usize) -> bool {
+    let sent_start = ctx.sent_start(s);
+    (s.saturating_sub(10).max(sent_start + 1)..s)
+        .rev()
+        .take_while(|&t| !ctx.is_punct(t, ",") && !ctx.is_punct(t, ";"))
+        .any(|t| {
+            matches!(ctx.low(t), "que" | "qu'")
+                && matches!(ctx.low(t - 1), "afin" | "pour" | "sans" | "avant")
+        })
 }
 
 /// A form of "accuser" ends at token `g` or just before its object ("accuse Paul Roy").
