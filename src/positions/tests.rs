@@ -861,6 +861,18 @@ fn stance_patterns() {
             "Nordis juge illégal que la commune ferme le guichet.",
             ("Nordis", Polarity::Against, "commune ferme le guichet"),
         ),
+        (
+            "Hugo Marchal estime que la nouvelle ligne de bus est indispensable.",
+            ("Hugo Marchal", Polarity::For, "nouvelle ligne de bus"),
+        ),
+        (
+            "Claire Fontaine estime qu'une enquête doit être ouverte par le parquet.",
+            ("Claire Fontaine", Polarity::For, "enquête"),
+        ),
+        (
+            "Nordis a jugé que la taxe sur les vols devrait être supprimée.",
+            ("Nordis", Polarity::Against, "taxe sur les vols"),
+        ),
         // A refused stance is its opposite.
         (
             "Nordis a confirmé son refus de soutenir la candidature de Paul Roy.",
@@ -1008,6 +1020,7 @@ fn no_stance_without_object_or_with_other_meaning() {
         // The subject of a "dont" clause is the noun phrase after "dont".
         "Paul Roy, dont le collectif a dénoncé la réforme, est arrivé.",
         "Paul Roy n'a pas estimé que la réforme était injuste.",
+        "Paul Roy estime que la taxe ne doit pas être supprimée.",
         // A one-word judgement is no target; a negated "je suis contre" no stance.
         "« Inacceptable », a dénoncé Claire Fontaine.",
         "« Je ne suis pas contre la réforme », a dit Léa Morel.",

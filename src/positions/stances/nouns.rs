@@ -274,13 +274,26 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
 }
 
 /// A judgement reported with "que" ("X a estimé que cette mesure était « injuste »", "X
-/// juge illégal que Y"): the subject of the reporting verb is against the noun phrase
-/// judged. The adjective at `k` is a pejorative outside any attributed quote (a one-word
+/// juge illégal que Y", "X estime que la réforme est nécessaire", "X estime qu'une enquête
+/// doit être ouverte"): the subject of the reporting verb is against (or for) the noun
+/// phrase judged. The adjective at `k` is a pejorative outside any attributed quote (a one-word
 /// quotation of it counts: « choquant »).
 pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
-    if !PEJORATIVE.contains(&ctx.low(k)) {
+    use crate::lang::fr::positions::{has_approvals, has_ending_participles, has_normative_modals};
+    let w = ctx.low(k);
+    // "doit être ouverte" / "doit être supprimée": an obligation for or against.
+    let normative = k >= 2
+        && ctx.low(k - 1) == "être"
+        && has_normative_modals(ctx.low(k - 2))
+        && ctx.is_lower_word(k)
+        && is_participle(w);
+    let polarity = if PEJORATIVE.contains(&w) || normative && has_ending_participles(w) {
+        Polarity::Against
+    } else if has_approvals(w) || normative {
+        Polarity::For
+    } else {
         return None;
-    }
+    };
     let quoted = |t: usize| ctx.kind(t) == Some(crate::text::TokenKind::Quote);
     // Inside a quotation only when the quotation is the adjective itself.
     if res.in_quote(k) && !(k >= 1 && quoted(k - 1) && quoted(k + 1)) {
@@ -294,19 +307,33 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     if c <= sent_start {
         return None;
     }
-    let (que, target) = if crate::lang::fr::positions::has_predicate_copulas(ctx.low(c - 1)) {
-        // "que cette mesure était injuste": the noun phrase between "que" and the copula.
-        let cop = c - 1;
-        let que = (cop.saturating_sub(10).max(sent_start)..cop)
+    let copula = if normative {
+        Some(k - 2)
+    } else {
+        crate::lang::fr::positions::has_predicate_copulas(ctx.low(c - 1)).then(|| c - 1)
+    };
+    let (que, target) = if let Some(cop) = copula {
+        // "que cette mesure était injuste": the noun phrase right before the copula, in a
+        // clause opened by "que" ("qu'en raison des incidents, une enquête doit être").
+        let mut np = cop;
+        while np > sent_start
+            && cop - np < 8
+            && ctx.kind(np - 1) != Some(crate::text::TokenKind::Punct)
+            && !matches!(ctx.low(np - 1), "que" | "qu'" | "qui")
+        {
+            np -= 1;
+        }
+        let det = (np..cop).find(|&d| ctx.is_det(d))?;
+        let que = (det.saturating_sub(16).max(sent_start)..det)
             .rev()
-            .take_while(|&t| {
-                !ctx.is_punct(t, ",") && ctx.kind(t) != Some(crate::text::TokenKind::Punct)
-                    || quoted(t)
-            })
+            .take_while(|&t| !ctx.is_punct(t, ":") && !ctx.is_punct(t, ";"))
             .find(|&t| matches!(ctx.low(t), "que" | "qu'"))?;
-        let target = target_at(ctx, que + 1).map(|(s, e)| (s, e.min(cop)))?;
+        let target = target_at(ctx, det).map(|(s, e)| (s, e.min(cop)))?;
         (que, target)
-    } else if matches!(ctx.low(k + 1), "que" | "qu'") && reporting_ending(ctx, c - 1).is_some() {
+    } else if !normative
+        && matches!(ctx.low(k + 1), "que" | "qu'")
+        && reporting_ending(ctx, c - 1).is_some()
+    {
         // "juge illégal qu'un policier tire": what follows "que".
         let target = target_at(ctx, k + 2)?;
         (c, target)
@@ -318,17 +345,23 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     }
     // The reporting verb right before "que" (the adjective for "juger illégal que").
     let v = reporting_ending(ctx, que - 1)?;
-    if (v..que).any(|t| matches!(ctx.low(t), "ne" | "n'" | "pas" | "jamais")) {
+    if (v..k).any(|t| matches!(ctx.low(t), "ne" | "n'" | "pas" | "jamais" | "plus")) {
         return None;
     }
     let who = res.subject_before(ctx, v, ctx.plural_verb(v, que))?;
     Some(FoundStance {
         who,
-        polarity: Polarity::Against,
+        polarity,
         cue: (k, k + 1),
         target,
         target_text: None,
     })
+}
+
+/// A past participle form ("ouverte", "interdits", "suspendu").
+fn is_participle(w: &str) -> bool {
+    let stem = w.trim_end_matches('s').trim_end_matches('e');
+    stem.ends_with(['é', 'i', 'u', 't'])
 }
 
 /// An adverb or degree word before a judgement ("était totalement « injuste »").
