@@ -873,6 +873,23 @@ fn stance_patterns() {
             "Nordis a jugé que la taxe sur les vols devrait être supprimée.",
             ("Nordis", Polarity::Against, "taxe sur les vols"),
         ),
+        // A phrase of place or medium between the verb and its object.
+        (
+            "Nordis a dénoncé dans un communiqué la fermeture du guichet.",
+            ("Nordis", Polarity::Against, "fermeture du guichet"),
+        ),
+        (
+            "Léa Morel a salué sur Twitter les efforts des bénévoles.",
+            ("Léa Morel", Polarity::For, "efforts des bénévoles"),
+        ),
+        (
+            "Paul Roy refuse pour l'heure d'envisager toute alliance avec Nordis.",
+            (
+                "Paul Roy",
+                Polarity::Against,
+                "envisager toute alliance avec Nordis",
+            ),
+        ),
         // A refused stance is its opposite.
         (
             "Nordis a confirmé son refus de soutenir la candidature de Paul Roy.",

@@ -478,11 +478,14 @@ pub(super) fn complement(
         // Direct object: a determiner or "de" + infinitive must follow.
         let de_inf = matches!(ctx.low(j), "de" | "d'") && infinitive_at(ctx, j + 1);
         let det = ctx.is_det(j) && !matches!(ctx.low(j), "de" | "d'");
-        return (det
+        if det
             || de_inf
             || matches!(ctx.low(j), "tout" | "toute" | "toutes" | "tous")
-            || ctx.kind(j) == Some(TokenKind::Quote))
-        .then_some(j);
+            || ctx.kind(j) == Some(TokenKind::Quote)
+        {
+            return Some(j);
+        }
+        return object_after_place(ctx, j);
     }
     let particle = |t: usize| c.particles.iter().find_map(|p| particle_at(ctx, t, p));
     if let Some(plen) = particle(j) {
@@ -506,6 +509,24 @@ pub(super) fn complement(
         t += 1;
     }
     None
+}
+
+/// "dénonce dans un communiqué la décision", "a salué sur Twitter les efforts": past a
+/// short prepositional phrase of place or medium right after the verb, the determiner that
+/// opens the object.
+fn object_after_place(ctx: &Ctx, j: usize) -> Option<usize> {
+    if !crate::lang::fr::positions::has_medium_prepositions(ctx.low(j)) {
+        return None;
+    }
+    let end = ctx.sent_end(j).min(j + 7);
+    (j + 2..end)
+        .take_while(|&t| ctx.kind(t) != Some(TokenKind::Punct))
+        .find(|&t| {
+            (ctx.is_det(t) && !matches!(ctx.low(t), "de" | "d'" | "du" | "des")
+                || ctx.kind(t) == Some(TokenKind::Quote))
+                && !ctx.is_prep(t - 1)
+                && !ctx.is_det(t - 1)
+        })
 }
 
 /// A lowercase infinitive at token `t` ("rouvrir", "prendre").
