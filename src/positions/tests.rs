@@ -927,6 +927,10 @@ fn stance_patterns() {
             "Paul Roy accuse ses adversaires d'être des menteurs.",
             ("Paul Roy", Polarity::Against, "adversaires"),
         ),
+        (
+            "Nordis et Vetra ont apporté leur soutien aux grévistes.",
+            ("Nordis", Polarity::For, "grévistes"),
+        ),
         // A participle phrase opening the sentence belongs to the main clause's subject.
         (
             "Dénonçant une réforme injuste, Claire Fontaine a quitté la séance.",

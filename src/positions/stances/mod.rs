@@ -48,12 +48,15 @@ fn particle_at(ctx: &Ctx, k: usize, p: &[String]) -> Option<usize> {
 }
 
 /// The same stance held by the other actors coordinated with its holder before a plural
-/// verb: "Nordis, Vetra et le Valmorin soutiennent X" gives each of them the stance.
+/// verb: "Nordis, Vetra et le Valmorin soutiennent X" and "Nordis et Vetra ont apporté leur
+/// soutien à X" give each of them the stance.
 fn conjuncts(ctx: &Ctx, st: &FoundStance) -> Vec<FoundStance> {
     let Who::Actor(a, Some((ms, me))) = st.who else {
         return Vec::new();
     };
-    if me > st.cue.0 || !ctx.plural_verb(st.cue.0, st.cue.1) {
+    // A plural verb between the holder and the cue ("X et Y soutiennent", "X et Y ont
+    // apporté leur soutien").
+    if me > st.cue.0 || !ctx.plural_verb(me, st.cue.1) {
         return Vec::new();
     }
     let joiner = |t: usize| ctx.is_punct(t, ",") || ctx.low(t) == "et";
@@ -141,7 +144,9 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
         if let Some(st) = noun_stance(ctx, res, i) {
             out.push(st);
         } else if let Some(st) = possessive_stance(ctx, res, i) {
+            let more = conjuncts(ctx, &st);
             out.push(st);
+            out.extend(more);
         } else if let Some(st) = adjective_stance(ctx, res, i) {
             out.push(st);
         } else if let Some(st) = cooperation(ctx, res, i) {
