@@ -725,6 +725,11 @@ fn stance_patterns() {
             "« Cette taxe injuste doit disparaître », a déclaré Hugo Marchal.",
             ("Hugo Marchal", Polarity::Against, "taxe"),
         ),
+        // The determiner may stand before the opening mark.
+        (
+            "La raison ? Une « fiscalité injuste » du Valmorin, selon Hugo Marchal.",
+            ("Hugo Marchal", Polarity::Against, "fiscalité"),
+        ),
         // A quote reported by a stance verb: for or against what it opens on.
         (
             "« La fermeture du guichet est une faute », a dénoncé Claire Fontaine.",

@@ -243,7 +243,13 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
         }
         // A noun opens on its determiner ("une régulation excessive", "cette nouvelle taxe
         // injuste"); "ça devient excessif" qualifies no noun.
-        let det_before = |t: usize| t > q.span.open && ctx.is_det(t - 1);
+        // The determiner may stand before the opening mark: "une « régulation excessive »".
+        let det_before = |t: usize| {
+            t >= 1 && ctx.is_det(t - 1)
+                || t >= 2
+                    && ctx.kind(t - 1) == Some(crate::text::TokenKind::Quote)
+                    && ctx.is_det(t - 2)
+        };
         if !(det_before(noun) || noun >= 1 && ctx.is_lower_word(noun - 1) && det_before(noun - 1)) {
             continue;
         }
