@@ -9,19 +9,10 @@ use crate::positions::context::Ctx;
 use crate::positions::quotes::FoundQuote;
 use crate::record::{ActorType, Polarity};
 
-/// Nouns that announce a stance of their complement "de X" ("la position de X contre Y").
-pub(super) const STANCE_NOUNS: &[&str] = crate::lang::fr::positions::STANCE_NOUNS;
-
-/// Adjectives that condemn the noun they qualify, inside an attributed quote.
-pub(super) const PEJORATIVE: &[&str] = crate::lang::fr::positions::PEJORATIVES;
-
-/// Words that say an actor is willing to cooperate ("prêt à travailler avec").
-pub(super) const WILLING: &[&str] = crate::lang::fr::positions::WILLING;
-
 /// Words that stand between a stance adjective and its holder.
 pub(super) const VERB_GROUP: &[&str] = crate::lang::fr::positions::STANCE_VERB_GROUP;
 
-use crate::lang::fr::positions::{has_stance_nouns, has_wish_nouns};
+use crate::lang::fr::positions::{has_pejoratives, has_stance_nouns, has_wish_nouns};
 
 /// A stance adjective ("opposé à", "favorable à", "partisan de") at token `k`.
 pub(super) fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
@@ -118,7 +109,7 @@ pub(super) fn possessive_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Opti
 /// "la position (ferme) de X (...) contre Y", "le soutien de X à Y".
 pub(super) fn noun_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     let w = ctx.low(k);
-    if !STANCE_NOUNS.contains(&w) || res.in_quote(k) {
+    if !has_stance_nouns(w) || res.in_quote(k) {
         return None;
     }
     let mut j = k + 1;
@@ -167,7 +158,7 @@ pub(super) fn noun_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<Fou
 
 /// "prêt à travailler avec X", "veut coopérer avec X" -> for cooperation with X.
 pub(super) fn cooperation(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
-    if !WILLING.contains(&ctx.low(k)) || res.in_quote(k) {
+    if !crate::lang::fr::positions::has_willing(ctx.low(k)) || res.in_quote(k) {
         return None;
     }
     let mut j = k + 1;
@@ -198,7 +189,7 @@ pub(super) fn cooperation(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<Fou
 /// "régulation excessive" inside a quote of actor `a`: against the noun.
 pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<FoundStance>) {
     for k in q.span.open + 1..q.span.close {
-        if !PEJORATIVE.contains(&ctx.low(k)) {
+        if !has_pejoratives(ctx.low(k)) {
             continue;
         }
         // The noun qualified: just before (post-posed adjective), skipping "si"/"trop".
@@ -293,7 +284,7 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
         && has_normative_modals(ctx.low(k - 2))
         && ctx.is_lower_word(k)
         && is_participle(w);
-    let polarity = if PEJORATIVE.contains(&w) || normative && has_ending_participles(w) {
+    let polarity = if has_pejoratives(w) || normative && has_ending_participles(w) {
         Polarity::Against
     } else if has_approvals(w) || normative {
         Polarity::For
