@@ -895,6 +895,15 @@ fn stance_patterns() {
                 "envisager toute alliance avec Nordis",
             ),
         ),
+        // Verbs of mockery and blame.
+        (
+            "Léa Morel a raillé le projet de téléphérique.",
+            ("Léa Morel", Polarity::Against, "projet de téléphérique"),
+        ),
+        (
+            "Nordis a mis en cause la gestion du port.",
+            ("Nordis", Polarity::Against, "gestion du port"),
+        ),
         // A refused stance is its opposite.
         (
             "Nordis a confirmé son refus de soutenir la candidature de Paul Roy.",
@@ -1042,6 +1051,8 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Une pétition circule afin que Nordis refuse le projet de stade.",
         // Asking for an opinion is no stance.
         "Paul Roy a demandé un avis au conseil municipal.",
+        // A pronoun is no target.
+        "Léa Morel est arrivée. Paul Roy s'est moqué de lui.",
         "Nordis a interrogé Paul Roy sur sa réticence à condamner la réforme.",
         // The subject of a "dont" clause is the noun phrase after "dont".
         "Paul Roy, dont le collectif a dénoncé la réforme, est arrivé.",

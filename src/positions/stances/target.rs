@@ -58,6 +58,10 @@ pub(super) fn target_in(ctx: &Ctx, k: usize, depth: u8) -> Option<(usize, usize)
             | "ça"
             | "cela"
             | "ceci"
+            | "lui"
+            | "eux"
+            | "moi"
+            | "toi"
     ) {
         return None;
     }
