@@ -1,7 +1,15 @@
 //! Stances: explicit positions of an actor for or against something ("s'oppose à",
 //! "soutient", "plaider en faveur de", "n'a pas signé", "la position ferme de X contre Y",
-//! "se dit prêt à travailler avec"), and pejorative judgements inside attributed quotes
-//! ("une régulation excessive").
+//! "se dit prêt à travailler avec", "condamné par X", "refuse de soutenir"), judgements
+//! reported with "que" ("a estimé que cette mesure était injuste"), and pejorative judgements
+//! inside attributed quotes ("une régulation excessive").
+//!
+//! - [`verbs`]: stance verbs, their passive, refusal and the speaker's "je suis contre";
+//! - [`nouns`]: stance adjectives and nouns, cooperation, pejoratives and judgements;
+//! - [`target`]: the noun phrase a stance is about.
+//!
+//! Reads the tokens, the actor mentions and the quotes found before; adds `FoundStance`s
+//! (holders resolved through [`Resolver`], with coordinated holders sharing a stance).
 
 use super::attrib::{Resolver, Who};
 use super::context::Ctx;
