@@ -904,6 +904,15 @@ fn stance_patterns() {
             "Nordis a mis en cause la gestion du port.",
             ("Nordis", Polarity::Against, "gestion du port"),
         ),
+        // Nouns of advocacy or opposition, like stance adjectives.
+        (
+            "Paul Roy, fervent défenseur du nucléaire civil, a parlé.",
+            ("Paul Roy", Polarity::For, "nucléaire civil"),
+        ),
+        (
+            "Léa Morel est une farouche opposante à la réforme du lycée.",
+            ("Léa Morel", Polarity::Against, "réforme du lycée"),
+        ),
         // A refused stance is its opposite.
         (
             "Nordis a confirmé son refus de soutenir la candidature de Paul Roy.",
@@ -1051,6 +1060,7 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Une pétition circule afin que Nordis refuse le projet de stade.",
         // Asking for an opinion is no stance.
         "Paul Roy a demandé un avis au conseil municipal.",
+        "Les défenseurs de la réforme ont défilé.",
         // A pronoun is no target.
         "Léa Morel est arrivée. Paul Roy s'est moqué de lui.",
         "Nordis a interrogé Paul Roy sur sa réticence à condamner la réforme.",

@@ -58,7 +58,10 @@ pub(super) fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     }
     let target = target_at(ctx, k + 1 + plen)?;
     let (polarity, target) = calls_for_end(ctx, adj.polarity, target);
-    let who = match res.subject_before(ctx, s, ctx.plural_verb(s, k)) {
+    // The adjective agrees with its holder ("opposés", "défenseurs"); the group before it
+    // may hold words that only look plural ("fervent").
+    let plural = ctx.low(k).ends_with('s') && !ctx.low(k).ends_with("is");
+    let who = match res.subject_before(ctx, s, plural) {
         Some(who) => who,
         // "Opposé à la réforme, X a ...": the phrase opening the sentence is the subject's.
         None => participial_holder(ctx, res, s, target.1)?,
