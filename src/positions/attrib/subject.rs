@@ -118,12 +118,12 @@ impl<'t> Resolver<'t> {
             ) {
                 return Some(Who::Unknown);
             }
-            // "la foule qui réclamait": a relative clause on a common noun has that
+            // "les habitants qui réclamaient": a relative clause on a common noun has that
             // noun for subject.
             if w == "qui" && k > start && !self.named_antecedent(ctx, k - 1, start) {
                 return None;
             }
-            // "X, dont le collectif a appelé à": the subject was the noun phrase after
+            // "X, dont la fille a appelé à": the subject was the noun phrase after
             // "dont", passed over without a name.
             if w == "dont" {
                 return None;
@@ -135,7 +135,7 @@ impl<'t> Resolver<'t> {
 
     /// The antecedent of a relative "qui" ending at token `a` names an actor: a mention, a
     /// title phrase ("l'avocat pénaliste qui"), a comma before the relative, or a noun
-    /// phrase in apposition to one ("X, un économiste qui"). "la foule qui", "ce qui" do
+    /// phrase in apposition to one ("X, un économiste qui"). "les habitants qui", "ce qui" do
     /// not.
     fn named_antecedent(&self, ctx: &Ctx, a: usize, start: usize) -> bool {
         if ctx.mention_ending(a).is_some() || ctx.is_punct(a, ",") {

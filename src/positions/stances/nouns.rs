@@ -49,8 +49,10 @@ pub(super) fn adjective_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
         s = p;
         back += 1;
     }
-    // A bare adjective right after a noun qualifies it ("le camp opposé à la réforme").
-    if s == k && !(k >= 1 && ctx.is_punct(k - 1, ",")) && ctx.mention_ending(k - 1).is_none() {
+    // A bare adjective right after a noun qualifies it ("le camp opposé à la réforme"); one
+    // opening the sentence qualifies the main clause's subject.
+    if s == k && k > sent_start && !ctx.is_punct(k - 1, ",") && ctx.mention_ending(k - 1).is_none()
+    {
         return None;
     }
     if negated {
@@ -228,7 +230,7 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
         {
             continue;
         }
-        // "son caractère choquant" judges its owner, not the light noun.
+        // "son caractère injuste" judges its owner, not the light noun.
         if ctx
             .fold(noun)
             .is_some_and(|f| super::target::LIGHT_NOUNS.contains(&f))
@@ -274,14 +276,14 @@ pub(super) fn pejorative(ctx: &Ctx, a: usize, q: &FoundQuote, out: &mut Vec<Foun
 }
 
 /// A judgement reported with "que" ("X a estimé que cette mesure était « injuste »", "X
-/// juge illégal que Y", "X estime que la réforme est nécessaire", "X estime qu'une enquête
-/// doit être ouverte"): the subject of the reporting verb is against (or for) the noun
+/// juge inacceptable que Y", "X estime que la réforme est nécessaire", "X estime que la piscine
+/// doit être rénovée"): the subject of the reporting verb is against (or for) the noun
 /// phrase judged. The adjective at `k` is a pejorative outside any attributed quote (a one-word
-/// quotation of it counts: « choquant »).
+/// quotation of it counts: « injuste »).
 pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Option<FoundStance> {
     use crate::lang::fr::positions::{has_approvals, has_ending_participles, has_normative_modals};
     let w = ctx.low(k);
-    // "doit être ouverte" / "doit être supprimée": an obligation for or against.
+    // "doit être rénovée" / "doit être supprimée": an obligation for or against.
     let normative = k >= 2
         && ctx.low(k - 1) == "être"
         && has_normative_modals(ctx.low(k - 2))
@@ -314,7 +316,7 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     };
     let (que, target) = if let Some(cop) = copula {
         // "que cette mesure était injuste": the noun phrase right before the copula, in a
-        // clause opened by "que" ("qu'en raison des incidents, une enquête doit être").
+        // clause opened by "que" ("que, faute de moyens, la piscine doit être").
         let mut np = cop;
         while np > sent_start
             && cop - np < 8
@@ -334,7 +336,7 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
         && matches!(ctx.low(k + 1), "que" | "qu'")
         && reporting_ending(ctx, c - 1).is_some()
     {
-        // "juge illégal qu'un policier tire": what follows "que".
+        // "juge inacceptable que la commune ferme": what follows "que".
         let target = target_at(ctx, k + 2)?;
         (c, target)
     } else {
@@ -343,7 +345,7 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     if target.1 <= target.0 {
         return None;
     }
-    // The reporting verb right before "que" (the adjective for "juger illégal que").
+    // The reporting verb right before "que" (the adjective for "juger inacceptable que").
     let v = reporting_ending(ctx, que - 1)?;
     if (v..k).any(|t| matches!(ctx.low(t), "ne" | "n'" | "pas" | "jamais" | "plus")) {
         return None;
@@ -358,7 +360,7 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
     })
 }
 
-/// A past participle form ("ouverte", "interdits", "suspendu").
+/// A past participle form ("rénovée", "interdits", "suspendu").
 fn is_participle(w: &str) -> bool {
     let stem = w.trim_end_matches('s').trim_end_matches('e');
     stem.ends_with(['é', 'i', 'u', 't'])

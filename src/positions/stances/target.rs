@@ -82,7 +82,7 @@ pub(super) fn target_in(ctx: &Ctx, k: usize, depth: u8) -> Option<(usize, usize)
         if e > s && TARGET_STOPS.contains(&ctx.low(e)) && !topic {
             break;
         }
-        // "accuse ses adversaires d'être des traîtres": the object ends before the clause.
+        // "accuse la direction d'avoir menti": the object ends before the clause.
         if e > s
             && matches!(ctx.low(e), "de" | "d'")
             && matches!(ctx.low(e + 1), "avoir" | "être")

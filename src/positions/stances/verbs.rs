@@ -31,7 +31,7 @@ pub(super) fn quote_cue_stance(ctx: &Ctx, a: usize, q: &FoundQuote) -> Option<Fo
         return None;
     }
     // A cue before the quote reports it unless a relative clause stands between:
-    // "Dénonçant une réforme que X « veut imposer »" is about the reform.
+    // "Dénonçant un tarif que X « veut imposer »" is about the tariff.
     if ce <= q.span.open
         && (ce..q.span.open).any(|t| matches!(ctx.low(t), "que" | "qu'" | "qui" | "dont"))
     {
@@ -194,7 +194,7 @@ pub(super) fn verb_stance(
     if !ok {
         return None;
     }
-    // "les personnes refusant de porter": a participle right after a noun qualifies it.
+    // "les clients refusant de payer": a participle right after a noun qualifies it.
     let qualifies = form.has(FormKind::PresentParticiple)
         && !form.has(FormKind::Finite)
         && s == k
@@ -208,7 +208,7 @@ pub(super) fn verb_stance(
     if qualifies || without || speaker.is_none() && in_purpose_clause(ctx, s) {
         return None;
     }
-    // "qui l'a accusée de", "elle lui a demandé de": the object is the clitic before the
+    // "qui l'accuse de", "il leur a demandé de": the object is the clitic before the
     // verb, not what follows it.
     let clitic = (s.saturating_sub(1)..k).any(|t| {
         matches!(ctx.low(t), "l'" | "le" | "la" | "les" | "lui" | "leur")
@@ -229,7 +229,7 @@ pub(super) fn verb_stance(
     let mut polarity = cue.polarity;
     // "refuse de soutenir X", "son refus de signer X": a refused stance is its opposite.
     let refused = form.has(FormKind::Infinitive) && s == k && refusal_before(ctx, k);
-    // "accusé de soutenir X", "qui l'accuse d'avoir encouragé X": a stance someone else
+    // "qu'il accuse d'appuyer X", "qui l'accuse d'avoir financé X": a stance someone else
     // lends the accused, not the subject's.
     if s >= 2 && matches!(ctx.low(s - 1), "de" | "d'") && accused_before(ctx, s - 2) {
         return None;
@@ -263,7 +263,7 @@ pub(super) fn verb_stance(
         }
         None => match res.subject_before(ctx, s, ctx.plural_verb(s, k + len)) {
             Some(who) => who,
-            // "Dénonçant une réforme injuste, la députée a ...": the participle phrase
+            // "Dénonçant un tarif injuste, la députée a ...": the participle phrase
             // opening the sentence belongs to the subject of the main clause.
             None if form.has(FormKind::PresentParticiple) => {
                 participial_holder(ctx, res, s, target.1)?
@@ -287,7 +287,7 @@ fn skip_adverbs(ctx: &Ctx, mut j: usize) -> (usize, bool) {
     let mut negated = false;
     for _ in 0..3 {
         if let Some(n) = date_len(ctx, j) {
-            // "a demandé le 4 mai un avis".
+            // "a réclamé le 12 mars une enquête".
             j += n;
         } else if let Some(n) = ctx.adverbial_len(j) {
             // "regrette de son côté la décision", "appelle quant à lui X à".
@@ -354,7 +354,7 @@ fn passive_stance(
     let comma = t > sent_start && ctx.is_punct(t - 1, ",");
     let mut target = None;
     if comma {
-        // "Paul Roy, ancien président du club, soutenu par X".
+        // "Paul Roy, maire sortant, soutenu par X".
         if let Some(Who::Actor(_, Some(span))) =
             res.apposition_subject(ctx, t - 1, sent_start, false)
         {
@@ -412,7 +412,7 @@ fn passive_stance(
 }
 
 /// The holder of a stance stated by a present participle opening its sentence at `s`
-/// ("Dénonçant une réforme injuste, la députée a ...", target ending at `e`): the subject
+/// ("Dénonçant un tarif injuste, la députée a ...", target ending at `e`): the subject
 /// of the main clause after the comma that closes the participle phrase.
 pub(super) fn participial_holder(ctx: &Ctx, res: &mut Resolver, s: usize, e: usize) -> Option<Who> {
     if crate::positions::quotes::clause_start(ctx, s) < s {
@@ -432,8 +432,8 @@ fn refusal_before(ctx: &Ctx, k: usize) -> bool {
     crate::lang::fr::positions::has_refusals(ctx.low(k - 2)) || governed_by(ctx, k - 2, "refuser")
 }
 
-/// The verb group at `s` lies in a clause of purpose or manner ("afin qu'elle refuse le
-/// don", "pour que X soutienne Y", "sans que"): a wished stance, not one held.
+/// The verb group at `s` lies in a clause of purpose or manner ("afin que X refuse le
+/// projet", "pour que X soutienne Y", "sans que"): a wished stance, not one held.
 fn in_purpose_clause(ctx: &Ctx, s: usize) -> bool {
     let sent_start = ctx.sent_start(s);
     (s.saturating_sub(10).max(sent_start + 1)..s)
