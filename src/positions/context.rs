@@ -310,8 +310,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// files) that starts at token `k`; the longest one wins. Tokens are compared on their
     /// lowercase keys, so "d'emblée" matches the two tokens "d'" and "emblée".
     pub fn phrase_len(&self, k: usize, phrases: &[&str]) -> Option<usize> {
+        // Most phrases fail on their first byte: test it before walking the tokens.
+        let &first = self.low(k).as_bytes().first()?;
         let mut best: Option<usize> = None;
         for p in phrases {
+            if p.as_bytes().first() != Some(&first) {
+                continue;
+            }
             let mut rest = p.as_bytes();
             let mut t = k;
             while !rest.is_empty() {

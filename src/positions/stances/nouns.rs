@@ -289,6 +289,10 @@ pub(super) fn judgement_stance(ctx: &Ctx, res: &mut Resolver, k: usize) -> Optio
         && has_normative_modals(ctx.low(k - 2))
         && ctx.is_lower_word(k)
         && is_participle(w);
+    // Every judgement word is at least five bytes long.
+    if !normative && w.len() < 5 {
+        return None;
+    }
     let polarity = if has_pejoratives(w) || normative && has_ending_participles(w) {
         Polarity::Against
     } else if has_approvals(w) || normative {
