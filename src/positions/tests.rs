@@ -1059,6 +1059,7 @@ fn no_stance_without_object_or_with_other_meaning() {
         "Les défenseurs de la réforme ont défilé.",
         // A pronoun is no target.
         "Léa Morel est arrivée. Paul Roy s'est moqué de lui.",
+        "Léa Morel a renouvelé son soutien à celle qui dirige Nordis.",
         "Nordis a confirmé sa réticence à critiquer le budget.",
         // The subject of a "dont" clause is the noun phrase after "dont".
         "Paul Roy, dont la fille a dénoncé la réforme, est arrivé.",

@@ -130,6 +130,11 @@ pub(super) fn target_in(ctx: &Ctx, k: usize, depth: u8) -> Option<(usize, usize)
     if open > close && ctx.kind(e) == Some(TokenKind::Quote) {
         e += 1;
     }
+    // A lone demonstrative ("son soutien à celle qui ...") names nothing; "ceux déjà visés"
+    // does.
+    if e == s + 1 && matches!(ctx.low(s), "celle" | "celui" | "ceux" | "celles") {
+        return None;
+    }
     // A lone adverb ("vigoureusement") is no target, nor a verb ("devient excessif").
     if e == s + 1 && ctx.low(s).ends_with("ment") && ctx.is_lower_word(s) {
         return None;
