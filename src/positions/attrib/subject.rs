@@ -5,6 +5,7 @@ use super::{Resolver, Who, ORG_NOUNS, SUBJECT_PRONOUNS};
 use crate::positions::context::{Ctx, NONE};
 use crate::positions::coref::Window;
 use crate::record::ActorType;
+use crate::text::TokenKind;
 
 impl<'t> Resolver<'t> {
     /// The subject of a cue starting at token `c`: walk left within the sentence, skipping
@@ -119,13 +120,19 @@ impl<'t> Resolver<'t> {
                 return Some(Who::Unknown);
             }
             // "les habitants qui réclamaient": a relative clause on a common noun has that
-            // noun for subject.
-            if w == "qui" && k > start && !self.named_antecedent(ctx, k - 1, start) {
+            // noun for subject. Only a relative pronoun opening the cue's own clause counts:
+            // one whose clause closed before the cue ("les questions qui y étaient
+            // discutées, « ... », regrettant") is passed over.
+            let own_clause = |len: usize| {
+                c - k <= len && (k + 1..c).all(|t| ctx.kind(t) != Some(TokenKind::Punct))
+            };
+            if w == "qui" && k > start && own_clause(4) && !self.named_antecedent(ctx, k - 1, start)
+            {
                 return None;
             }
-            // "X, dont la fille a appelé à": the subject was the noun phrase after
-            // "dont", passed over without a name.
-            if w == "dont" {
+            // "X, dont la fille a appelé à": the subject was the noun phrase after "dont",
+            // passed over without a name.
+            if w == "dont" && own_clause(6) {
                 return None;
             }
             after_relative = w == "qui";
