@@ -50,8 +50,8 @@ fn first_name_genders() {
     let lex = Lexicon::new();
     for (name, g) in [
         ("Claire Fontaine", Some(true)),
-        ("Philippe Varlin", Some(false)),
-        ("Michel Dorsan", Some(false)),
+        ("Gustave Varlin", Some(false)),
+        ("Lucien Dorsan", Some(false)),
         ("Agnès Vertal", Some(true)),
         ("George Kelvo", Some(false)),
         ("Jean-Marie Valmor", Some(false)),

@@ -42,6 +42,22 @@ pub struct FoundStance {
 
 const AUX: &[&str] = crate::lang::fr::positions::STANCE_AUXILIARIES;
 
+/// The first token of the verb group that ends before token `s`: its auxiliaries, negation
+/// and adverbs ("n'a pas été", "a rapidement été"), within the sentence.
+fn verb_group_start(ctx: &Ctx, mut s: usize) -> usize {
+    let floor = ctx.sent_start(s.min(ctx.len().saturating_sub(1)));
+    while s > floor && {
+        let w = ctx.low(s - 1);
+        AUX.contains(&w)
+            || matches!(w, "ne" | "n'")
+            || crate::positions::quotes::is_adverb(ctx, s - 1) && !ctx.is_prep(s - 1)
+            || w.ends_with("ment") && ctx.is_lower_word(s - 1)
+    } {
+        s -= 1;
+    }
+    s
+}
+
 /// Match a particle (folded lowercase keys) at token `k`; returns its length.
 fn particle_at(ctx: &Ctx, k: usize, p: &[String]) -> Option<usize> {
     p.iter()

@@ -3,7 +3,7 @@
 
 use super::target::target_at;
 use super::verbs::{calls_for_end, participial_holder, stance_particle};
-use super::{particle_at, FoundStance, AUX};
+use super::{particle_at, verb_group_start, FoundStance, AUX};
 use crate::positions::attrib::{Resolver, Who};
 use crate::positions::context::Ctx;
 use crate::positions::quotes::FoundQuote;
@@ -386,13 +386,5 @@ fn reporting_ending(ctx: &Ctx, e: usize) -> Option<usize> {
             .longest(|i| ctx.low_opt(i), t)
             .is_some_and(|(len, _)| t + len == e + 1)
     })?;
-    let mut s = start;
-    while s > 0
-        && (AUX.contains(&ctx.low(s - 1))
-            || matches!(ctx.low(s - 1), "ne" | "n'" | "pas" | "jamais")
-            || crate::positions::quotes::is_adverb(ctx, s - 1) && !ctx.is_prep(s - 1))
-    {
-        s -= 1;
-    }
-    Some(s)
+    Some(verb_group_start(ctx, start))
 }

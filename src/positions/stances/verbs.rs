@@ -1,7 +1,7 @@
 //! Stances stated by verbs ("s'oppose à", "soutient", "n'a pas signé") and by quote cues.
 
 use super::target::{negated_target, target_at};
-use super::{particle_at, FoundStance, AUX};
+use super::{particle_at, verb_group_start, FoundStance, AUX};
 use crate::positions::attrib::{Resolver, Who};
 use crate::positions::conjugate::FormKind;
 use crate::positions::context::Ctx;
@@ -343,14 +343,7 @@ fn passive_stance(
     };
     let sent_start = ctx.sent_start(s);
     // The subject ends before the auxiliaries and adverbs of the verb group.
-    let mut t = s;
-    while t > sent_start
-        && (AUX.contains(&ctx.low(t - 1))
-            || crate::positions::quotes::is_adverb(ctx, t - 1) && !ctx.is_prep(t - 1)
-            || ctx.low(t - 1).ends_with("ment") && ctx.is_lower_word(t - 1))
-    {
-        t -= 1;
-    }
+    let mut t = verb_group_start(ctx, s);
     let comma = t > sent_start && ctx.is_punct(t - 1, ",");
     let mut target = None;
     if comma {
