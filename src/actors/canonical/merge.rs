@@ -81,7 +81,7 @@ pub(super) fn merge(doc: &Document, ms: &[Clean]) -> Vec<(usize, Vec<usize>, [u3
     join_acronyms(doc, ms, &groups, &mut parent);
     join_shortened_persons(ms, &groups, &mut parent);
     join_first_names(&groups, &mut parent);
-    join_head_words(&groups, &mut parent);
+    join_head_words(doc, ms, &groups, &mut parent);
 
     // 4. Collect.
     let mut merged: Vec<(usize, Vec<usize>, [u32; 4])> = Vec::new();
@@ -241,13 +241,32 @@ fn join_first_names(groups: &[Group], parent: &mut [usize]) {
     }
 }
 
+/// True when some mention of `g` follows a definite article ("la Banque", "l'Union", "du
+/// Conseil"): a common noun used as the short name of an institution, not a brand name
+/// ("Vetra", "Kelvo") that a longer name may extend into another entity ("Kelvo Europe").
+fn after_article(doc: &Document, ms: &[Clean], g: &Group) -> bool {
+    g.mentions.iter().any(|&m| {
+        let t = ms[m].first_token;
+        t > 0
+            && matches!(
+                super::names::fold(doc.token_text(t - 1)).as_str(),
+                "le" | "la" | "l'" | "les" | "du" | "au" | "aux" | "des"
+            )
+    })
+}
+
 /// Organisations and places shortened to their head word ("l'Union" after "Union des
 /// forces du travail", "la Banque" after "Banque régionale"), when only one entity of the
-/// article starts with that word.
-fn join_head_words(groups: &[Group], parent: &mut [usize]) {
+/// article starts with that word and the short form is used as a common noun (after an
+/// article; not an acronym).
+fn join_head_words(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut [usize]) {
     for s in 0..groups.len() {
         let sg = &groups[s];
-        if sg.words.len() != 1 || sg.kind() == ActorType::Per {
+        if sg.words.len() != 1
+            || sg.kind() == ActorType::Per
+            || is_acronym_text(&sg.words[0])
+            || !after_article(doc, ms, sg)
+        {
             continue;
         }
         let cands: Vec<usize> = (0..groups.len())
@@ -356,6 +375,26 @@ mod tests {
             names(&a),
             vec![("Banque régionale".into(), 2), ("Vierzon".into(), 1)]
         );
+    }
+
+    #[test]
+    fn a_brand_name_does_not_join_its_longer_names() {
+        // A name used without an article is a brand, not a head noun: "Kelvo Europe" is its
+        // subsidiary, another entity. An acronym does not join either ("l'ANR" and "ANR
+        // Santé").
+        let text = "Kelvo a annoncé un plan. Kelvo Europe supprime des postes. L'ANR et ANR Santé.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("Kelvo", Org),
+                ("Kelvo Europe", Org),
+                ("ANR", Org),
+                ("ANR Santé", Org),
+            ],
+        );
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(a.len(), 4, "{:?}", names(&a));
     }
 
     #[test]
