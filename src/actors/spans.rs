@@ -12,7 +12,12 @@ use crate::text::{Document, TokenKind};
 /// Function words that never end a name (folded).
 const LINKS: &[&str] = crate::lang::fr::actors::ACRONYM_SKIP;
 
-use crate::lang::fr::actors::{has_compound_name_heads, has_headline_openers};
+use crate::lang::fr::actors::{
+    has_complement_links, has_complete_institutions, has_compound_name_heads, has_headline_openers,
+    has_institution_heads, ADJECTIVE_ENDINGS,
+};
+use crate::lang::fr::common::{has_months, has_weekdays};
+use crate::lang::fr::figures::has_function_words;
 
 /// Apply the repairs to `raw` (sorted by first token; stays sorted).
 pub fn repair_spans(doc: &Document, gaz: &Gazetteer, raw: &mut Vec<RawMention>) {
@@ -43,6 +48,115 @@ pub fn repair_spans(doc: &Document, gaz: &Gazetteer, raw: &mut Vec<RawMention>) 
         true
     });
     join_ampersands(doc, raw);
+    extend_institution_names(doc, raw);
+}
+
+/// Most lowercase complements an institution's name is extended by ("de la vie publique"
+/// is two: "de la vie", "de ... publique" rides along as an adjective).
+const MAX_COMPLEMENTS: usize = 3;
+
+/// Institution names the tagger cut after their head noun and its adjectives ("l'Agence
+/// régionale pour la ...", "la Fédération valmoranaise de ...", "la Haute autorité pour la ..."):
+/// an organisation mention whose first or second word is an institution head noun
+/// (`institution_heads.words`) and whose other words after it are lowercase goes on through
+/// up to [`MAX_COMPLEMENTS`] complements written in lowercase: a preposition
+/// (`complement_links.words`), an optional definite article, a noun, and adjectives
+/// (`adjective_endings.words`, past participles excepted). A noun without an article that
+/// looks like an infinitive ("de juger", "pour défendre"), a function word ("de cette", "d'un"),
+/// a weekday or a month ends the name; so does anything else (punctuation, a verb, a
+/// capitalised word). A name the article also uses alone, with no complement after it, is
+/// complete ("l'Union vetrane a voté ... l'approbation par l'Union vetrane de l'accord"), as
+/// are the names of `complete_institutions.words` ("la Commission européenne de ...").
+fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
+    let mut buf = String::new();
+    let mut folded = |i: usize| -> String {
+        buf.clear();
+        fold_key_into(doc.token_text(i), &mut buf);
+        buf.clone()
+    };
+    let lower_word = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word
+            && doc
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
+    };
+    for idx in 0..raw.len() {
+        let m = raw[idx];
+        if m.kind != ActorType::Org {
+            continue;
+        }
+        let Some(head) =
+            (m.first..(m.first + 2).min(m.end)).find(|&i| has_institution_heads(&folded(i)))
+        else {
+            continue;
+        };
+        if !(head + 1..m.end).all(lower_word) {
+            continue;
+        }
+        let same_name = |o: &RawMention| {
+            o.end - o.first == m.end - m.first
+                && (0..m.end - m.first).all(|i| {
+                    doc.token_text(o.first + i)
+                        .eq_ignore_ascii_case(doc.token_text(m.first + i))
+                })
+        };
+        let used_alone = raw.iter().any(|o| {
+            same_name(o) && (o.end >= doc.tokens.len() || !has_complement_links(&folded(o.end)))
+        });
+        let mut key = String::new();
+        for i in m.first..m.end {
+            if i > m.first {
+                key.push(' ');
+            }
+            key.push_str(&folded(i));
+        }
+        if used_alone || has_complete_institutions(&key) {
+            continue;
+        }
+        let sentence_end = doc.sentences[doc.sentence_of_token(m.first)].tokens().end;
+        let limit = raw
+            .get(idx + 1)
+            .map_or(sentence_end, |next| next.first.min(sentence_end));
+        let mut end = m.end;
+        for _ in 0..MAX_COMPLEMENTS {
+            let mut k = end;
+            if k >= limit || !has_complement_links(&folded(k)) {
+                break;
+            }
+            k += 1;
+            let article = k < limit && matches!(folded(k).as_str(), "la" | "le" | "les" | "l'");
+            if article {
+                k += 1;
+            }
+            if k >= limit || !lower_word(k) {
+                break;
+            }
+            let noun = folded(k);
+            let infinitive = ["er", "ir", "re"].iter().any(|e| noun.ends_with(e));
+            if (!article && infinitive)
+                || has_function_words(&noun)
+                || has_weekdays(&noun)
+                || has_months(&noun)
+            {
+                break;
+            }
+            k += 1;
+            while k < limit && lower_word(k) && adjective(doc.token_text(k)) {
+                k += 1;
+            }
+            end = k;
+        }
+        raw[idx].end = end;
+    }
+}
+
+/// True when the lowercase word ends like an adjective (`adjective_endings.words`) and not
+/// like a past participle ("créée", "chargé").
+fn adjective(w: &str) -> bool {
+    !["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+        && ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// A person, organisation or place name holds no comma: "X, ministre de la Pêche" tagged as
@@ -208,6 +322,56 @@ mod tests {
             &[("Association des", ActorType::Org)],
         );
         assert!(got.is_empty());
+    }
+
+    #[test]
+    fn institution_names_go_on_through_lowercase_complements() {
+        let org = ActorType::Org;
+        let one = |text: &str, tagged: &str| repaired(text, &[(tagged, org)]);
+        let name = |s: &str| vec![(s.to_string(), org)];
+        assert_eq!(
+            one(
+                "selon la Haute autorité pour la qualité de la vie nordique, hier",
+                "Haute autorité"
+            ),
+            name("Haute autorité pour la qualité de la vie nordique")
+        );
+        assert_eq!(
+            one(
+                "La Fédération valmoranaise de pétanque a dénoncé un acte",
+                "Fédération valmoranaise"
+            ),
+            name("Fédération valmoranaise de pétanque")
+        );
+        // An infinitive, a weekday, a participle or a capitalised word ends the name; a name
+        // not headed by an institution noun is not extended.
+        for (text, tagged) in [
+            (
+                "la Commission vetrane de juger le dossier",
+                "Commission vetrane",
+            ),
+            ("le Conseil régional de mardi a voté", "Conseil régional"),
+            ("la Banque Kelvo de Nordis a prêté", "Banque Kelvo"),
+            ("l'Agence nationale créée en 2010", "Agence nationale"),
+            ("le groupe Vetra de papeterie", "Vetra"),
+            (
+                "par la Commission européenne de crédits",
+                "Commission européenne",
+            ),
+        ] {
+            assert_eq!(one(text, tagged), name(tagged), "{text}");
+        }
+        assert_eq!(
+            one(
+                "l'Office nordique des forêts créé en 2010",
+                "Office nordique"
+            ),
+            name("Office nordique des forêts")
+        );
+        // A name the article also uses alone is complete.
+        let text = "L'Union vetrane a voté. Le vote par l'Union vetrane des crédits.";
+        let got = repaired(text, &[("Union vetrane", org), ("Union vetrane", org)]);
+        assert_eq!(got, vec![("Union vetrane".to_string(), org); 2]);
     }
 
     #[test]
