@@ -7,6 +7,7 @@
 //! `adverbial_preps.words`.
 
 use super::names::fold;
+use crate::lang::fr::actors::has_org_designators;
 use crate::record::ActorType;
 use crate::text::flags::NEWLINE_BEFORE as NEWLINE;
 use crate::text::{Document, TokenKind};
@@ -105,9 +106,17 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&fold(w).as_str())
 }
 
-/// The type given by the cue noun of the name at tokens `a..b`, if any: before it, then in
-/// an apposition after it.
+/// The type given by the cue noun of the name at tokens `a..b`, if any: the name's own last
+/// word when it is a legal form or a noun organisations end their names with
+/// (`org_designators.words`), else a cue before it, then in an apposition after it.
 pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
+    // "Vetra Airlines", "Kelvo Group": the name's own last word.
+    if b - a >= 2
+        && doc.tokens[b - 1].is_capitalized()
+        && has_org_designators(&fold(doc.token_text(b - 1)))
+    {
+        return Some(ActorType::Org);
+    }
     // "l'eurodéputé NRV Paul Roy": a name right before another one is a modifier of it.
     if doc.tokens.get(b).is_some_and(|t| {
         t.is_capitalized() && matches!(t.kind, TokenKind::Word) && !doc.tokens[b].has(NEWLINE)
@@ -287,6 +296,23 @@ mod tests {
             doc.token_at_byte(start),
             doc.token_at_byte(start + name.len()),
         )
+    }
+
+    #[test]
+    fn a_name_ending_with_a_designator_is_an_organisation() {
+        let org = Some(ActorType::Org);
+        assert_eq!(
+            cue("Hier, Vetra Airlines a annulé des vols.", "Vetra Airlines"),
+            org
+        );
+        assert_eq!(cue("Il a quitté Kelvo Group en mai.", "Kelvo Group"), org);
+        assert_eq!(
+            cue("selon le Nordis Daily News, hier", "Nordis Daily News"),
+            org
+        );
+        // One word is not enough, nor a lowercase last word.
+        assert_eq!(cue("Hier, Group a annulé des vols.", "Group"), None);
+        assert_eq!(cue("Hier, Paul Roy media a parlé.", "Paul Roy media"), None);
     }
 
     #[test]
