@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Number of feature ids produced per token position.
-pub const NUM_FEATURES: usize = 44;
+pub const NUM_FEATURES: usize = 49;
 
 /// A streaming 64-bit hash (FxHash-like multiply-rotate), finalised with a mix.
 #[derive(Clone, Copy)]
@@ -163,6 +163,9 @@ pub type HashKeyMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 pub struct CaseStats {
     /// The table.
     pub map: HashKeyMap<u16>,
+    /// Word clusters by truncated lowercase hash: byte 0 the coarse class + 1, byte 1 the
+    /// fine class + 1 (see `train::clusters`); absent when the word was too rare.
+    pub clusters: HashKeyMap<u16>,
 }
 
 impl CaseStats {
@@ -170,6 +173,15 @@ impl CaseStats {
     #[inline]
     pub fn get(&self, h: u64) -> u16 {
         self.map.get(&(h as u32)).copied().unwrap_or(0)
+    }
+
+    /// The packed clusters of a word with lowercase hash `h` (0 when unknown).
+    #[inline]
+    pub fn cluster(&self, h: u64) -> u16 {
+        if self.clusters.is_empty() {
+            return 0;
+        }
+        self.clusters.get(&(h as u32)).copied().unwrap_or(0)
     }
 }
 
@@ -240,6 +252,9 @@ pub struct TokInfo {
     pub case: u8,
     /// Packed entity-type prior from the news ([`prior`]).
     pub prior: u8,
+    /// Word clusters from the news (coarse class + 1 in the low byte, fine in the high byte;
+    /// 0 = unknown).
+    pub cluster: u16,
     /// Gazetteer bits ([`super::gazetteer::bits`]).
     pub gaz: u8,
     /// [`shape_bits`].
@@ -371,6 +386,7 @@ pub fn tok_info(s: &str, stats: &CaseStats) -> TokInfo {
         suf,
         case: st as u8,
         prior: (st >> 8) as u8,
+        cluster: stats.cluster(lower),
         gaz: 0,
         bits,
         len: n.min(15) as u8,
@@ -388,6 +404,7 @@ fn pad(kind: u64) -> TokInfo {
         suf: [h; 4],
         case: 0xff,
         prior: 0xff,
+        cluster: 0xffff,
         gaz: 0xff,
         bits: 0xff,
         len: 0,
@@ -483,6 +500,15 @@ pub fn features(infos: &[TokInfo], i: usize, out: &mut [u64; NUM_FEATURES]) {
         (p1.gaz | p2.gaz) as u64,
         w.case as u64 | (w.bits as u64) << 8,
     ));
+    // Word clusters: the word's own (fine, and coarse with its shape and sentence start) and
+    // its neighbours' ("a déclaré" after a person, "à" before a town).
+    let fine = |t: &TokInfo| (t.cluster >> 8) as u64;
+    let coarse = |t: &TokInfo| (t.cluster & 0xff) as u64;
+    put(feat2(44, fine(&w), w.bits as u64));
+    put(feat2(45, coarse(&w), w.bits as u64 | (first as u64) << 8));
+    put(feat2(46, fine(&p1), w.bits as u64));
+    put(feat2(47, fine(&n1), w.bits as u64));
+    put(feat2(48, coarse(&p1), coarse(&w) | coarse(&n1) << 8));
     debug_assert_eq!(k, NUM_FEATURES);
 }
 

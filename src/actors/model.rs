@@ -1,19 +1,23 @@
 //! The sequence-labelling model: hashed feature weights per tag, BIO transition weights,
 //! case statistics; Viterbi decoding constrained to valid IOB2; a compact file format.
 //!
-//! File format: the magic `DPNER02\n`, then a zstd stream of: `u32` bucket bits, `u32` number of
+//! File format: the magic `DPNER03\n`, then a zstd stream of: `u32` bucket bits, `u32` number of
 //! tags, `f32` weight scale, the transition matrix ((tags+1) × tags `f32`, row 0 = sentence
-//! start), `u32` count + (`u32` key, `u16` packed) word statistics, `u32` length + UTF-8 JSON
-//! metadata, then the feature weights as `i16` (buckets × tags), all little-endian.
+//! start), `u32` count + (`u32` key, `u16` packed) word statistics, `u32` count + (`u32` key,
+//! `u16` packed) word clusters, `u32` length + UTF-8 JSON metadata, then the feature weights as
+//! `i16` (buckets × tags), all little-endian. Version 2 files (`DPNER02\n`) have no cluster
+//! section.
 
-use super::features::{features, CaseStats, TokInfo, NUM_FEATURES};
+use super::features::{features, CaseStats, HashKeyMap, TokInfo, NUM_FEATURES};
 use super::gazetteer::Gazetteer;
 use std::io::{Read, Write};
 
 // The tag set is defined with its IOB2 encoding in `tags`; the model's tags are these.
 pub use super::tags::{allowed, is_inside, tag_index, type_of, NT, TAGS, TYPES};
 
-const MAGIC: &[u8; 8] = b"DPNER02\n";
+const MAGIC: &[u8; 8] = b"DPNER03\n";
+/// The previous version's magic (no word clusters).
+const MAGIC_V2: &[u8; 8] = b"DPNER02\n";
 
 /// Errors reading or writing a model file's bytes.
 #[derive(Debug, thiserror::Error)]
@@ -141,12 +145,14 @@ impl Model {
         for t in &self.trans {
             body.extend_from_slice(&t.to_le_bytes());
         }
-        let mut stats: Vec<(u32, u16)> = self.stats.map.iter().map(|(k, v)| (*k, *v)).collect();
-        stats.sort_unstable();
-        body.extend_from_slice(&(stats.len() as u32).to_le_bytes());
-        for (k, v) in stats {
-            body.extend_from_slice(&k.to_le_bytes());
-            body.extend_from_slice(&v.to_le_bytes());
+        for table in [&self.stats.map, &self.stats.clusters] {
+            let mut rows: Vec<(u32, u16)> = table.iter().map(|(k, v)| (*k, *v)).collect();
+            rows.sort_unstable();
+            body.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+            for (k, v) in rows {
+                body.extend_from_slice(&k.to_le_bytes());
+                body.extend_from_slice(&v.to_le_bytes());
+            }
         }
         body.extend_from_slice(&(self.meta.len() as u32).to_le_bytes());
         body.extend_from_slice(self.meta.as_bytes());
@@ -162,9 +168,14 @@ impl Model {
 
     /// Deserialise from bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FormatError> {
-        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+        if bytes.len() < MAGIC.len() {
             return Err(FormatError::Magic);
         }
+        let has_clusters = match &bytes[..MAGIC.len()] {
+            m if m == MAGIC => true,
+            m if m == MAGIC_V2 => false,
+            _ => return Err(FormatError::Magic),
+        };
         let mut body = Vec::new();
         zstd::Decoder::new(&bytes[MAGIC.len()..])?.read_to_end(&mut body)?;
         let mut r = Reader { b: &body, pos: 0 };
@@ -177,13 +188,12 @@ impl Model {
         let trans = (0..(NT + 1) * NT)
             .map(|_| r.f32())
             .collect::<Result<Vec<_>, _>>()?;
-        let ns = r.u32()? as usize;
-        let mut stats = CaseStats::default();
-        stats.map.reserve(ns);
-        for _ in 0..ns {
-            let k = r.u32()?;
-            let v = r.take(2)?;
-            stats.map.insert(k, u16::from_le_bytes([v[0], v[1]]));
+        let mut stats = CaseStats {
+            map: r.table()?,
+            ..Default::default()
+        };
+        if has_clusters {
+            stats.clusters = r.table()?;
         }
         let ml = r.u32()? as usize;
         let meta = String::from_utf8(r.take(ml)?.to_vec())
@@ -226,6 +236,18 @@ impl<'a> Reader<'a> {
     }
     fn f32(&mut self) -> Result<f32, FormatError> {
         Ok(f32::from_bits(self.u32()?))
+    }
+    /// A `u32` count, then that many (`u32` key, `u16` value) rows.
+    fn table(&mut self) -> Result<HashKeyMap<u16>, FormatError> {
+        let n = self.u32()? as usize;
+        let mut map = HashKeyMap::default();
+        map.reserve(n.min(self.b.len() / 6));
+        for _ in 0..n {
+            let k = self.u32()?;
+            let v = self.take(2)?;
+            map.insert(k, u16::from_le_bytes([v[0], v[1]]));
+        }
+        Ok(map)
     }
 }
 

@@ -55,6 +55,9 @@ pub fn repair_spans(doc: &Document, gaz: &Gazetteer, raw: &mut Vec<RawMention>) 
 /// is two: "de la vie", "de ... publique" rides along as an adjective).
 const MAX_COMPLEMENTS: usize = 3;
 
+/// Longest name, in tokens, an extension may make (longer spans are dropped as run-ons).
+const MAX_NAME_TOKENS: usize = 10;
+
 /// Institution names the tagger cut after their head noun and its adjectives ("l'Agence
 /// régionale pour la ...", "la Fédération valmoranaise de ...", "la Haute autorité pour la ..."):
 /// an organisation mention whose first or second word is an institution head noun
@@ -145,6 +148,10 @@ fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
             k += 1;
             while k < limit && lower_word(k) && adjective(doc.token_text(k)) {
                 k += 1;
+            }
+            // The canonical stage takes longer spans for run-ons.
+            if k - m.first > MAX_NAME_TOKENS {
+                break;
             }
             end = k;
         }

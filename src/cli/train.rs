@@ -56,6 +56,17 @@ pub struct TrainArgs {
     /// Rounds of prior models (each one sees the previous round's priors).
     #[arg(long, default_value_t = 1)]
     pub prior_rounds: usize,
+    /// Word clusters learned from the news (exchange algorithm): class counts, coarse then
+    /// fine, comma-separated, at most two levels; "0" for no clusters.
+    #[arg(long, default_value = "64,255", value_name = "K1,K2")]
+    pub clusters: String,
+    /// Passes of the clustering over the vocabulary.
+    #[arg(long, default_value_t = 10)]
+    pub cluster_iterations: usize,
+    /// Perceptron runs with successive shuffling seeds whose weights are averaged (less
+    /// variance from the order of the data).
+    #[arg(long, default_value_t = 4)]
+    pub runs: usize,
     /// Also write each corpus's dev split to this directory as `token<TAB>tag` CoNLL files
     /// (for `depeche evaluate --conll`).
     #[arg(long)]
@@ -95,6 +106,9 @@ impl TrainArgs {
             seed: self.seed,
             prior_epochs: self.prior_epochs,
             prior_rounds: self.prior_rounds,
+            clusters: self.clusters.clone(),
+            cluster_iterations: self.cluster_iterations,
+            runs: self.runs,
             dev_out: self.dev_out.clone(),
             modern_weight: self.modern_weight,
             news_weight: self.news_weight,

@@ -1,6 +1,7 @@
 //! Training and evaluation of the NER model: corpus readers (CoNLL, HIPE TSV), training,
 //! seqeval-style evaluation. Reached from the CLI's `train` and `evaluate` subcommands.
 
+pub mod clusters;
 pub mod corpus;
 pub mod eval;
 pub mod news;
@@ -58,6 +59,9 @@ pub enum TrainError {
     /// The trained model could not be encoded.
     #[error(transparent)]
     Format(#[from] crate::actors::model::FormatError),
+    /// Cluster levels that are not one or two class counts between 2 and 255.
+    #[error("bad --clusters {0:?}: give one or two class counts from 2 to 255, comma-separated (\"0\" for none)")]
+    Clusters(String),
     /// An entity type name that is not PER, ORG, LOC or MISC.
     #[error("unknown entity type {0:?}")]
     UnknownType(String),
@@ -99,6 +103,13 @@ pub struct TrainOptions {
     pub prior_epochs: usize,
     /// Rounds of prior models (each one sees the previous round's priors).
     pub prior_rounds: usize,
+    /// Word cluster levels learned from the news: class counts (at most 255 each), coarse
+    /// then fine, comma-separated, at most two; "0" or "" for none.
+    pub clusters: String,
+    /// Passes of the clustering over the vocabulary.
+    pub cluster_iterations: usize,
+    /// Perceptron runs with successive shuffling seeds whose weights are averaged.
+    pub runs: usize,
     /// Also write each corpus's dev split to this directory as `token<TAB>tag` CoNLL files
     /// (for evaluation).
     pub dev_out: Option<PathBuf>,
@@ -120,7 +131,8 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     /// The defaults of `depeche train`: the full profile, data in `../shared/data`, 12 epochs
     /// over 2^20 buckets, 15% dev, seed 42, one round of 6-epoch priors, modern weight 2, news
-    /// weight 4, no teacher (5000 articles when one is given).
+    /// weight 4, word clusters at 64 and 255 classes (10 passes), 4 averaged runs, no teacher
+    /// (5000 articles when one is given).
     fn default() -> Self {
         TrainOptions {
             profile: Profile::Full,
@@ -132,6 +144,9 @@ impl Default for TrainOptions {
             seed: 42,
             prior_epochs: 6,
             prior_rounds: 1,
+            clusters: "64,255".into(),
+            cluster_iterations: 10,
+            runs: 4,
             dev_out: None,
             modern_weight: 2,
             news_weight: 4,
@@ -140,6 +155,29 @@ impl Default for TrainOptions {
             teacher_articles: 5000,
         }
     }
+}
+
+/// A word must occur this often in the news to get a cluster.
+const CLUSTER_MIN_COUNT: u32 = 5;
+
+/// Parse cluster levels ("32,255"; "0" or "" for none).
+pub fn parse_levels(s: &str) -> Result<Vec<usize>, TrainError> {
+    let s = s.trim();
+    if s.is_empty() || s == "0" {
+        return Ok(Vec::new());
+    }
+    let levels = s
+        .split(',')
+        .map(|p| {
+            p.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|k| (2..=255).contains(k))
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|l| l.len() <= 2)
+        .ok_or_else(|| TrainError::Clusters(s.to_string()))?;
+    Ok(levels)
 }
 
 /// Options of [`run_evaluate`] (`depeche evaluate`).
@@ -245,6 +283,22 @@ pub fn run_train(args: &TrainOptions, log: Log<'_>) -> Result<PathBuf, TrainErro
         stats.map.len(),
         t0.elapsed().as_secs_f64()
     ));
+    let levels = parse_levels(&args.clusters)?;
+    if !levels.is_empty() {
+        log(&format!("learning word clusters {levels:?} ..."));
+        stats.clusters = clusters::word_clusters(
+            &news_texts,
+            &levels,
+            CLUSTER_MIN_COUNT,
+            args.cluster_iterations,
+            log,
+        );
+        log(&format!(
+            "  {} words clustered ({:.0}s)",
+            stats.clusters.len(),
+            t0.elapsed().as_secs_f64()
+        ));
+    }
 
     let mut corpora: Vec<LoadedCorpus> = Vec::new();
     for spec in CORPORA {
@@ -334,6 +388,7 @@ pub fn run_train(args: &TrainOptions, log: Log<'_>) -> Result<PathBuf, TrainErro
         bits: args.bits,
         epochs: args.epochs,
         seed: args.seed,
+        runs: args.runs,
     };
     let progress = |e: usize, err: f64| {
         log(&format!(
@@ -415,6 +470,8 @@ pub fn run_train(args: &TrainOptions, log: Log<'_>) -> Result<PathBuf, TrainErro
         "news_weight": args.news_weight,
         "prior_epochs": args.prior_epochs,
         "prior_rounds": args.prior_rounds,
+        "runs": args.runs,
+        "clusters": {"levels": levels, "min_count": CLUSTER_MIN_COUNT, "iterations": args.cluster_iterations, "words": stats.clusters.len()},
         "corpora": corpora.iter().map(|(s, _, _, _)| serde_json::json!({"path": s.path, "licence": s.licence})).collect::<Vec<_>>(),
         "news_articles": n_articles,
         "news_files": if open { "orangesum_fr.jsonl (CC BY-SA 4.0)" } else { "all *.jsonl in data/news" },

@@ -101,6 +101,13 @@ pub(super) fn merge(doc: &Document, ms: &[Clean]) -> Vec<(usize, Vec<usize>, [u3
     merged
 }
 
+/// True when the mention `x` paired with an acronym in parentheses can be its expansion: not
+/// a person ("Paul Roy (LR)" gives the person's party), unless the acronym is the person's
+/// initials.
+fn expands(x: &Clean, akey: &str) -> bool {
+    x.kind != ActorType::Per || initials(&x.words) == akey
+}
+
 /// Acronyms join their expansion: paired in the text ("Expansion (ACR)" or "ACR
 /// (Expansion)"), else the one group whose initials they are, or a known pair.
 fn join_acronyms(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut [usize]) {
@@ -123,7 +130,10 @@ fn join_acronyms(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut [u
                     .is_some_and(|t| t.text(doc.text) == ")")
             {
                 let prev_end = m.first_token - 1;
-                if let Some(e) = ms.iter().position(|x| x.end_token == prev_end) {
+                if let Some(e) = ms
+                    .iter()
+                    .position(|x| x.end_token == prev_end && expands(x, &akey))
+                {
                     target = Some(e);
                 }
             }
@@ -132,7 +142,10 @@ fn join_acronyms(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut [u
                 .get(m.end_token)
                 .is_some_and(|t| t.text(doc.text) == "(")
             {
-                if let Some(e) = ms.iter().position(|x| x.first_token == m.end_token + 1) {
+                if let Some(e) = ms
+                    .iter()
+                    .position(|x| x.first_token == m.end_token + 1 && expands(x, &akey))
+                {
                     target = Some(e);
                 }
             }
@@ -386,6 +399,15 @@ mod tests {
         let r = raw(&doc, &[("Kelvo", Org), ("Kelvo Europe", Org)]);
         let a = canonical_actors(&doc, &r);
         assert_eq!(a.len(), 2, "{:?}", names(&a));
+    }
+
+    #[test]
+    fn a_party_in_parentheses_after_a_person_is_not_the_person() {
+        let text = "Le député Paul Roy (UFT) a voté contre.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Paul Roy", Per), ("UFT", Org)]);
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(names(&a), vec![("Paul Roy".into(), 1), ("UFT".into(), 1)]);
     }
 
     #[test]
