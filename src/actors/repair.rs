@@ -27,6 +27,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     name_after_title(infos, &text, tags);
     demonyms(infos, &text, tags);
     split_place_before_person(infos, tags);
+    split_person_after_lowercase(infos, &text, tags);
     join_acronym_and_branch(infos, &text, tags);
     extend_person_names(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
@@ -286,6 +287,40 @@ fn split_place_before_person(infos: &[TokInfo], tags: &mut [u8]) {
     }
 }
 
+/// "la République vetrane Paul Roy": an organisation or place span whose name part ends on a
+/// lowercase word ("vetrane"), then a known first name and one to three capitalised words, is
+/// that name and a person. A capitalised word or a particle right before the first name
+/// keeps the span whole ("Institut Paul Roy", "Fondation de Paul Roy").
+fn split_person_after_lowercase<'t>(
+    infos: &[TokInfo],
+    text: &impl Fn(usize) -> &'t str,
+    tags: &mut [u8],
+) {
+    let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 1 || s.2 == 2).collect();
+    let cap = |i: usize| infos[i].bits & features::shape_bits::CAP != 0;
+    for (a, b, _) in spans {
+        let Some(k) = (a + 2..b.saturating_sub(1)).find(|&k| {
+            infos[k].gaz & gazetteer::bits::FIRST_NAME != 0
+                && cap(k)
+                && !usually_lowercase(&infos[k])
+        }) else {
+            continue;
+        };
+        let before = text(k - 1);
+        let lower_before = infos[k - 1].bits & features::shape_bits::ALPHA != 0
+            && !cap(k - 1)
+            && !name_particle(before)
+            && !matches!(before, "la" | "le" | "les" | "de" | "du" | "des")
+            && !before.ends_with(['\'', '’']);
+        if lower_before && b - k <= 4 && (k + 1..b).all(cap) {
+            tags[k] = B_PER;
+            for t in &mut tags[k + 1..b] {
+                *t = I_PER;
+            }
+        }
+    }
+}
+
 /// Demonyms used as nouns are MISC entities ("les Norvégiens", "des Péruviens", "l'Islandais"): a
 /// capitalised word inside the sentence, after a determiner
 /// (`src/lang/fr/actors/demonym_determiners.words`), with a demonym ending
@@ -461,6 +496,25 @@ mod tests {
         let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
         repair(&infos, |i| words[i], &mut t);
         t.iter().map(|&i| model::TAGS[i as usize]).collect()
+    }
+
+    #[test]
+    fn person_after_a_name_ending_in_lowercase_is_split_off() {
+        let stats = features::CaseStats::default();
+        let words = ["la", "République", "vetrane", "Paul", "Roy", "a", "dit"];
+        let tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"];
+        assert_eq!(
+            repaired(&stats, &words, &tags),
+            ["O", "B-ORG", "I-ORG", "B-PER", "I-PER", "O", "O"]
+        );
+        // A capitalised word or a particle before the first name keeps the name whole.
+        for words in [
+            ["l'", "Institut", "Vetra", "Paul", "Roy", "a", "dit"],
+            ["la", "Fondation", "de", "Paul", "Roy", "a", "dit"],
+            ["le", "Théâtre", "d'", "Paul", "Roy", "a", "dit"],
+        ] {
+            assert_eq!(repaired(&stats, &words, &tags), tags, "{words:?}");
+        }
     }
 
     #[test]
