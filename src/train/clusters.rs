@@ -260,14 +260,14 @@ pub fn exchange(g: &Bigrams, cfg: &ClusterConfig, log: &dyn Fn(&str)) -> Vec<u8>
         fwd_tot: vec![0; k],
         bwd_tot: vec![0; k],
     };
-    for v in 0..n {
-        counts.apply(g, v, class[v] as usize, true);
+    for (v, &c) in class.iter().enumerate() {
+        counts.apply(g, v, c as usize, true);
     }
     let f = XLogX::new();
     for it in 0..cfg.iterations {
         let mut moved = 0usize;
-        for v in 2..n {
-            let a = class[v] as usize;
+        for (v, cv) in class.iter_mut().enumerate().skip(2) {
+            let a = *cv as usize;
             counts.apply(g, v, a, false);
             let gains: Vec<f64> = (0..k)
                 .into_par_iter()
@@ -283,7 +283,7 @@ pub fn exchange(g: &Bigrams, cfg: &ClusterConfig, log: &dyn Fn(&str)) -> Vec<u8>
             if best != a {
                 moved += 1;
             }
-            class[v] = best as u8;
+            *cv = best as u8;
             counts.apply(g, v, best, true);
         }
         log(&format!(
@@ -318,8 +318,8 @@ pub fn word_clusters(
             iterations,
         };
         let class = exchange(&g, &cfg, log);
-        for v in 2..g.len() {
-            *out.entry(g.keys[v]).or_insert(0) |= ((class[v] as u16) + 1) << (8 * li);
+        for (&key, &c) in g.keys.iter().zip(&class).skip(2) {
+            *out.entry(key).or_insert(0) |= ((c as u16) + 1) << (8 * li);
         }
     }
     out
