@@ -30,6 +30,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     split_person_after_lowercase(infos, &text, tags);
     join_acronym_and_branch(infos, &text, tags);
     extend_person_names(infos, &text, tags);
+    diseases(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -373,6 +374,46 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
     }
 }
 
+/// Diseases and viruses are MISC (`diseases.words`: "Ebola", "Sras", "Covid-19"): a
+/// capitalised word of the list, untagged or tagged alone or followed only by a hyphen and
+/// digits ("Covid - 19" in three tokens), is retagged MISC. A longer name that holds it
+/// ("Covid Tracking Project") keeps its type.
+fn diseases<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    let mut key = String::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let start_ok = tags[i] == 0 || !model::is_inside(tags[i]);
+        if !start_ok || infos[i].bits & features::shape_bits::CAP == 0 {
+            i += 1;
+            continue;
+        }
+        key.clear();
+        fold_key_into(text(i), &mut key);
+        if !crate::lang::fr::actors::has_diseases(&key) {
+            i += 1;
+            continue;
+        }
+        // The span's end: the word, or the tagged span when the rest is "-" and digits.
+        let mut end = i + 1;
+        while end < tags.len() && model::is_inside(tags[end]) {
+            end += 1;
+        }
+        let rest_ok = (i + 1..end).all(|k| infos[k].bits & features::shape_bits::ALPHA == 0);
+        if tags[i] != 0 && !rest_ok {
+            i = end;
+            continue;
+        }
+        if tags[i] == 0 {
+            end = i + 1;
+        }
+        tags[i] = B_MISC;
+        for t in &mut tags[i + 1..end] {
+            *t = tags::inside(ActorType::Misc);
+        }
+        i = end;
+    }
+}
+
 /// True when the word is usually written in lowercase in the news ("économie", "santé").
 fn usually_lowercase(info: &TokInfo) -> bool {
     use features::case_class::{LOWER, MIXED, MOSTLY_LOWER};
@@ -496,6 +537,31 @@ mod tests {
         let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
         repair(&infos, |i| words[i], &mut t);
         t.iter().map(|&i| model::TAGS[i as usize]).collect()
+    }
+
+    #[test]
+    fn diseases_are_misc() {
+        let stats = features::CaseStats::default();
+        let words = [
+            "l'",
+            "épidémie",
+            "d'",
+            "Ebola",
+            "au",
+            "Nordis",
+            "et",
+            "le",
+            "Sras",
+        ];
+        let tags = ["O", "O", "O", "B-LOC", "O", "B-LOC", "O", "O", "O"];
+        assert_eq!(
+            repaired(&stats, &words, &tags),
+            ["O", "O", "O", "B-MISC", "O", "B-LOC", "O", "O", "B-MISC"]
+        );
+        // A longer name that holds a disease keeps its type.
+        let words = ["le", "Ebola", "Response", "Fund", "a"];
+        let tags = ["O", "B-ORG", "I-ORG", "I-ORG", "O"];
+        assert_eq!(repaired(&stats, &words, &tags), tags);
     }
 
     #[test]
