@@ -31,6 +31,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     join_acronym_and_branch(infos, &text, tags);
     extend_person_names(infos, &text, tags);
     diseases(infos, &text, tags);
+    capitalised_institutions(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -374,6 +375,65 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
     }
 }
 
+/// "la Cour suprême", "le Congrès vetran", "la Commission nordique": an institution noun
+/// (`institution_heads.words`, `assembly_heads.words`) the tagger left out, capitalised in
+/// mid-sentence right after a definite article although the news usually writes it in
+/// lowercase, with one or more lowercase adjectives after it, is the name of one institution:
+/// an organisation.
+fn capitalised_institutions<'t>(
+    infos: &[TokInfo],
+    text: &impl Fn(usize) -> &'t str,
+    tags: &mut [u8],
+) {
+    let mut key = String::new();
+    for i in 1..tags.len() {
+        if tags[i] != 0 || infos[i].bits & features::shape_bits::CAP == 0 {
+            continue;
+        }
+        if infos[i].bits & features::shape_bits::ALL_CAPS != 0 || !usually_lowercase(&infos[i]) {
+            continue;
+        }
+        key.clear();
+        fold_key_into(text(i - 1), &mut key);
+        if !matches!(
+            key.as_str(),
+            "le" | "la" | "l'" | "du" | "au" | "aux" | "les" | "des"
+        ) {
+            continue;
+        }
+        key.clear();
+        fold_key_into(text(i), &mut key);
+        if !crate::lang::fr::actors::has_institution_heads(&key)
+            && !crate::lang::fr::actors::has_assembly_heads(&key)
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tags.len()
+            && tags[end] == 0
+            && infos[end].bits & (features::shape_bits::CAP | features::shape_bits::ALPHA)
+                == features::shape_bits::ALPHA
+            && crate::actors::spans::adjective(text(end))
+            && {
+                key.clear();
+                fold_key_into(text(end), &mut key);
+                !crate::lang::fr::figures::has_date_triggers(&key)
+            }
+        {
+            end += 1;
+        }
+        // The noun alone is often a short reference to a longer name ("la Cour" after "la
+        // Cour d'appel de Nordis"), which the news corpus does not annotate.
+        if end == i + 1 {
+            continue;
+        }
+        tags[i] = B_ORG;
+        for t in &mut tags[i + 1..end] {
+            *t = I_ORG;
+        }
+    }
+}
+
 /// Diseases and viruses are MISC (`diseases.words`: "Ebola", "Sras", "Covid-19"): a
 /// capitalised word of the list, untagged or tagged alone or followed only by a hyphen and
 /// digits ("Covid - 19" in three tokens), is retagged MISC. A longer name that holds it
@@ -537,6 +597,28 @@ mod tests {
         let mut t: Vec<u8> = tags.iter().map(|t| model::tag_index(t).unwrap()).collect();
         repair(&infos, |i| words[i], &mut t);
         t.iter().map(|&i| model::TAGS[i as usize]).collect()
+    }
+
+    #[test]
+    fn capitalised_institution_nouns_are_organisations() {
+        let mut stats = features::CaseStats::default();
+        for w in ["cour", "congrès", "suprême"] {
+            stats.map.insert(
+                features::lower_hash(w) as u32,
+                (features::case_class::LOWER as u16) << 4,
+            );
+        }
+        let words = [
+            "selon", "la", "Cour", "suprême", "et", "le", "Congrès", "hier",
+        ];
+        let tags = ["O"; 8];
+        assert_eq!(
+            repaired(&stats, &words, &tags),
+            ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"]
+        );
+        // Not alone ("le Congrès" above), after another determiner, nor in lowercase.
+        let words = ["une", "Cour", "suprême", "et", "le", "congrès", "hier", "."];
+        assert_eq!(repaired(&stats, &words, &tags), tags);
     }
 
     #[test]

@@ -160,9 +160,16 @@ fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
 }
 
 /// True when the lowercase word ends like an adjective (`adjective_endings.words`) and not
-/// like a past participle ("créée", "chargé").
-fn adjective(w: &str) -> bool {
-    !["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+/// like a past participle ("créée", "chargé") or a verb in "-elle" ("appelle").
+pub(crate) fn adjective(w: &str) -> bool {
+    // "-elle" is an adjective after n, r, u or i ("culturelle", "naturelle", "officielle"),
+    // mostly a verb otherwise ("appelle", "renouvelle").
+    let verb_elle = w
+        .trim_end_matches('s')
+        .strip_suffix("elle")
+        .is_some_and(|stem| !stem.ends_with(['n', 'r', 'u', 'i']));
+    !verb_elle
+        && !["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
         && ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
