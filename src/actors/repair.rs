@@ -443,7 +443,11 @@ fn diseases<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
     let mut i = 0;
     while i < tags.len() {
         let start_ok = tags[i] == 0 || !model::is_inside(tags[i]);
-        if !start_ok || infos[i].bits & features::shape_bits::CAP == 0 {
+        // The list's names are 3 to 11 characters long ("VIH", "Chikungunya").
+        if !start_ok
+            || infos[i].bits & features::shape_bits::CAP == 0
+            || !(3..=11).contains(&infos[i].len)
+        {
             i += 1;
             continue;
         }
