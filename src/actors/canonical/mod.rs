@@ -96,7 +96,49 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
         })
         .collect();
     actors.sort_by_key(|(f, _)| *f);
-    actors.into_iter().map(|(_, a)| a).collect()
+    let mut actors: Vec<Actor> = actors.into_iter().map(|(_, a)| a).collect();
+    products(&mut actors);
+    actors
+}
+
+/// Brand and model ("Vetra K5", "Kelvo Nordis EV", "Valmo 300 GT"): an organisation name of
+/// two to four words whose first word is a brand and whose other words hold a model code is a
+/// product, MISC as the news corpus annotates them. Not when a word after the brand is a legal
+/// form or an organisation noun ("Vetra AG", "Kelvo Racing Team", `org_designators.words`) or
+/// the first word is a place of the article.
+fn products(actors: &mut [Actor]) {
+    let places: Vec<String> = actors
+        .iter()
+        .filter(|a| a.kind == ActorType::Loc)
+        .map(|a| names::fold(&a.name))
+        .collect();
+    for a in actors.iter_mut().filter(|a| a.kind == ActorType::Org) {
+        let words: Vec<&str> = a.name.split(' ').collect();
+        if !(2..=4).contains(&words.len()) {
+            continue;
+        }
+        // A model code: letters and digits ("K5", "A320"), three digits or more ("300"), or
+        // two or three capitals ("GT"). One digit names channels and leagues ("Nordis 2"),
+        // one capital is an initial.
+        let code = |w: &str| {
+            let digits = w.chars().filter(char::is_ascii_digit).count();
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            (digits > 0 && letters > 0)
+                || digits >= 3
+                || (2..=3).contains(&letters) && w.chars().all(|c| c.is_uppercase())
+        };
+        let brand = words[0];
+        if !brand.chars().next().is_some_and(char::is_uppercase)
+            || !words[1..].iter().any(|w| code(w))
+            || words[1..]
+                .iter()
+                .any(|w| crate::lang::fr::actors::has_org_designators(&names::fold(w)))
+            || places.contains(&names::fold(brand))
+        {
+            continue;
+        }
+        a.kind = ActorType::Misc;
+    }
 }
 
 /// Test helpers shared by the actor modules.
@@ -138,5 +180,50 @@ pub(crate) mod test_support {
             .iter()
             .map(|a| (a.name.clone(), a.mentions.len()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::raw;
+    use super::*;
+
+    #[test]
+    fn brand_and_model_code_is_a_product() {
+        let text =
+            "La Vetra K5 et la Kelvo 300 GT roulent. Vetra AG, Nordis 2 et Kelvo Racing Team \
+                    aussi, comme la Valmo Nordis.";
+        let doc = Document::new(text, None);
+        let org = ActorType::Org;
+        let r = raw(
+            &doc,
+            &[
+                ("Vetra K5", org),
+                ("Kelvo 300 GT", org),
+                ("Vetra AG", org),
+                ("Nordis 2", org),
+                ("Kelvo Racing Team", org),
+                ("Valmo Nordis", org),
+            ],
+        );
+        let kinds: Vec<(String, ActorType)> = canonical_actors(&doc, &r)
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect();
+        let want = [
+            ("Vetra K5", ActorType::Misc),
+            ("Kelvo 300 GT", ActorType::Misc),
+            // A legal form or an organisation noun, one digit, no code: organisations.
+            ("Vetra AG", org),
+            ("Nordis 2", org),
+            ("Kelvo Racing Team", org),
+            ("Valmo Nordis", org),
+        ];
+        for (name, kind) in want {
+            assert!(
+                kinds.contains(&(name.to_string(), kind)),
+                "{name}: {kinds:?}"
+            );
+        }
     }
 }
