@@ -32,6 +32,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     extend_person_names(infos, &text, tags);
     diseases(infos, &text, tags);
     capitalised_institutions(infos, &text, tags);
+    join_places_around_de(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -434,6 +435,34 @@ fn capitalised_institutions<'t>(
     }
 }
 
+/// "Vetra de Nordis": two one-word places with a lowercase "de" (or its Portuguese, Spanish and
+/// Italian forms "do", "da", "dos", "das", "del", "di") between them are one place name that the
+/// tagger cut at the particle. Not after a country ("l'Italie de Vetra à Nordis": "de" is
+/// "from").
+fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
+    const B_LOC: u8 = tags::begin(ActorType::Loc);
+    const I_LOC: u8 = tags::inside(ActorType::Loc);
+    let single =
+        |tags: &[u8], i: usize| tags[i] == B_LOC && tags.get(i + 1).is_none_or(|&t| t != I_LOC);
+    for i in 0..tags.len().saturating_sub(2) {
+        let cap = infos[i + 2].bits & features::shape_bits::CAP != 0;
+        let country = infos[i].gaz & gazetteer::bits::COUNTRY_B != 0;
+        if single(tags, i)
+            && !country
+            && tags[i + 1] == 0
+            && matches!(
+                text(i + 1),
+                "de" | "do" | "da" | "dos" | "das" | "del" | "di"
+            )
+            && single(tags, i + 2)
+            && cap
+        {
+            tags[i + 1] = I_LOC;
+            tags[i + 2] = I_LOC;
+        }
+    }
+}
+
 /// Diseases and viruses are MISC (`diseases.words`: "Ebola", "Sras", "Covid-19"): a
 /// capitalised word of the list, untagged or tagged alone or followed only by a hyphen and
 /// digits ("Covid - 19" in three tokens), is retagged MISC. A longer name that holds it
@@ -622,6 +651,24 @@ mod tests {
         );
         // Not alone ("le Congrès" above), after another determiner, nor in lowercase.
         let words = ["une", "Cour", "suprême", "et", "le", "congrès", "hier", "."];
+        assert_eq!(repaired(&stats, &words, &tags), tags);
+    }
+
+    #[test]
+    fn places_around_de_are_one_place() {
+        let stats = features::CaseStats::default();
+        let words = ["à", "Vetra", "de", "Nordis", "et", "à", "Kelvo", "."];
+        let tags = ["O", "B-LOC", "O", "B-LOC", "O", "O", "B-LOC", "O"];
+        assert_eq!(
+            repaired(&stats, &words, &tags),
+            ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "B-LOC", "O"]
+        );
+        // Not after a country, nor a person, an organisation or a longer place.
+        let words = ["l'", "Italie", "de", "Nordis", "à", "Kelvo"];
+        let tags = ["O", "B-LOC", "O", "B-LOC", "O", "B-LOC"];
+        assert_eq!(repaired(&stats, &words, &tags), tags);
+        let words = ["à", "Vetra", "de", "Nordis", "Sud", "et", "Kelvo", "."];
+        let tags = ["O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-ORG", "O"];
         assert_eq!(repaired(&stats, &words, &tags), tags);
     }
 
