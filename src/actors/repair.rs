@@ -33,6 +33,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     diseases(infos, &text, tags);
     capitalised_institutions(infos, &text, tags);
     join_places_around_de(infos, &text, tags);
+    countries_are_places(infos, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -463,6 +464,45 @@ fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str
     }
 }
 
+/// A country is a place, also when it acts ("la République vetrane a signé"): a span that is
+/// exactly a country of the gazetteer (`countries.txt`) becomes LOC (a one-word person stays:
+/// "Maurice" is also a first name), and a country name of two words or more the tagger left
+/// out, capitalised, is tagged LOC.
+fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
+    use gazetteer::bits::{COUNTRY_B, COUNTRY_I};
+    const B_LOC: u8 = tags::begin(ActorType::Loc);
+    const I_LOC: u8 = tags::inside(ActorType::Loc);
+    let mut i = 0;
+    while i < tags.len() {
+        if infos[i].gaz & COUNTRY_B == 0 || infos[i].bits & features::shape_bits::CAP == 0 {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tags.len() && infos[end].gaz & COUNTRY_I != 0 {
+            end += 1;
+        }
+        let span_end = {
+            let mut e = i + 1;
+            while e < tags.len() && model::is_inside(tags[e]) {
+                e += 1;
+            }
+            e
+        };
+        // One word typed as a person may be a first name ("Maurice").
+        let person_word = end - i == 1 && tags[i] != 0 && model::type_of(tags[i]) == 0;
+        let exact = tags[i] != 0 && !model::is_inside(tags[i]) && span_end == end && !person_word;
+        let untagged = end - i >= 2 && tags[i..end].iter().all(|&t| t == 0);
+        if exact || untagged {
+            tags[i] = B_LOC;
+            for t in &mut tags[i + 1..end] {
+                *t = I_LOC;
+            }
+        }
+        i = end;
+    }
+}
+
 /// Diseases and viruses are MISC (`diseases.words`: "Ebola", "Sras", "Covid-19"): a
 /// capitalised word of the list, untagged or tagged alone or followed only by a hyphen and
 /// digits ("Covid - 19" in three tokens), is retagged MISC. A longer name that holds it
@@ -669,6 +709,30 @@ mod tests {
         assert_eq!(repaired(&stats, &words, &tags), tags);
         let words = ["à", "Vetra", "de", "Nordis", "Sud", "et", "Kelvo", "."];
         let tags = ["O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-ORG", "O"];
+        assert_eq!(repaired(&stats, &words, &tags), tags);
+    }
+
+    #[test]
+    fn countries_are_places() {
+        let stats = features::CaseStats::default();
+        let words = [
+            "la",
+            "République",
+            "tchèque",
+            "et",
+            "la",
+            "France",
+            "ont",
+            "signé",
+        ];
+        let tags = ["O", "O", "O", "O", "O", "B-ORG", "O", "O"];
+        assert_eq!(
+            repaired(&stats, &words, &tags),
+            ["O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "O", "O"]
+        );
+        // A longer name that starts with a country keeps its type.
+        let words = ["la", "France", "Télévisions", "a", "dit", ".", ".", "."];
+        let tags = ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"];
         assert_eq!(repaired(&stats, &words, &tags), tags);
     }
 
