@@ -59,7 +59,7 @@ const MAX_COMPLEMENTS: usize = 3;
 const MAX_NAME_TOKENS: usize = 10;
 
 /// Institution names the tagger cut after their head noun and its adjectives ("l'Agence
-/// régionale pour la ...", "la Fédération valmoranaise de ...", "la Haute autorité pour la ..."):
+/// régionale pour la ...", "la Fédération valmoranaise de ...", "l'Autorité nordique pour la ..."):
 /// an organisation mention whose first or second word is an institution head noun
 /// (`institution_heads.words`) and whose other words after it are lowercase goes on through
 /// up to [`MAX_COMPLEMENTS`] complements written in lowercase: a preposition
@@ -345,10 +345,10 @@ mod tests {
         let name = |s: &str| vec![(s.to_string(), org)];
         assert_eq!(
             one(
-                "selon la Haute autorité pour la qualité de la vie nordique, hier",
-                "Haute autorité"
+                "selon l'Autorité nordique pour la sûreté des ponts, hier",
+                "Autorité nordique"
             ),
-            name("Haute autorité pour la qualité de la vie nordique")
+            name("Autorité nordique pour la sûreté des ponts")
         );
         assert_eq!(
             one(
@@ -366,7 +366,7 @@ mod tests {
             ),
             ("le Conseil régional de mardi a voté", "Conseil régional"),
             ("la Banque Kelvo de Nordis a prêté", "Banque Kelvo"),
-            ("l'Agence nationale créée en 2010", "Agence nationale"),
+            ("l'Agence nordique créée en 2010", "Agence nordique"),
             ("le groupe Vetra de papeterie", "Vetra"),
             (
                 "par la Commission européenne de crédits",

@@ -110,7 +110,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
 /// word when it is a legal form or a noun organisations end their names with
 /// (`org_designators.words`), else a cue before it, then in an apposition after it.
 pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
-    // "Vetra Airlines", "Kelvo Group": the name's own last word.
+    // "Vetra Airways", "Kelvo Group": the name's own last word.
     if b - a >= 2
         && doc.tokens[b - 1].is_capitalized()
         && has_org_designators(&fold(doc.token_text(b - 1)))
@@ -302,7 +302,7 @@ mod tests {
     fn a_name_ending_with_a_designator_is_an_organisation() {
         let org = Some(ActorType::Org);
         assert_eq!(
-            cue("Hier, Vetra Airlines a annulé des vols.", "Vetra Airlines"),
+            cue("Hier, Vetra Airways a annulé des vols.", "Vetra Airways"),
             org
         );
         assert_eq!(cue("Il a quitté Kelvo Group en mai.", "Kelvo Group"), org);
