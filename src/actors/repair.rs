@@ -92,7 +92,10 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
 }
 
 const B_MISC: u8 = tags::begin(ActorType::Misc);
+const I_MISC: u8 = tags::inside(ActorType::Misc);
 const I_PER: u8 = tags::inside(ActorType::Per);
+const B_LOC: u8 = tags::begin(ActorType::Loc);
+const I_LOC: u8 = tags::inside(ActorType::Loc);
 
 /// "NRV Océanie", "KLT Group": an organisation's acronym and the capitalised word
 /// right after it (a branch, a region, a legal form) are one organisation, unless the word is
@@ -397,10 +400,7 @@ fn capitalised_institutions<'t>(
         }
         key.clear();
         fold_key_into(text(i - 1), &mut key);
-        if !matches!(
-            key.as_str(),
-            "le" | "la" | "l'" | "du" | "au" | "aux" | "les" | "des"
-        ) {
+        if !crate::lang::fr::actors::has_definite_articles(&key) {
             continue;
         }
         key.clear();
@@ -437,12 +437,10 @@ fn capitalised_institutions<'t>(
 }
 
 /// "Vetra de Nordis": two one-word places with a lowercase "de" (or its Portuguese, Spanish and
-/// Italian forms "do", "da", "dos", "das", "del", "di") between them are one place name that the
-/// tagger cut at the particle. Not after a country ("l'Autriche de Vetra à Nordis": "de" is
+/// Italian forms, `place_particles.words`) between them are one place name that the tagger cut
+/// at the particle. Not after a country ("l'Autriche de Vetra à Nordis": "de" is
 /// "from").
 fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
-    const B_LOC: u8 = tags::begin(ActorType::Loc);
-    const I_LOC: u8 = tags::inside(ActorType::Loc);
     let single =
         |tags: &[u8], i: usize| tags[i] == B_LOC && tags.get(i + 1).is_none_or(|&t| t != I_LOC);
     for i in 0..tags.len().saturating_sub(2) {
@@ -451,10 +449,7 @@ fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str
         if single(tags, i)
             && !country
             && tags[i + 1] == 0
-            && matches!(
-                text(i + 1),
-                "de" | "do" | "da" | "dos" | "das" | "del" | "di"
-            )
+            && crate::lang::fr::actors::has_place_particles(text(i + 1))
             && single(tags, i + 2)
             && cap
         {
@@ -470,8 +465,6 @@ fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str
 /// out, capitalised, is tagged LOC.
 fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
     use gazetteer::bits::{COUNTRY_B, COUNTRY_I};
-    const B_LOC: u8 = tags::begin(ActorType::Loc);
-    const I_LOC: u8 = tags::inside(ActorType::Loc);
     let mut i = 0;
     while i < tags.len() {
         if infos[i].gaz & COUNTRY_B == 0 || infos[i].bits & features::shape_bits::CAP == 0 {
@@ -482,16 +475,12 @@ fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
         while end < tags.len() && infos[end].gaz & COUNTRY_I != 0 {
             end += 1;
         }
-        let span_end = {
-            let mut e = i + 1;
-            while e < tags.len() && model::is_inside(tags[e]) {
-                e += 1;
-            }
-            e
-        };
         // One word typed as a person may be a first name ("Maurice").
-        let person_word = end - i == 1 && tags[i] != 0 && model::type_of(tags[i]) == 0;
-        let exact = tags[i] != 0 && !model::is_inside(tags[i]) && span_end == end && !person_word;
+        let person_word = end - i == 1 && tags[i] == B_PER;
+        let exact = tags[i] != 0
+            && !model::is_inside(tags[i])
+            && tags::span_end(tags, i) == end
+            && !person_word;
         let untagged = end - i >= 2 && tags[i..end].iter().all(|&t| t == 0);
         if exact || untagged {
             tags[i] = B_LOC;
@@ -527,10 +516,7 @@ fn diseases<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
             continue;
         }
         // The span's end: the word, or the tagged span when the rest is "-" and digits.
-        let mut end = i + 1;
-        while end < tags.len() && model::is_inside(tags[end]) {
-            end += 1;
-        }
+        let mut end = tags::span_end(tags, i);
         let rest_ok = (i + 1..end).all(|k| infos[k].bits & features::shape_bits::ALPHA == 0);
         if tags[i] != 0 && !rest_ok {
             i = end;
@@ -541,7 +527,7 @@ fn diseases<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
         }
         tags[i] = B_MISC;
         for t in &mut tags[i + 1..end] {
-            *t = tags::inside(ActorType::Misc);
+            *t = I_MISC;
         }
         i = end;
     }

@@ -71,12 +71,14 @@ const MAX_NAME_TOKENS: usize = 10;
 /// complete ("l'Union vetrane a voté ... l'approbation par l'Union vetrane de l'accord"), as
 /// are the names of `complete_institutions.words` ("la Commission européenne de ...").
 fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
+    // Whether the folded text of token `i` passes `test`, folded into one reused buffer.
     let mut buf = String::new();
-    let mut folded = |i: usize| -> String {
+    let mut folded_is = |i: usize, test: &dyn Fn(&str) -> bool| {
         buf.clear();
         fold_key_into(doc.token_text(i), &mut buf);
-        buf.clone()
+        test(&buf)
     };
+    let mut noun = String::new();
     let lower_word = |i: usize| {
         doc.tokens[i].kind == TokenKind::Word
             && doc
@@ -91,7 +93,7 @@ fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
             continue;
         }
         let Some(head) =
-            (m.first..(m.first + 2).min(m.end)).find(|&i| has_institution_heads(&folded(i)))
+            (m.first..(m.first + 2).min(m.end)).find(|&i| folded_is(i, &has_institution_heads))
         else {
             continue;
         };
@@ -106,16 +108,17 @@ fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
                 })
         };
         let used_alone = raw.iter().any(|o| {
-            same_name(o) && (o.end >= doc.tokens.len() || !has_complement_links(&folded(o.end)))
+            same_name(o) && (o.end >= doc.tokens.len() || !folded_is(o.end, &has_complement_links))
         });
-        let mut key = String::new();
+        // The name's key: its folded words, one space apart.
+        noun.clear();
         for i in m.first..m.end {
             if i > m.first {
-                key.push(' ');
+                noun.push(' ');
             }
-            key.push_str(&folded(i));
+            fold_key_into(doc.token_text(i), &mut noun);
         }
-        if used_alone || has_complete_institutions(&key) {
+        if used_alone || has_complete_institutions(&noun) {
             continue;
         }
         let sentence_end = doc.sentences[doc.sentence_of_token(m.first)].tokens().end;
@@ -125,18 +128,19 @@ fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
         let mut end = m.end;
         for _ in 0..MAX_COMPLEMENTS {
             let mut k = end;
-            if k >= limit || !has_complement_links(&folded(k)) {
+            if k >= limit || !folded_is(k, &has_complement_links) {
                 break;
             }
             k += 1;
-            let article = k < limit && matches!(folded(k).as_str(), "la" | "le" | "les" | "l'");
+            let article = k < limit && folded_is(k, &|w| matches!(w, "la" | "le" | "les" | "l'"));
             if article {
                 k += 1;
             }
             if k >= limit || !lower_word(k) {
                 break;
             }
-            let noun = folded(k);
+            noun.clear();
+            fold_key_into(doc.token_text(k), &mut noun);
             let infinitive = ["er", "ir", "re"].iter().any(|e| noun.ends_with(e));
             if (!article && infinitive)
                 || has_function_words(&noun)

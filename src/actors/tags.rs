@@ -56,6 +56,16 @@ pub fn is_inside(t: u8) -> bool {
     t != 0 && t % 2 == 0
 }
 
+/// One past the last token of the span whose first token is `i`: the `I-` tags after it.
+#[inline]
+pub fn span_end(tags: &[u8], i: usize) -> usize {
+    let mut e = i + 1;
+    while e < tags.len() && is_inside(tags[e]) {
+        e += 1;
+    }
+    e
+}
+
 /// The entity type index (0..4) of a non-O tag.
 #[inline]
 pub fn type_of(t: u8) -> usize {

@@ -261,10 +261,9 @@ fn after_article(doc: &Document, ms: &[Clean], g: &Group) -> bool {
     g.mentions.iter().any(|&m| {
         let t = ms[m].first_token;
         t > 0
-            && matches!(
-                super::names::fold(doc.token_text(t - 1)).as_str(),
-                "le" | "la" | "l'" | "les" | "du" | "au" | "aux" | "des"
-            )
+            && crate::lang::fr::actors::has_definite_articles(&super::names::fold(
+                doc.token_text(t - 1),
+            ))
     })
 }
 
