@@ -19,11 +19,20 @@ fn main() {
         for x in am {
             println!(
                 "  A {:?} {} {:?} {:?} q={:?}",
-                x.kind, x.value, x.unit, x.span.text, x.qualifier
+                x.kind,
+                x.value,
+                x.unit,
+                doc.range_text(x.span),
+                x.qualifier
             );
         }
         for d in da {
-            println!("  D {:?} {:?} {:?}", d.value, d.span.text, d.kind);
+            println!(
+                "  D {:?} {:?} {:?}",
+                d.value,
+                doc.range_text(d.span),
+                d.kind
+            );
         }
     }
 }

@@ -64,6 +64,14 @@ fn main() {
     for (id, date, text) in &docs {
         let doc = depeche::text::Document::new(text, *date);
         let (amounts, dates) = fx.extract(&doc);
+        let amounts: Vec<_> = amounts
+            .into_iter()
+            .map(|a| a.map_span(|r| doc.range_span(r)))
+            .collect();
+        let dates: Vec<_> = dates
+            .into_iter()
+            .map(|d| d.map_span(|r| doc.range_span(r)))
+            .collect();
         let rec = serde_json::json!({
             "id": id,
             "date": date.map(|d| d.iso()),

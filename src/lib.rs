@@ -23,6 +23,7 @@ pub mod figures;
 pub mod identity;
 pub mod input;
 pub mod lang;
+pub mod layers;
 pub mod pipeline;
 pub mod positions;
 pub mod record;

@@ -14,10 +14,16 @@
 //! | `tokenize` ([`crate::text::Tokenizer`]) | the text | tokens, sentences, paragraphs |
 //! | `figures` ([`crate::figures::FigureExtractor`]) | tokens | amounts, dates |
 //! | `actors` ([`crate::actors::ActorExtractor`]) | tokens | actors |
-//! | `positions` ([`crate::positions::PositionExtractor`]) | tokens, actors | positions (extends actors) |
+//! | `chains` ([`crate::positions::ChainBuilder`]) | tokens, actors | chains (extends actors) |
+//! | `positions` ([`crate::positions::PositionExtractor`]) | tokens, actors, chains | positions (extends actors) |
+//!
+//! Every layer but the tokens places things by token range ([`crate::layers`]); the record,
+//! with code-point offsets, is built from the document in one place
+//! ([`crate::pipeline::build`]).
 
 use crate::article::ArticleDate;
-use crate::record::{Actor, Amount, DateMention, ErrorKind, Mention, Position};
+use crate::layers::{add_mentions, Actor, Amount, Chains, DateMention, NewMention, Position};
+use crate::record::ErrorKind;
 use crate::text::Document;
 use std::fmt;
 
@@ -32,17 +38,20 @@ pub enum Layer {
     Dates,
     /// Actors: one per entity, with every mention.
     Actors,
+    /// Actor chains: names, surnames alone and title phrases tied to their actor.
+    Chains,
     /// Positions: roles, quotes, stances.
     Positions,
 }
 
 impl Layer {
     /// Every layer, in the order a full pipeline adds them.
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 6] = [
         Layer::Tokens,
         Layer::Amounts,
         Layer::Dates,
         Layer::Actors,
+        Layer::Chains,
         Layer::Positions,
     ];
 
@@ -53,6 +62,7 @@ impl Layer {
             Layer::Amounts => "amounts",
             Layer::Dates => "dates",
             Layer::Actors => "actors",
+            Layer::Chains => "chains",
             Layer::Positions => "positions",
         }
     }
@@ -105,15 +115,6 @@ pub struct StageError {
     pub message: String,
 }
 
-/// A new mention of an existing actor, found by a later stage.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewMention {
-    /// Index of the actor in the document's actors.
-    pub actor: usize,
-    /// The mention.
-    pub mention: Mention,
-}
-
 /// What one stage adds to a document. Each stage fills the fields of the layers it names in
 /// [`Stage::adds`] and [`Stage::extends`]; the others stay `None` or empty.
 #[derive(Debug, Default)]
@@ -126,6 +127,8 @@ pub struct Additions<'a> {
     pub dates: Option<Vec<DateMention>>,
     /// Actors (layer [`Layer::Actors`]).
     pub actors: Option<Vec<Actor>>,
+    /// Actor chains (layer [`Layer::Chains`]).
+    pub chains: Option<Chains>,
     /// Positions (layer [`Layer::Positions`]).
     pub positions: Option<Vec<Position>>,
     /// New mentions of existing actors (extends [`Layer::Actors`]); one that overlaps a
@@ -149,6 +152,8 @@ pub struct Doc<'a> {
     pub dates: Vec<DateMention>,
     /// Actors ([`Layer::Actors`]).
     pub actors: Vec<Actor>,
+    /// Actor chains ([`Layer::Chains`]).
+    pub chains: Chains,
     /// Positions ([`Layer::Positions`]).
     pub positions: Vec<Position>,
     done: LayerSet,
@@ -164,6 +169,7 @@ impl<'a> Doc<'a> {
             amounts: Vec::new(),
             dates: Vec::new(),
             actors: Vec::new(),
+            chains: Chains::default(),
             positions: Vec::new(),
             done: LayerSet::default(),
         }
@@ -192,37 +198,15 @@ impl<'a> Doc<'a> {
             self.actors = a;
             self.done.insert(Layer::Actors);
         }
+        if let Some(c) = add.chains {
+            self.chains = c;
+            self.done.insert(Layer::Chains);
+        }
         if let Some(p) = add.positions {
             self.positions = p;
             self.done.insert(Layer::Positions);
         }
-        add_mentions(&mut self.actors, add.mentions);
-    }
-}
-
-/// Add mentions that do not overlap a mention of the same actor; the mentions of an actor
-/// that gained one are sorted again by offset.
-pub fn add_mentions(actors: &mut [Actor], mentions: Vec<NewMention>) {
-    let mut touched = Vec::new();
-    for NewMention { actor: a, mention } in mentions {
-        let Some(actor) = actors.get_mut(a) else {
-            continue;
-        };
-        let (bs, be) = (mention.span.byte_start, mention.span.byte_end);
-        let overlaps = actor
-            .mentions
-            .iter()
-            .any(|m| bs < m.span.byte_end && m.span.byte_start < be);
-        if overlaps {
-            continue;
-        }
-        actor.mentions.push(mention);
-        if !touched.contains(&a) {
-            touched.push(a);
-        }
-    }
-    for a in touched {
-        actors[a].mentions.sort_by_key(|m| m.span.byte_start);
+        add_mentions(&mut self.actors, &add.mentions);
     }
 }
 
@@ -280,58 +264,11 @@ impl<S: Stage + ?Sized> Stage for std::sync::Arc<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{ActorType, Span};
-
-    fn mention(start: usize, end: usize) -> Mention {
-        Mention {
-            span: Span {
-                start,
-                end,
-                text: String::new(),
-                sentence: 0,
-                byte_start: start,
-                byte_end: end,
-            },
-        }
-    }
 
     #[test]
     fn layer_sets_hold_what_was_inserted() {
         let s = LayerSet::of(&[Layer::Tokens, Layer::Actors]);
         assert!(s.has(Layer::Tokens) && s.has(Layer::Actors));
-        assert!(!s.has(Layer::Amounts) && !s.has(Layer::Positions));
-    }
-
-    #[test]
-    fn new_mentions_skip_overlaps_and_stay_sorted() {
-        let mut actors = vec![Actor {
-            name: "Léa Morel".into(),
-            kind: ActorType::Per,
-            mentions: vec![mention(10, 20)],
-            entity: String::new(),
-        }];
-        add_mentions(
-            &mut actors,
-            vec![
-                NewMention {
-                    actor: 0,
-                    mention: mention(30, 35),
-                },
-                NewMention {
-                    actor: 0,
-                    mention: mention(15, 25),
-                },
-                NewMention {
-                    actor: 0,
-                    mention: mention(0, 5),
-                },
-                NewMention {
-                    actor: 7,
-                    mention: mention(0, 5),
-                },
-            ],
-        );
-        let starts: Vec<_> = actors[0].mentions.iter().map(|m| m.span.start).collect();
-        assert_eq!(starts, [0, 10, 30]);
+        assert!(!s.has(Layer::Amounts) && !s.has(Layer::Positions) && !s.has(Layer::Chains));
     }
 }

@@ -22,7 +22,8 @@ pub mod spans;
 pub mod tags;
 pub mod transformer;
 
-use crate::record::{Actor, ErrorKind};
+use crate::layers::Actor;
+use crate::record::ErrorKind;
 use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::Document;
 use model::{Model, Scratch};
@@ -417,7 +418,7 @@ mod tests {
         assert_eq!(dati.mentions.len(), 2, "{actors:#?}");
         assert_eq!(find("Benoît Payan").map(|a| a.kind), Some(ActorType::Per));
         assert_eq!(find("Marseille").map(|a| a.kind), Some(ActorType::Loc));
-        for a in &actors {
+        for a in &crate::pipeline::build::actors(&doc, &actors) {
             for m in &a.mentions {
                 let s: String = text
                     .chars()

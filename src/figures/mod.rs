@@ -59,7 +59,7 @@ pub mod numbers;
 pub mod triggers;
 pub mod view;
 
-use crate::record::{Amount, DateMention};
+use crate::layers::{Amount, DateMention, TokenRange};
 use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::Document;
 
@@ -102,7 +102,7 @@ impl FigureExtractor {
         }
     }
 
-    /// Amounts and dates of one document, in text order.
+    /// Amounts and dates of one document, in text order, placed by token range.
     pub fn extract(&self, doc: &Document) -> (Vec<Amount>, Vec<DateMention>) {
         let t = view::Toks::new(doc, &self.triggers);
         let hits = dates::scan(&t);
@@ -120,7 +120,7 @@ impl FigureExtractor {
                 kind: a.kind.expect("scan keeps classified amounts"),
                 value: round_value(a.value),
                 unit: a.unit,
-                span: doc.span(t.start(a.a), t.end(a.b - 1)),
+                span: TokenRange::new(a.a, a.b),
                 qualifier: a.qualifier,
                 low: a.low,
                 high: a.high,
@@ -132,7 +132,7 @@ impl FigureExtractor {
             .into_iter()
             .map(|h| DateMention {
                 value: h.value,
-                span: doc.span(t.start(h.a), t.end(h.b - 1)),
+                span: TokenRange::new(h.a, h.b),
                 kind: h.kind,
                 precision: h.precision,
                 resolved: h.resolved,

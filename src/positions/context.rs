@@ -2,25 +2,15 @@
 //! actor mention covers each token, and small word-class predicates.
 
 use super::lexicon::Lexicon;
-use crate::record::{Actor, ActorType};
+use crate::layers::{Actor, Chains};
+use crate::record::ActorType;
 use crate::text::chars::fold_key_into;
 use crate::text::{Document, TokenKind};
 
 /// "No index" marker in per-token tables.
 pub const NONE: u32 = u32::MAX;
 
-/// One actor mention as a token range.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Ment {
-    /// Index of the actor in the record's list.
-    pub actor: usize,
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
-    /// Found by this stage (a surname alone), not by the actor stage.
-    pub added: bool,
-}
+pub use crate::layers::ChainMention;
 
 /// Document view shared by roles, quotes and stances.
 pub struct Ctx<'d, 'a> {
@@ -28,12 +18,12 @@ pub struct Ctx<'d, 'a> {
     pub doc: &'d Document<'a>,
     /// The lexicons.
     pub lex: &'d Lexicon,
-    /// The actors of the record (before this stage adds mentions).
+    /// The actors layer (names and types; the mentions are read from `mentions`).
     pub actors: &'d [Actor],
     /// Token -> index in `mentions`, or [`NONE`].
     pub mention_at: Vec<u32>,
     /// Mentions in text order.
-    pub mentions: Vec<Ment>,
+    pub mentions: Vec<ChainMention>,
     /// Token -> sentence index.
     pub sent_of: Vec<u32>,
     /// Token -> paragraph index.
@@ -50,8 +40,31 @@ const PREPS: &[&str] = crate::lang::fr::positions::PREPOSITIONS;
 const CIVILITIES: &[&str] = crate::lang::fr::common::CIVILITIES;
 
 impl<'d, 'a> Ctx<'d, 'a> {
-    /// Build the view: token keys, mention table, sentence and paragraph of each token.
+    /// Build the view from the actors layer: the name mentions and surnames alone (what the
+    /// `coref` stage puts in the chains layer), sentence and paragraph of each token.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon, actors: &'d [Actor]) -> Self {
+        let (mentions, mention_at) = name_mentions(doc, actors);
+        Self::with_mentions(doc, lex, actors, mentions, mention_at)
+    }
+
+    /// Build the view over the chains layer's mentions.
+    pub fn from_chains(
+        doc: &'d Document<'a>,
+        lex: &'d Lexicon,
+        actors: &'d [Actor],
+        chains: &Chains,
+    ) -> Self {
+        let (mentions, mention_at) = (chains.mentions.clone(), chains.mention_at.clone());
+        Self::with_mentions(doc, lex, actors, mentions, mention_at)
+    }
+
+    fn with_mentions(
+        doc: &'d Document<'a>,
+        lex: &'d Lexicon,
+        actors: &'d [Actor],
+        mentions: Vec<ChainMention>,
+        mention_at: Vec<u32>,
+    ) -> Self {
         let n = doc.tokens.len();
         let mut sent_of = vec![0u32; n];
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -65,45 +78,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 para_of[t] = pi as u32;
             }
         }
-        let mut mentions = Vec::new();
-        for (ai, a) in actors.iter().enumerate() {
-            for m in &a.mentions {
-                let (bs, be) = (m.span.byte_start, m.span.byte_end);
-                if be <= bs || be > doc.text.len() {
-                    continue;
-                }
-                let start = doc.token_at_byte(bs);
-                let end = doc.token_at_byte(be).max(start + 1).min(n);
-                if start < n {
-                    mentions.push(Ment {
-                        actor: ai,
-                        start,
-                        end,
-                        added: false,
-                    });
-                }
-            }
-        }
-        add_surname_mentions(doc, actors, &mut mentions);
-        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut mention_at = vec![NONE; n];
-        let mut kept = Vec::with_capacity(mentions.len());
-        for m in mentions {
-            if (m.start..m.end).any(|t| mention_at[t] != NONE) {
-                continue;
-            }
-            let id = kept.len() as u32;
-            for slot in &mut mention_at[m.start..m.end] {
-                *slot = id;
-            }
-            kept.push(m);
-        }
         Ctx {
             doc,
             lex,
             actors,
             mention_at,
-            mentions: kept,
+            mentions,
             sent_of,
             para_of,
         }
@@ -234,7 +214,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The mention starting exactly at token `i`.
     #[inline]
-    pub fn mention_starting(&self, i: usize) -> Option<Ment> {
+    pub fn mention_starting(&self, i: usize) -> Option<ChainMention> {
         let id = *self.mention_at.get(i)?;
         if id == NONE {
             return None;
@@ -245,7 +225,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// The mention ending exactly at token `i` (its last token).
     #[inline]
-    pub fn mention_ending(&self, i: usize) -> Option<Ment> {
+    pub fn mention_ending(&self, i: usize) -> Option<ChainMention> {
         let id = *self.mention_at.get(i)?;
         if id == NONE {
             return None;
@@ -362,10 +342,45 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
+/// The name mentions of the actors layer and the surnames alone that stand for a named
+/// person, in text order and without overlaps (the longer one wins), with the token ->
+/// mention table.
+pub fn name_mentions(doc: &Document, actors: &[Actor]) -> (Vec<ChainMention>, Vec<u32>) {
+    let n = doc.tokens.len();
+    let mut mentions = Vec::new();
+    for (ai, a) in actors.iter().enumerate() {
+        for m in &a.mentions {
+            if m.start < n && m.start < m.end {
+                mentions.push(ChainMention {
+                    actor: ai,
+                    start: m.start,
+                    end: m.end.min(n),
+                    added: false,
+                });
+            }
+        }
+    }
+    add_surname_mentions(doc, actors, &mut mentions);
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut mention_at = vec![NONE; n];
+    let mut kept = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if (m.start..m.end).any(|t| mention_at[t] != NONE) {
+            continue;
+        }
+        let id = kept.len() as u32;
+        for slot in &mut mention_at[m.start..m.end] {
+            *slot = id;
+        }
+        kept.push(m);
+    }
+    (kept, mention_at)
+}
+
 /// A capitalised token equal to the last word of exactly one multi-word person name, outside
 /// any mention, is a mention of that person ("Vance" after "J.D. Vance"). The actor stage may
 /// miss such short mentions at a line start; speakers and subjects often use them.
-fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Ment>) {
+fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<ChainMention>) {
     // (folded name word, actor, is the last word)
     let mut parts: Vec<(String, usize, bool)> = Vec::new();
     for (ai, a) in actors.iter().enumerate() {
@@ -416,7 +431,7 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Men
             }
         }
         if let (Some(a), 1) = (actor, count) {
-            mentions.push(Ment {
+            mentions.push(ChainMention {
                 actor: a,
                 start: i,
                 end: i + 1,
@@ -429,7 +444,8 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Men
 #[cfg(test)]
 pub(crate) mod testing {
     //! Helpers to build hand-made actors for unit tests.
-    use crate::record::{Actor, ActorType, Mention};
+    use crate::layers::{Actor, TokenRange};
+    use crate::record::ActorType;
     use crate::text::Document;
 
     /// Actors from `(name, type, surface forms)`: every occurrence of each surface form in the
@@ -438,7 +454,7 @@ pub(crate) mod testing {
         let text = doc.text;
         let mut out = Vec::new();
         for (name, kind, forms) in specs {
-            let mut mentions: Vec<Mention> = Vec::new();
+            let mut mentions: Vec<TokenRange> = Vec::new();
             for f in *forms {
                 let mut from = 0;
                 while let Some(p) = text[from..].find(f) {
@@ -453,22 +469,18 @@ pub(crate) mod testing {
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric());
-                    let overlaps = mentions
-                        .iter()
-                        .any(|m| s < m.span.byte_end && m.span.byte_start < e);
+                    let r = TokenRange::new(doc.token_at_byte(s), doc.token_at_byte(e));
+                    let overlaps = mentions.iter().any(|m| m.overlaps(r));
                     if before_ok && after_ok && !overlaps {
-                        mentions.push(Mention {
-                            span: doc.span(s, e),
-                        });
+                        mentions.push(r);
                     }
                 }
             }
-            mentions.sort_by_key(|m| m.span.byte_start);
+            mentions.sort_by_key(|m| m.start);
             out.push(Actor {
                 name: name.to_string(),
                 kind: *kind,
                 mentions,
-                entity: String::new(),
             });
         }
         out

@@ -7,7 +7,8 @@
 
 use super::context::{Ctx, NONE};
 use super::lexicon::Lexicon;
-use crate::record::{Actor, ActorType};
+use crate::layers::Actor;
+use crate::record::ActorType;
 use crate::text::{Document, TokenKind};
 use std::collections::HashMap;
 

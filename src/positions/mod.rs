@@ -9,6 +9,7 @@
 //! passes are linear over the tokens; the lexicons ([`lexicon`]) are built once.
 
 mod attrib;
+mod chains;
 mod conjugate;
 mod context;
 mod coref;
@@ -18,52 +19,58 @@ mod quotes;
 mod roles;
 mod stances;
 
-use crate::record::{Actor, Mention, Position, Quote, Role, Stance};
-use crate::stage::{Additions, Doc, Layer, NewMention, Stage, StageError};
+pub use chains::ChainBuilder;
+
+use crate::layers::{add_mentions, Actor, Chains, NewMention, Position, TokenRange};
+use crate::stage::{Additions, Doc, Layer, Stage, StageError};
 use crate::text::chars::fold_key;
 use crate::text::Document;
 use attrib::{Resolver, Who};
 use context::Ctx;
 use std::collections::HashSet;
+use std::sync::Arc;
 
-/// Extracts positions. Built once; `extract` is thread-safe.
+/// Extracts positions. Built once; `find` is thread-safe.
 #[derive(Debug, Default)]
 pub struct PositionExtractor {
-    lex: lexicon::Lexicon,
+    lex: Arc<lexicon::Lexicon>,
 }
 
 impl PositionExtractor {
     /// Build the extractor (compiles lexicons).
     pub fn new() -> Self {
         PositionExtractor {
-            lex: lexicon::Lexicon::new(),
+            lex: Arc::new(lexicon::Lexicon::new()),
         }
     }
 
-    /// Positions of one document. May add mentions to `actors` (a person named by title or
-    /// pronoun).
+    /// The `chains` stage, sharing this extractor's lexicons.
+    pub fn chain_builder(&self) -> ChainBuilder {
+        ChainBuilder::with_lexicon(Arc::clone(&self.lex))
+    }
+
+    /// Chains and positions of one document, the two stages in a row; adds the mentions they
+    /// find to `actors`.
     pub fn extract(&self, doc: &Document, actors: &mut [Actor]) -> Vec<Position> {
-        let (positions, mentions) = self.find(doc, actors);
-        crate::stage::add_mentions(actors, mentions);
+        let (chains, mentions) = self.chain_builder().chains(doc, actors);
+        add_mentions(actors, &mentions);
+        let (positions, mentions) = self.find(doc, actors, &chains);
+        add_mentions(actors, &mentions);
         positions
     }
 
-    /// Positions of one document, and the new mentions of `actors` they found.
-    pub fn find(&self, doc: &Document, actors: &[Actor]) -> (Vec<Position>, Vec<NewMention>) {
+    /// Positions of one document over its chains, and the new mentions of `actors` they
+    /// found (speakers named by a pronoun or a title, stance holders).
+    pub fn find(
+        &self,
+        doc: &Document,
+        actors: &[Actor],
+        chains: &Chains,
+    ) -> (Vec<Position>, Vec<NewMention>) {
         if doc.tokens.is_empty() {
             return (Vec::new(), Vec::new());
         }
-        let (positions, mentions) = self.analyse(doc, actors);
-        let mentions = mentions
-            .into_iter()
-            .map(|(actor, bs, be)| NewMention {
-                actor,
-                mention: Mention {
-                    span: doc.span(bs, be),
-                },
-            })
-            .collect();
-        (positions, mentions)
+        self.analyse(doc, actors, chains)
     }
 
     /// Count title evidence of one document (see [`mine`]).
@@ -80,76 +87,63 @@ impl PositionExtractor {
         &self,
         doc: &Document,
         actors: &[Actor],
-    ) -> (Vec<Position>, Vec<(usize, usize, usize)>) {
-        let ctx = Ctx::new(doc, &self.lex, actors);
-        let titles = coref::find_titles(&ctx);
-        let (found_roles, attached) = roles::find_roles(&ctx, &titles);
-        let mut holders = coref::Holders::default();
-        for r in &found_roles {
-            let t = &titles[r.title];
-            holders
-                .list
-                .push((t.key.clone(), t.org_key(), r.actor, r.start));
-        }
-        let title_actor = coref::resolve_titles(&titles, &attached, &holders);
-        let attached_flags: Vec<bool> = attached.iter().map(Option::is_some).collect();
+        chains: &Chains,
+    ) -> (Vec<Position>, Vec<NewMention>) {
+        let ctx = Ctx::from_chains(doc, &self.lex, actors, chains);
+        let titles = &chains.titles;
+        let holders = chains::holders(titles, &chains.roles);
+        let attached_flags: Vec<bool> = chains.attached.iter().map(Option::is_some).collect();
         let spans = quotes::find_quote_spans(&ctx);
         let marks = spans.iter().map(|q| (q.open, q.close)).collect();
-        let mut res = Resolver::new(&ctx, &titles, title_actor, attached_flags, &holders, marks);
+        let title_actor = chains.title_actor.clone();
+        let mut res = Resolver::new(&ctx, titles, title_actor, attached_flags, &holders, marks);
         let found_quotes = quotes::attribute(&ctx, &mut res, &spans);
         let found_stances = stances::find_stances(&ctx, &mut res, &found_quotes);
 
         let mut out = Vec::new();
-        let mut new_mentions: Vec<(usize, usize, usize)> = Vec::new();
         let mut seen_roles = HashSet::new();
-        for r in &found_roles {
+        for r in &chains.roles {
             let t = &titles[r.title];
             if !seen_roles.insert((r.actor, t.key.clone())) {
                 continue;
             }
-            let (bs, be) = ctx.bytes(r.start, r.end);
-            out.push(Position::Role(Role {
-                actor: actors[r.actor].name.clone(),
-                entity: None,
+            out.push(Position::Role {
+                actor: r.actor,
                 title: t.title.clone(),
                 org: t.org.clone(),
-                span: doc.span(bs, be),
-            }));
+                tokens: TokenRange::new(r.start, r.end),
+            });
         }
-        // Surnames alone that the actor stage left out.
-        for m in ctx.mentions.iter().filter(|m| m.added) {
-            new_mentions.push((m.actor, m.start, m.end));
-        }
-        // Title phrases used alone that resolved to a person become mentions of that person.
-        for (ti, t) in titles.iter().enumerate() {
-            if let (Some(a), false) = (res.title_actor[ti], res.attached[ti]) {
-                new_mentions.push((a, t.start, t.end));
-            }
-        }
+        // Titles used alone that only the quotations and stances resolved (by salience)
+        // become mentions of their person, like those the chains resolved.
+        let mut new_mentions: Vec<NewMention> =
+            chains::title_mentions(titles, &res.title_actor, &chains.attached, |ti| {
+                chains.title_actor[ti].is_none()
+            })
+            .collect();
+        let mention = |actor, (s, e)| NewMention {
+            actor,
+            tokens: TokenRange::new(s, e),
+        };
         for q in &found_quotes {
-            let (bs, be) = quotes::inner_bytes(&ctx, q.span);
             let mut speaker = None;
             let actor = match q.who {
                 Some(Who::Actor(a, range)) => {
-                    if let Some((s, e)) = range {
+                    if let Some(r) = range {
                         // Overlaps with existing mentions are skipped when adding.
-                        new_mentions.push((a, s, e));
-                        let (sb, se) = ctx.bytes(s, e);
-                        speaker = Some(doc.span(sb, se));
+                        new_mentions.push(mention(a, r));
+                        speaker = Some(TokenRange::new(r.0, r.1));
                     }
-                    Some(actors[a].name.clone())
+                    Some(a)
                 }
                 _ => None,
             };
-            out.push(Position::Quote(Quote {
+            out.push(Position::Quote {
                 actor,
-                entity: None,
-                text: doc.text[bs..be].to_string(),
-                cue: q.cue.map(|(s, e)| ctx.text(s, e).to_string()),
-                start: doc.char_offset(bs),
-                end: doc.char_offset(be),
+                inner: quotes::inner_tokens(&ctx, q.span),
+                cue: q.cue.map(|(s, e)| TokenRange::new(s, e)),
                 speaker,
-            }));
+            });
         }
         let mut seen_stances = HashSet::new();
         for st in &found_stances {
@@ -163,40 +157,31 @@ impl PositionExtractor {
             if !seen_stances.insert((a, st.polarity, fold_key(&target))) {
                 continue;
             }
-            if let Some((s, e)) = range {
-                new_mentions.push((a, s, e));
+            if let Some(r) = range {
+                new_mentions.push(mention(a, r));
             }
-            let (s, e) = (st.cue.0.min(st.target.0), st.cue.1.max(st.target.1));
-            let (bs, be) = ctx.bytes(s, e);
-            out.push(Position::Stance(Stance {
-                actor: actors[a].name.clone(),
-                entity: None,
+            let cue = TokenRange::new(st.cue.0, st.cue.1);
+            out.push(Position::Stance {
+                actor: a,
                 polarity: st.polarity,
                 target,
-                cue: Some(ctx.text(st.cue.0, st.cue.1).to_string()),
-                span: doc.span(bs, be),
-            }));
+                cue,
+                tokens: cue.cover(TokenRange::new(st.target.0, st.target.1)),
+            });
         }
-        let mentions = new_mentions
-            .into_iter()
-            .map(|(a, s, e)| {
-                let (bs, be) = ctx.bytes(s, e);
-                (a, bs, be)
-            })
-            .collect();
-        (out, mentions)
+        (out, new_mentions)
     }
 }
 
-/// The `positions` stage: reads [`Layer::Tokens`] and [`Layer::Actors`], adds
-/// [`Layer::Positions`] and extends [`Layer::Actors`] with new mentions.
+/// The `positions` stage: reads [`Layer::Tokens`], [`Layer::Actors`] and [`Layer::Chains`],
+/// adds [`Layer::Positions`] and extends [`Layer::Actors`] with new mentions.
 impl Stage for PositionExtractor {
     fn name(&self) -> &'static str {
         "positions"
     }
 
     fn reads(&self) -> &'static [Layer] {
-        &[Layer::Tokens, Layer::Actors]
+        &[Layer::Tokens, Layer::Actors, Layer::Chains]
     }
 
     fn adds(&self) -> &'static [Layer] {
@@ -208,7 +193,7 @@ impl Stage for PositionExtractor {
     }
 
     fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
-        let (positions, mentions) = self.find(&doc.tokens, &doc.actors);
+        let (positions, mentions) = self.find(&doc.tokens, &doc.actors, &doc.chains);
         Ok(Additions {
             positions: Some(positions),
             mentions,
@@ -285,8 +270,8 @@ mod dev {
             let positions = ex.extract(&doc, &mut acts);
             let rec = Record {
                 id,
-                actors: acts,
-                positions,
+                positions: crate::pipeline::build::positions(&doc, &acts, positions),
+                actors: crate::pipeline::build::actors(&doc, &acts),
                 ..Default::default()
             };
             out.push_str(&serde_json::to_string(&rec).unwrap());

@@ -40,7 +40,8 @@ pub enum Qualifier {
 
 /// One amount.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Amount {
+#[schemars(rename = "Amount")]
+pub struct Amount<S = Span> {
     /// What is measured.
     pub kind: AmountKind,
     /// The plain number (300 milliards -> 300000000000).
@@ -50,7 +51,7 @@ pub struct Amount {
     pub unit: Option<String>,
     /// Where it is.
     #[serde(flatten)]
-    pub span: Span,
+    pub span: S,
     /// Qualifier of the value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<Qualifier>,
@@ -66,4 +67,22 @@ pub struct Amount {
     /// The date the amount refers to, ISO ("100 milliards de dollars en 2028" -> "2028").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refers_to: Option<String>,
+}
+
+impl<S> Amount<S> {
+    /// The same amount placed by `f(span)` (the record is built from the amounts layer's token
+    /// ranges this way).
+    pub fn map_span<T>(self, f: impl FnOnce(S) -> T) -> Amount<T> {
+        Amount {
+            kind: self.kind,
+            value: self.value,
+            unit: self.unit,
+            span: f(self.span),
+            qualifier: self.qualifier,
+            low: self.low,
+            high: self.high,
+            rate: self.rate,
+            refers_to: self.refers_to,
+        }
+    }
 }

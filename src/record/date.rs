@@ -44,13 +44,14 @@ pub enum DateModifier {
 
 /// One date mention.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct DateMention {
+#[schemars(rename = "DateMention")]
+pub struct DateMention<S = Span> {
     /// ISO value; absent when a partial or relative date cannot be resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Where it is.
     #[serde(flatten)]
-    pub span: Span,
+    pub span: S,
     /// How the text gives it.
     pub kind: DateKind,
     /// Precision of `value`.
@@ -60,4 +61,19 @@ pub struct DateMention {
     /// Part of the period ("début juin" -> early); absent for the whole period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<DateModifier>,
+}
+
+impl<S> DateMention<S> {
+    /// The same date placed by `f(span)` (the record is built from the dates layer's token
+    /// ranges this way).
+    pub fn map_span<T>(self, f: impl FnOnce(S) -> T) -> DateMention<T> {
+        DateMention {
+            value: self.value,
+            span: f(self.span),
+            kind: self.kind,
+            precision: self.precision,
+            resolved: self.resolved,
+            modifier: self.modifier,
+        }
+    }
 }

@@ -31,14 +31,6 @@ pub struct Span {
     pub text: String,
     /// Index of the sentence the span starts in (0-based).
     pub sentence: usize,
-    /// Byte offset of the start (internal; not serialized).
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub byte_start: usize,
-    /// Byte offset of the end (internal; not serialized).
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub byte_end: usize,
 }
 
 /// Size counts of the article, as the pipeline saw it.

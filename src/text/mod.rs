@@ -163,8 +163,28 @@ impl<'a> Document<'a> {
             end: self.char_offset(end),
             text: self.text[start..end].to_string(),
             sentence: self.sentence_of_byte(start),
-            byte_start: start,
-            byte_end: end,
         }
+    }
+
+    /// Byte offsets of the tokens `r`: the start of the first, the end of the last.
+    #[inline]
+    pub fn range_bytes(&self, r: crate::layers::TokenRange) -> (usize, usize) {
+        (
+            self.tokens[r.start].start as usize,
+            self.tokens[r.end - 1].end as usize,
+        )
+    }
+
+    /// The text of the tokens `r`, exactly as in the article.
+    #[inline]
+    pub fn range_text(&self, r: crate::layers::TokenRange) -> &'a str {
+        let (s, e) = self.range_bytes(r);
+        &self.text[s..e]
+    }
+
+    /// The record span of the tokens `r`.
+    pub fn range_span(&self, r: crate::layers::TokenRange) -> crate::record::Span {
+        let (s, e) = self.range_bytes(r);
+        self.span(s, e)
     }
 }

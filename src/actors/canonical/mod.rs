@@ -27,7 +27,8 @@ mod repeats;
 
 pub use names::name_key;
 
-use crate::record::{Actor, ActorType, Mention};
+use crate::layers::{Actor, TokenRange};
+use crate::record::ActorType;
 use crate::text::Document;
 use clean::{clean, Clean};
 use names::{collapse_space, is_acronym_text};
@@ -80,9 +81,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
             let first = ms[mentions[0]].byte_start;
             let mentions = mentions
                 .iter()
-                .map(|&i| Mention {
-                    span: doc.span(ms[i].byte_start, ms[i].byte_end),
-                })
+                .map(|&i| TokenRange::new(ms[i].first_token, ms[i].end_token))
                 .collect();
             (
                 first,
@@ -90,7 +89,6 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
                     name,
                     kind,
                     mentions,
-                    entity: String::new(),
                 },
             )
         })

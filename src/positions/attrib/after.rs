@@ -3,7 +3,7 @@
 //! organisation.
 
 use super::{Resolver, Who, ORG_NOUNS};
-use crate::positions::context::{Ctx, Ment, NONE};
+use crate::positions::context::{ChainMention, Ctx, NONE};
 use crate::positions::coref::Window;
 use crate::record::ActorType;
 
@@ -42,7 +42,7 @@ fn org_of_text(ctx: &Ctx, k: usize) -> Option<usize> {
 
 /// The person named right after a title phrase ending at `e`, past complements that name
 /// places, parties or organisations ("PCF", "de Lunel", "(Gard)").
-fn person_after_title(ctx: &Ctx, e: usize) -> Option<Ment> {
+fn person_after_title(ctx: &Ctx, e: usize) -> Option<ChainMention> {
     let end = ctx.sent_end(e.min(ctx.len().saturating_sub(1))).min(e + 8);
     let mut j = e;
     while j < end {
@@ -129,7 +129,7 @@ impl<'t> Resolver<'t> {
 
     /// A person mention (not a prepositional object) from token `from` up to `to`, in the
     /// same sentence and outside quotations.
-    fn person_ahead(&self, ctx: &Ctx, from: usize, to: usize) -> Option<Ment> {
+    fn person_ahead(&self, ctx: &Ctx, from: usize, to: usize) -> Option<ChainMention> {
         let mut k = from;
         while k < to.min(ctx.len()) {
             if ctx.is_final(k) || self.in_quote(k) || ctx.is_punct(k, ":") {
@@ -149,7 +149,7 @@ impl<'t> Resolver<'t> {
 
     /// A person named after a comma within a few tokens of `e` (an apposition closing a
     /// long title phrase).
-    pub fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<Ment> {
+    pub fn person_in_apposition(&self, ctx: &Ctx, e: usize) -> Option<ChainMention> {
         let end = ctx.sent_end(e.min(ctx.len() - 1)).min(e + 12);
         for k in e..end {
             if ctx.is_punct(k, ",") {

@@ -155,7 +155,7 @@ impl<'t> Resolver<'t> {
         {
             let other_org = t.org_explicit
                 && self.holders.list.iter().any(|(k, o, x, _)| {
-                    *x == a && *k == t.key && o.as_deref() != t.org_key().as_deref()
+                    *x == a && *k == t.key && o.as_deref() != super::coref::org_key(t).as_deref()
                 });
             if !self.holders.holds_other(a, &t.key) && !other_org {
                 self.title_actor[ti] = Some(a);

@@ -13,7 +13,7 @@ impl Holders {
     /// The holder of `t` stated before token `before`: same title key (or a narrower one:
     /// "ministre" names the holder of "ministre de la Santé") and compatible org.
     pub fn holder_of(&self, t: &TitlePhrase, before: usize) -> Option<usize> {
-        let org = t.org_key();
+        let org = super::org_key(t);
         // Same organisation beats an unstated one; the latest statement wins a tie.
         let mut best: Option<(u8, usize)> = None;
         for (k, o, a, at) in &self.list {

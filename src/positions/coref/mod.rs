@@ -12,46 +12,13 @@ pub use holders::Holders;
 pub use salience::{resolve_titles, Salience, Window};
 
 use super::context::Ctx;
+pub use crate::layers::TitlePhrase;
 use crate::record::ActorType;
 use crate::text::chars::fold_key;
 
-/// A title phrase in the text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TitlePhrase {
-    /// First token of the phrase including its determiner ("le", "du", "de la").
-    pub det_start: usize,
-    /// First token of the title itself (with "ancien", "nouveau"...).
-    pub start: usize,
-    /// One past the title words (with post-modifiers and portfolio).
-    pub title_end: usize,
-    /// One past the whole phrase (with nationality and organisation).
-    pub end: usize,
-    /// The title as written ("vice-Premier ministre", "ministre de l'Agriculture").
-    pub title: String,
-    /// Key for matching holders: the canonical title plus the folded portfolio.
-    pub key: String,
-    /// Organisation or country, when named.
-    pub org: Option<String>,
-    /// The determiner is definite (le, la, l', du, au...).
-    pub definite: bool,
-    /// The determiner is indefinite (un, une).
-    pub indefinite: bool,
-    /// The title is plural.
-    pub plural: bool,
-    /// The title or its determiner is feminine.
-    pub feminine: bool,
-    /// The organisation is named ("de X", "LREM"), not only implied by a nationality.
-    pub org_explicit: bool,
-    /// The organisation is a long person-typed actor (doubtful: maybe a merged name such
-    /// as "Kyutai Patrick Perez").
-    pub org_is_person: bool,
-}
-
-impl TitlePhrase {
-    /// Folded organisation key.
-    pub fn org_key(&self) -> Option<String> {
-        self.org.as_deref().map(fold_key)
-    }
+/// Folded organisation key of a title phrase.
+pub fn org_key(t: &TitlePhrase) -> Option<String> {
+    t.org.as_deref().map(fold_key)
 }
 
 const PREMODS: &[&str] = crate::lang::fr::positions::TITLE_PREMODIFIERS;

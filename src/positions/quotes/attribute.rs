@@ -252,7 +252,7 @@ fn voice_of(ctx: &Ctx, from: usize, o: usize) -> Option<Who> {
 /// a short lowercase description closed by a comma ("infirmière de nuit, X").
 /// The person must be the subject of what follows: a comma (an apposition: age, title) or a
 /// verb comes after the name.
-fn person_after_colon(ctx: &Ctx, k: usize) -> Option<super::super::context::Ment> {
+fn person_after_colon(ctx: &Ctx, k: usize) -> Option<super::super::context::ChainMention> {
     let mut j = k;
     if ctx.mention_starting(j).is_none() {
         let comma = (k..(k + 8).min(ctx.len()))

@@ -141,11 +141,11 @@ pub(super) fn title_case(ctx: &Ctx, q: QuoteSpan) -> bool {
     words > 0 && caps * 2 > words
 }
 
-/// Byte range of a quote's inner text (without marks, spaces, or a trailing comma).
-pub fn inner_bytes(ctx: &Ctx, q: QuoteSpan) -> (usize, usize) {
+/// Tokens of a quote's inner text (without marks, or a trailing comma).
+pub fn inner_tokens(ctx: &Ctx, q: QuoteSpan) -> crate::layers::TokenRange {
     let mut last = q.close - 1;
     if last > q.open + 1 && ctx.is_punct(last, ",") {
         last -= 1;
     }
-    ctx.bytes(q.open + 1, last + 1)
+    crate::layers::TokenRange::new(q.open + 1, last + 1)
 }

@@ -13,5 +13,5 @@ mod subjects;
 
 pub use attribute::{attribute, FoundQuote};
 pub(crate) use cues::{is_adverb, is_etre};
-pub use marks::{find_quote_spans, inner_bytes};
+pub use marks::{find_quote_spans, inner_tokens};
 pub(crate) use subjects::{clause_start, main_clause_subject};

@@ -2,33 +2,22 @@
 //! J.D. Vance", "du PDG de Kyutai Patrick Perez") or in apposition ("Sam Altman, le
 //! président-directeur général d'OpenAI", "Le co-fondateur de Mistral AI, Arthur Mensch").
 
-use super::context::{Ctx, Ment};
+use super::context::{ChainMention, Ctx};
 use super::coref::first_name_gender;
 use super::coref::TitlePhrase;
 use crate::record::ActorType;
 use crate::text::TokenKind;
 
-/// A role found in the text, as token ranges.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FoundRole {
-    /// Index of the title phrase.
-    pub title: usize,
-    /// The person.
-    pub actor: usize,
-    /// First token of the phrase stating the role.
-    pub start: usize,
-    /// One past its last token.
-    pub end: usize,
-}
+pub use crate::layers::RoleLink;
 
-fn person_at(ctx: &Ctx, k: usize) -> Option<Ment> {
+fn person_at(ctx: &Ctx, k: usize) -> Option<ChainMention> {
     ctx.mention_starting(k)
         .filter(|m| ctx.actor_kind(m.actor) == ActorType::Per)
 }
 
 /// The person mention right after a title phrase ending at `e`: optional comma (unless
 /// `no_comma`), optional civility ("M.", "monsieur").
-fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<Ment> {
+fn person_after(ctx: &Ctx, e: usize, no_comma: bool) -> Option<ChainMention> {
     let mut k = e;
     if ctx.is_punct(k, ",") && !no_comma {
         k += 1;
@@ -204,7 +193,7 @@ fn complement_end(ctx: &Ctx, e: usize) -> Option<usize> {
 
 /// The person whose copula ends right before the title phrase starting at `d`:
 /// "PERSON [ne] est/était [aussi] [le] TITLE", "PERSON, devenu TITLE".
-fn copula_subject(ctx: &Ctx, d: usize) -> Option<Ment> {
+fn copula_subject(ctx: &Ctx, d: usize) -> Option<ChainMention> {
     let mut k = d;
     let mut adv = 0;
     while adv < 2 && k >= 1 && ROLE_ADVERBS.contains(&ctx.low(k - 1)) {
@@ -231,7 +220,7 @@ fn copula_subject(ctx: &Ctx, d: usize) -> Option<Ment> {
 
 /// Link title phrases to persons. Returns the roles and, per title phrase, the person it is
 /// attached to.
-pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Option<usize>>) {
+pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<RoleLink>, Vec<Option<usize>>) {
     let mut roles = Vec::new();
     let mut attached = vec![None; titles.len()];
     for (ti, t) in titles.iter().enumerate() {
@@ -275,7 +264,7 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
         };
         // Copula: "PERSON est/était [aussi] [le] TITLE", "PERSON, devenu TITLE".
         if let Some(m) = apposed.or_else(|| copula_subject(ctx, t.det_start)) {
-            roles.push(FoundRole {
+            roles.push(RoleLink {
                 title: ti,
                 actor: m.actor,
                 start: m.start,
@@ -294,7 +283,7 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
                 .and_then(|k| person_after(ctx, k, false))
         });
         if let Some(m) = after {
-            roles.push(FoundRole {
+            roles.push(RoleLink {
                 title: ti,
                 actor: m.actor,
                 start: t.det_start,
@@ -307,7 +296,7 @@ pub fn find_roles(ctx: &Ctx, titles: &[TitlePhrase]) -> (Vec<FoundRole>, Vec<Opt
                 while ctx.is_punct(k, ",") || ctx.low(k) == "et" {
                     match person_at(ctx, k + 1) {
                         Some(m2) => {
-                            roles.push(FoundRole {
+                            roles.push(RoleLink {
                                 title: ti,
                                 actor: m2.actor,
                                 start: t.det_start,

@@ -93,7 +93,7 @@ fn conjuncts(ctx: &Ctx, st: &FoundStance) -> Vec<FoundStance> {
     if complement(ms) {
         return Vec::new();
     }
-    let usable = |m: &crate::positions::context::Ment| {
+    let usable = |m: &crate::positions::context::ChainMention| {
         m.actor != a
             && ctx.actor_kind(m.actor) != crate::record::ActorType::Misc
             && !complement(m.start)

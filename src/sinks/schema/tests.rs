@@ -10,7 +10,6 @@ fn span(start: usize, text: &str, sentence: usize) -> Span {
         end: start + text.chars().count(),
         text: text.into(),
         sentence,
-        ..Default::default()
     }
 }
 

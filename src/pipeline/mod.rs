@@ -1,18 +1,21 @@
 //! The pipeline: the stages in order over one [`Doc`], and the record built from it.
 //!
-//! [`Pipeline::new`] builds the standard stages (`tokenize`, `figures`, `actors`,
+//! [`Pipeline::new`] builds the standard stages (`tokenize`, `figures`, `actors`, `chains`,
 //! `positions`); [`Pipeline::with_stages`] takes any list of [`Stage`]s and checks that every
 //! layer a stage reads or extends is added by an earlier stage. Stages are grouped into
 //! *waves*: a stage joins the first wave after every earlier stage that writes a layer it
 //! reads or extends. The stages of one wave do not depend on each other and, on large
 //! articles, run in parallel (`figures` and `actors`); their additions are applied in stage
-//! order, so the record never depends on the schedule.
+//! order, so the record never depends on the schedule. The record is built from the
+//! document's layers in one place, [`build`].
+
+pub mod build;
 
 use crate::actors::{self, ActorExtractor};
 use crate::article::Article;
 use crate::figures::FigureExtractor;
 use crate::positions::PositionExtractor;
-use crate::record::{self, ErrorKind, Record};
+use crate::record::{ErrorKind, Record};
 use crate::stage::{Doc, Layer, LayerSet, Stage, StageError};
 use crate::text::{self, Tokenizer};
 use rayon::prelude::*;
@@ -109,11 +112,13 @@ impl Pipeline {
             Some(t) => ActorExtractor::load_transformer(t)?,
             None => ActorExtractor::load(config.ner_model.as_deref())?,
         });
+        let positions = PositionExtractor::new();
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(Tokenizer),
             Box::new(FigureExtractor::new()),
             Box::new(Arc::clone(&actors)),
-            Box::new(PositionExtractor::new()),
+            Box::new(positions.chain_builder()),
+            Box::new(positions),
         ];
         let mut p = Pipeline::with_stages(config, stages)?;
         p.actors = Some(actors);
@@ -211,7 +216,7 @@ impl Pipeline {
         self.check(article)?;
         let mut doc = Doc::new(&article.text, article.date);
         self.run(&mut doc)?;
-        Ok(build_record(article, doc))
+        Ok(build::record(article, doc))
     }
 }
 
@@ -249,31 +254,6 @@ fn schedule(stages: &[Box<dyn Stage>]) -> Result<Vec<Vec<usize>>, PipelineError>
         waves[w].push(i);
     }
     Ok(waves)
-}
-
-/// The record of a processed document: the one place where layers become record fields (and
-/// actors and positions get their stable entity ids).
-fn build_record(article: &Article, doc: Doc<'_>) -> Record {
-    let stats = record::Stats {
-        chars: doc.tokens.char_offset(article.text.len()),
-        bytes: article.text.len(),
-        tokens: doc.tokens.tokens.len(),
-        sentences: doc.tokens.sentences.len(),
-        paragraphs: doc.tokens.paragraphs.len(),
-    };
-    let mut record = Record {
-        id: article.id.clone(),
-        date: article.date.map(|d| d.iso()),
-        actors: doc.actors,
-        amounts: doc.amounts,
-        dates: doc.dates,
-        positions: doc.positions,
-        stats,
-        source: article.source.clone(),
-        warnings: article.warnings.clone(),
-    };
-    record.assign_entities();
-    record
 }
 
 #[cfg(test)]
@@ -349,8 +329,11 @@ mod tests {
     fn the_standard_pipeline_runs_figures_and_actors_together() {
         let p = Pipeline::new(&PipelineConfig::default()).unwrap();
         let names: Vec<_> = p.stages().map(|s| s.name()).collect();
-        assert_eq!(names, ["tokenize", "figures", "actors", "positions"]);
-        assert_eq!(p.waves(), [vec![0], vec![1, 2], vec![3]]);
+        assert_eq!(
+            names,
+            ["tokenize", "figures", "actors", "chains", "positions"]
+        );
+        assert_eq!(p.waves(), [vec![0], vec![1, 2], vec![3], vec![4]]);
     }
 
     #[test]
