@@ -20,7 +20,7 @@ pub trait TriggerTable {
 pub struct Toks<'d, 'a> {
     /// The document.
     pub doc: &'d Document<'a>,
-    sent: Vec<u32>,
+    sent: &'d [u32],
     trig: Vec<u8>,
 }
 
@@ -40,14 +40,7 @@ impl<'d, 'a> Toks<'d, 'a> {
             };
             trig.push(f);
         }
-        let mut sent = vec![0u32; n];
-        for (si, s) in doc.sentences.iter().enumerate() {
-            for i in s.tokens() {
-                if i < n {
-                    sent[i] = si as u32;
-                }
-            }
-        }
+        let sent = &doc.sentence_of[..];
         Toks { doc, sent, trig }
     }
 

@@ -58,8 +58,8 @@ impl ChainBuilder {
             ..
         } = ctx;
         let chains = Chains {
-            mentions: names,
-            mention_at,
+            mentions: names.into_owned(),
+            mention_at: mention_at.into_owned(),
             titles,
             roles,
             attached,

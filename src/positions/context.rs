@@ -6,6 +6,7 @@ use crate::layers::{Actor, Chains};
 use crate::record::ActorType;
 use crate::text::chars::fold_key_into;
 use crate::text::{Document, TokenKind};
+use std::borrow::Cow;
 
 /// "No index" marker in per-token tables.
 pub const NONE: u32 = u32::MAX;
@@ -21,13 +22,13 @@ pub struct Ctx<'d, 'a> {
     /// The actors layer (names and types; the mentions are read from `mentions`).
     pub actors: &'d [Actor],
     /// Token -> index in `mentions`, or [`NONE`].
-    pub mention_at: Vec<u32>,
+    pub mention_at: Cow<'d, [u32]>,
     /// Mentions in text order.
-    pub mentions: Vec<ChainMention>,
+    pub mentions: Cow<'d, [ChainMention]>,
     /// Token -> sentence index.
-    pub sent_of: Vec<u32>,
+    pub sent_of: &'d [u32],
     /// Token -> paragraph index.
-    pub para_of: Vec<u32>,
+    pub para_of: &'d [u32],
 }
 
 /// Determiners and article-prepositions that may open a noun phrase.
@@ -44,7 +45,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// `coref` stage puts in the chains layer), sentence and paragraph of each token.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon, actors: &'d [Actor]) -> Self {
         let (mentions, mention_at) = name_mentions(doc, actors);
-        Self::with_mentions(doc, lex, actors, mentions, mention_at)
+        Self::with_mentions(doc, lex, actors, mentions.into(), mention_at.into())
     }
 
     /// Build the view over the chains layer's mentions.
@@ -52,32 +53,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
         doc: &'d Document<'a>,
         lex: &'d Lexicon,
         actors: &'d [Actor],
-        chains: &Chains,
+        chains: &'d Chains,
     ) -> Self {
-        let (mentions, mention_at) = (chains.mentions.clone(), chains.mention_at.clone());
-        Self::with_mentions(doc, lex, actors, mentions, mention_at)
+        let (mentions, mention_at) = (&chains.mentions[..], &chains.mention_at[..]);
+        Self::with_mentions(doc, lex, actors, mentions.into(), mention_at.into())
     }
 
     fn with_mentions(
         doc: &'d Document<'a>,
         lex: &'d Lexicon,
         actors: &'d [Actor],
-        mentions: Vec<ChainMention>,
-        mention_at: Vec<u32>,
+        mentions: Cow<'d, [ChainMention]>,
+        mention_at: Cow<'d, [u32]>,
     ) -> Self {
-        let n = doc.tokens.len();
-        let mut sent_of = vec![0u32; n];
-        for (si, s) in doc.sentences.iter().enumerate() {
-            for t in s.tokens() {
-                sent_of[t] = si as u32;
-            }
-        }
-        let mut para_of = vec![0u32; n];
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
-            for t in p.tokens() {
-                para_of[t] = pi as u32;
-            }
-        }
+        let (sent_of, para_of) = (&doc.sentence_of[..], &doc.paragraph_of[..]);
         Ctx {
             doc,
             lex,
@@ -414,18 +403,23 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Cha
         }
         key.clear();
         fold_key_into(t.text(doc.text), &mut key);
-        // After "M." or "Mme" any part of the name will do ("M. Yu" for "Yu Jihua").
-        let civil = i >= 1 && {
-            let p = doc.token_text(i - 1).to_lowercase();
-            matches!(
-                p.as_str(),
-                "m." | "mme" | "mme." | "monsieur" | "madame" | "mlle"
-            )
+        // After "M." or "Mme" any part of the name will do ("M. Yu" for "Yu Jihua"); checked
+        // only when a part matches.
+        let mut civil = None;
+        let mut after_civility = || {
+            *civil.get_or_insert_with(|| {
+                i >= 1 && {
+                    let p = doc.token_text(i - 1);
+                    ["m.", "mme", "mme.", "monsieur", "madame", "mlle"]
+                        .iter()
+                        .any(|c| p.eq_ignore_ascii_case(c))
+                }
+            })
         };
         let mut actor = None;
         let mut count = 0;
         for (k, a, last) in &parts {
-            if *k == key && (*last || civil) && actor != Some(*a) {
+            if *k == key && (*last || after_civility()) && actor != Some(*a) {
                 actor = Some(*a);
                 count += 1;
             }

@@ -63,7 +63,24 @@ pub struct Document<'a> {
     pub date: Option<ArticleDate>,
     /// The folded and lowercase key of every token ([`normalize`]).
     pub keys: TokenKeys,
+    /// Token -> index of its sentence.
+    pub sentence_of: Vec<u32>,
+    /// Token -> index of its paragraph.
+    pub paragraph_of: Vec<u32>,
     chars: CharMap,
+}
+
+/// Token -> index of the segment (sentence or paragraph) that holds it.
+fn segment_of_token(segments: &[Segment], n: usize) -> Vec<u32> {
+    let mut of = vec![0u32; n];
+    for (si, s) in segments.iter().enumerate() {
+        for t in s.tokens() {
+            if t < n {
+                of[t] = si as u32;
+            }
+        }
+    }
+    of
 }
 
 impl<'a> Document<'a> {
@@ -74,6 +91,8 @@ impl<'a> Document<'a> {
         let mut paragraphs = Vec::with_capacity(tokens.len() / 80 + 1);
         segment::segment(&tokens, text, &mut sentences, &mut paragraphs);
         let keys = TokenKeys::new(tokens.iter().map(|t| t.text(text)), text.len());
+        let sentence_of = segment_of_token(&sentences, tokens.len());
+        let paragraph_of = segment_of_token(&paragraphs, tokens.len());
         Document {
             text,
             tokens,
@@ -81,6 +100,8 @@ impl<'a> Document<'a> {
             paragraphs,
             date,
             keys,
+            sentence_of,
+            paragraph_of,
             chars: CharMap::new(text),
         }
     }
@@ -95,6 +116,8 @@ impl<'a> Document<'a> {
             paragraphs: Vec::new(),
             date,
             keys: TokenKeys::default(),
+            sentence_of: Vec::new(),
+            paragraph_of: Vec::new(),
             chars: CharMap::default(),
         }
     }

@@ -48,7 +48,7 @@ impl Salience {
                 behind_title.insert(t.end + 1);
             }
         }
-        for m in &ctx.mentions {
+        for m in ctx.mentions.iter() {
             if ctx.actor_kind(m.actor) != ActorType::Per {
                 continue;
             }
