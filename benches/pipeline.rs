@@ -1,5 +1,5 @@
 //! Criterion benches: the raw tokenizer, every pipeline stage by name (`tokenize`, `figures`,
-//! `actors`, `positions`) and the whole pipeline, on a realistic sample.
+//! `actors`, `chains`, `positions`) and the whole pipeline, on a realistic sample.
 //!
 //! The sample is `$DEPECHE_BENCH_CORPUS` (a JSON Lines file) when set, else
 //! `../shared/data/news/orangesum_fr.jsonl` when present, else the example articles. At most

@@ -8,8 +8,8 @@
 //! |---|---|---|
 //! | amounts | [`Amount`] | `figures` |
 //! | dates | [`DateMention`] | `figures` |
-//! | actors | [`Actor`] | `actors` (extended by `coref` and `positions`) |
-//! | chains | [`crate::positions::Chains`] | `coref` |
+//! | actors | [`Actor`] | `actors` (extended by `chains` and `positions`) |
+//! | chains | [`Chains`] | `chains` |
 //! | positions | [`Position`] | `positions` |
 
 use crate::record::{ActorType, Polarity};
@@ -60,7 +60,7 @@ pub struct Actor {
     pub mentions: Vec<TokenRange>,
 }
 
-/// A new mention of an existing actor, found by a later stage (`coref`, `positions`).
+/// A new mention of an existing actor, found by a later stage (`chains`, `positions`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NewMention {
     /// Index of the actor in the actors layer.
@@ -91,7 +91,7 @@ pub fn add_mentions(actors: &mut [Actor], mentions: &[NewMention]) {
 }
 
 /// One mention in the actor-chains layer: a name the actor stage found, or a surname alone
-/// that `coref` tied to a named person.
+/// that the `chains` stage tied to a named person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ChainMention {
     /// Index of the actor in the actors layer.
@@ -100,7 +100,7 @@ pub struct ChainMention {
     pub start: usize,
     /// One past the last token.
     pub end: usize,
-    /// Found by `coref` (a surname alone), not by the actor stage.
+    /// Found by the `chains` stage (a surname alone), not by the actor stage.
     pub added: bool,
 }
 
@@ -150,7 +150,7 @@ pub struct RoleLink {
     pub end: usize,
 }
 
-/// The actor-chains layer (added by the `coref` stage): every phrase that names an actor
+/// The actor-chains layer (added by the `chains` stage): every phrase that names an actor
 /// before any quotation or stance is read. Roles, quotes and stances all read it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Chains {

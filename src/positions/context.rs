@@ -42,7 +42,7 @@ const CIVILITIES: &[&str] = crate::lang::fr::common::CIVILITIES;
 
 impl<'d, 'a> Ctx<'d, 'a> {
     /// Build the view from the actors layer: the name mentions and surnames alone (what the
-    /// `coref` stage puts in the chains layer), sentence and paragraph of each token.
+    /// `chains` stage puts in the chains layer), sentence and paragraph of each token.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon, actors: &'d [Actor]) -> Self {
         let (mentions, mention_at) = name_mentions(doc, actors);
         Self::with_mentions(doc, lex, actors, mentions.into(), mention_at.into())
