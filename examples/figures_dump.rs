@@ -66,11 +66,11 @@ fn main() {
         let (amounts, dates) = fx.extract(&doc);
         let amounts: Vec<_> = amounts
             .into_iter()
-            .map(|a| a.map_span(|r| doc.range_span(r)))
+            .map(|a| a.map_span(|r| depeche::pipeline::build::span(&doc, r)))
             .collect();
         let dates: Vec<_> = dates
             .into_iter()
-            .map(|d| d.map_span(|r| doc.range_span(r)))
+            .map(|d| d.map_span(|r| depeche::pipeline::build::span(&doc, r)))
             .collect();
         let rec = serde_json::json!({
             "id": id,

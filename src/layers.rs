@@ -14,34 +14,7 @@
 
 use crate::record::{ActorType, Polarity};
 
-/// Tokens `start..end` of the document (token indexes, `end` exclusive).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TokenRange {
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
-}
-
-impl TokenRange {
-    /// Tokens `start..end`.
-    #[inline]
-    pub fn new(start: usize, end: usize) -> Self {
-        TokenRange { start, end }
-    }
-
-    /// Whether the two ranges share a token.
-    #[inline]
-    pub fn overlaps(self, other: TokenRange) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
-    /// The smallest range covering both.
-    #[inline]
-    pub fn cover(self, other: TokenRange) -> TokenRange {
-        TokenRange::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
+pub use crate::text::TokenRange;
 
 /// An amount of the amounts layer: the record's fields, placed by token range.
 pub type Amount = crate::record::Amount<TokenRange>;

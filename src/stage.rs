@@ -11,7 +11,7 @@
 //!
 //! | stage | reads | adds |
 //! |---|---|---|
-//! | `tokenize` ([`crate::text::Tokenizer`]) | the text | tokens, sentences, paragraphs |
+//! | `tokenize` ([`Tokenizer`]) | the text | tokens, sentences, paragraphs |
 //! | `figures` ([`crate::figures::FigureExtractor`]) | tokens | amounts, dates |
 //! | `actors` ([`crate::actors::ActorExtractor`]) | tokens | actors |
 //! | `chains` ([`crate::positions::ChainBuilder`]) | tokens, actors | chains (extends actors) |
@@ -258,6 +258,33 @@ impl<S: Stage + ?Sized> Stage for std::sync::Arc<S> {
 
     fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
         (**self).compute(doc)
+    }
+}
+
+/// The `tokenize` stage: the text module's tokenizer and segmenter ([`Document::new`]). It
+/// lives beside the protocol because the document is built around its layer. Reads the text, adds [`Layer::Tokens`] (tokens, sentences,
+/// paragraphs and the byte-to-code-point map) as a [`Document`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tokenizer;
+
+impl Stage for Tokenizer {
+    fn name(&self) -> &'static str {
+        "tokenize"
+    }
+
+    fn reads(&self) -> &'static [Layer] {
+        &[]
+    }
+
+    fn adds(&self) -> &'static [Layer] {
+        &[Layer::Tokens]
+    }
+
+    fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
+        Ok(Additions {
+            tokens: Some(Document::new(doc.text, doc.date)),
+            ..Additions::default()
+        })
     }
 }
 

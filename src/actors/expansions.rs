@@ -9,7 +9,7 @@
 
 use super::canonical::RawMention;
 use crate::record::ActorType;
-use crate::text::chars::fold_key_into;
+use crate::text::normalize::fold_key_into;
 use crate::text::{Document, TokenKind};
 
 /// Longest acronym considered, in characters.

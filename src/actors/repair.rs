@@ -7,7 +7,7 @@
 
 use super::{features, gazetteer, model, tags};
 use crate::record::ActorType;
-use crate::text::chars::fold_key_into;
+use crate::text::normalize::fold_key_into;
 use features::TokInfo;
 
 /// Minister's titles, their links and the words around them

@@ -6,7 +6,7 @@
 use super::canonical::RawMention;
 use super::gazetteer::{bits, Gazetteer};
 use crate::record::ActorType;
-use crate::text::chars::fold_key_into;
+use crate::text::normalize::fold_key_into;
 use crate::text::{Document, TokenKind};
 
 /// Function words that never end a name (folded).

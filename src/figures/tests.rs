@@ -16,7 +16,7 @@ fn full(text: &str) -> Vec<crate::record::Amount> {
     let doc = Document::new(text, None);
     let (a, _) = FigureExtractor::new().extract(&doc);
     a.into_iter()
-        .map(|a| a.map_span(|r| doc.range_span(r)))
+        .map(|a| a.map_span(|r| crate::pipeline::build::span(&doc, r)))
         .collect()
 }
 

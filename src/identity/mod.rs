@@ -33,7 +33,6 @@
 //! where it also (re)builds the `entities` table ([`EntityTable`]).
 
 use crate::record::{entity_id_of_key, name_key, Actor, ActorType, Output, Record};
-use crate::sinks::schema::EntityLinks;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, BufRead, Write};
@@ -64,6 +63,10 @@ fn leading_articles() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| word_set(LEADING_ARTICLES))
 }
+
+/// Links from stable entity ids to the ids `depeche identity` resolved them to (only the ids
+/// that differ). Sinks apply them when loading, so re-loading after the pass keeps its ids.
+pub type EntityLinks = std::collections::HashMap<String, String>;
 
 /// Fills the entity id of positions loaded before the column existed, from their article's
 /// actor of the same name (PostgreSQL and SQLite).

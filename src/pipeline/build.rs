@@ -6,7 +6,7 @@ use crate::article::Article;
 use crate::layers;
 use crate::record::{self, Mention, Quote, Record, Role, Stance};
 use crate::stage::Doc;
-use crate::text::Document;
+use crate::text::{Document, TokenRange};
 
 /// The record of `article` from its processed document.
 pub fn record(article: &Article, doc: Doc<'_>) -> Record {
@@ -25,12 +25,12 @@ pub fn record(article: &Article, doc: Doc<'_>) -> Record {
         amounts: doc
             .amounts
             .into_iter()
-            .map(|a| a.map_span(|r| tokens.range_span(r)))
+            .map(|a| a.map_span(|r| span(tokens, r)))
             .collect(),
         dates: doc
             .dates
             .into_iter()
-            .map(|d| d.map_span(|r| tokens.range_span(r)))
+            .map(|d| d.map_span(|r| span(tokens, r)))
             .collect(),
         positions: positions(tokens, &doc.actors, doc.positions),
         stats,
@@ -52,9 +52,7 @@ pub fn actors(doc: &Document, actors: &[layers::Actor]) -> Vec<record::Actor> {
             mentions: a
                 .mentions
                 .iter()
-                .map(|&r| Mention {
-                    span: doc.range_span(r),
-                })
+                .map(|&r| Mention { span: span(doc, r) })
                 .collect(),
             entity: String::new(),
         })
@@ -82,7 +80,7 @@ pub fn positions(
                 entity: None,
                 title,
                 org,
-                span: doc.range_span(tokens),
+                span: span(doc, tokens),
             }),
             layers::Position::Quote {
                 actor,
@@ -98,7 +96,7 @@ pub fn positions(
                     cue: cue.map(|c| doc.range_text(c).to_string()),
                     start: doc.char_offset(s),
                     end: doc.char_offset(e),
-                    speaker: speaker.map(|r| doc.range_span(r)),
+                    speaker: speaker.map(|r| span(doc, r)),
                 })
             }
             layers::Position::Stance {
@@ -113,8 +111,19 @@ pub fn positions(
                 polarity,
                 target,
                 cue: Some(doc.range_text(cue).to_string()),
-                span: doc.range_span(tokens),
+                span: span(doc, tokens),
             }),
         })
         .collect()
+}
+
+/// The record span of the tokens `r`: code-point offsets, the covered text, the sentence.
+pub fn span(doc: &Document, r: TokenRange) -> record::Span {
+    let (start, end) = doc.range_bytes(r);
+    record::Span {
+        start: doc.char_offset(start),
+        end: doc.char_offset(end),
+        text: doc.text[start..end].to_string(),
+        sentence: doc.sentence_of_byte(start),
+    }
 }

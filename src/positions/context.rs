@@ -4,7 +4,7 @@
 use super::lexicon::Lexicon;
 use crate::layers::{Actor, Chains};
 use crate::record::ActorType;
-use crate::text::chars::fold_key_into;
+use crate::text::normalize::fold_key_into;
 use crate::text::{Document, TokenKind};
 use std::borrow::Cow;
 
@@ -383,7 +383,11 @@ fn add_surname_mentions(doc: &Document, actors: &[Actor], mentions: &mut Vec<Cha
         }
         for (wi, w) in words.iter().enumerate() {
             if w.chars().count() >= 2 && w.starts_with(char::is_uppercase) {
-                parts.push((crate::text::chars::fold_key(w), ai, wi + 1 == words.len()));
+                parts.push((
+                    crate::text::normalize::fold_key(w),
+                    ai,
+                    wi + 1 == words.len(),
+                ));
             }
         }
     }

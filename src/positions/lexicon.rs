@@ -5,7 +5,7 @@
 
 use super::conjugate::{parse_line, FormKind};
 use crate::record::Polarity;
-use crate::text::chars::fold_key;
+use crate::text::normalize::fold_key;
 use crate::text::tokenize::tokenize;
 // FNV: short keys looked up once per token; no stored format depends on the hash.
 use fnv::FnvHashMap as HashMap;

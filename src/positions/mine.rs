@@ -178,7 +178,7 @@ impl TitleEvidence {
                 if uses < min_uses || share < min_share || c.before_person < min_before {
                     return None;
                 }
-                let key = crate::text::chars::fold_key(w);
+                let key = crate::text::normalize::fold_key(w);
                 // "le président américain X": a nationality is no title.
                 if lex.nationalities.contains_key(&key) {
                     return None;

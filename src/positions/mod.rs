@@ -28,7 +28,7 @@ pub use chains::ChainBuilder;
 
 use crate::layers::{add_mentions, Actor, Chains, NewMention, Position, TokenRange};
 use crate::stage::{Additions, Doc, Layer, Stage, StageError};
-use crate::text::chars::fold_key;
+use crate::text::normalize::fold_key;
 use crate::text::Document;
 use attrib::{Resolver, Who};
 use context::Ctx;

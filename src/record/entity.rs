@@ -4,7 +4,7 @@
 //! Derivation (pinned by a test of exact values; changing it changes every id of every dump):
 //!
 //! 1. The **name key** ([`name_key`]): the canonical name through
-//!    [`fold_key`](crate::text::chars::fold_key) (lowercase, accents stripped, `œ` -> `oe`,
+//!    [`fold_key`](crate::text::normalize::fold_key) (lowercase, accents stripped, `œ` -> `oe`,
 //!    typographic apostrophes and dashes folded), then every run of characters that are not
 //!    letters or digits becomes one space, and the ends are trimmed: `"Anne-Sophie Lévêque"`,
 //!    `"ANNE SOPHIE LEVEQUE"` and `"Anne Sophie  Lévêque"` share the key `"anne sophie leveque"`.
@@ -18,7 +18,7 @@
 //! (see [`crate::identity`]); that id is derived the same way from the fuller name.
 
 use super::{ActorType, Position, Record};
-use crate::text::chars::fold_key;
+use crate::text::normalize::fold_key;
 use sha2::{Digest, Sha256};
 
 /// The folded key of a name: [`fold_key`], then non-alphanumeric runs as one space, trimmed.

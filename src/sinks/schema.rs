@@ -18,9 +18,7 @@ mod tables;
 
 pub use tables::{ColType, Column, ForeignKey, Table, TableId, ENTITIES, TABLES};
 
-/// Links from stable entity ids to the ids `depeche identity` resolved them to (only the ids
-/// that differ). Sinks apply them when loading, so re-loading after the pass keeps its ids.
-pub type EntityLinks = std::collections::HashMap<String, String>;
+pub use crate::identity::EntityLinks;
 
 fn linked<'a>(links: &'a EntityLinks, id: &'a str) -> &'a str {
     links.get(id).map_or(id, String::as_str)

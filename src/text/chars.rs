@@ -162,11 +162,10 @@ pub fn fold_punct(c: char) -> char {
     }
 }
 
-pub use super::normalize::{fold_key, fold_key_into, strip_accent};
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::fold_key;
 
     #[test]
     fn spaces_include_french_no_break_spaces() {

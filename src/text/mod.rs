@@ -19,33 +19,6 @@ pub use segment::Segment;
 pub use tokenize::{flags, Token, TokenKind};
 
 use crate::article::ArticleDate;
-use crate::stage::{Additions, Doc, Layer, Stage, StageError};
-
-/// The `tokenize` stage: reads the text, adds [`Layer::Tokens`] (tokens, sentences,
-/// paragraphs and the byte-to-code-point map) as a [`Document`].
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Tokenizer;
-
-impl Stage for Tokenizer {
-    fn name(&self) -> &'static str {
-        "tokenize"
-    }
-
-    fn reads(&self) -> &'static [Layer] {
-        &[]
-    }
-
-    fn adds(&self) -> &'static [Layer] {
-        &[Layer::Tokens]
-    }
-
-    fn compute<'a>(&self, doc: &Doc<'a>) -> Result<Additions<'a>, StageError> {
-        Ok(Additions {
-            tokens: Some(Document::new(doc.text, doc.date)),
-            ..Additions::default()
-        })
-    }
-}
 
 /// A tokenized article: the original text, its tokens, sentences and paragraphs, and the
 /// article's date when known. Built once per article and shared by all extractors.
@@ -68,6 +41,36 @@ pub struct Document<'a> {
     /// Token -> index of its paragraph.
     pub paragraph_of: Vec<u32>,
     chars: CharMap,
+}
+
+/// Tokens `start..end` of a document (token indexes, `end` exclusive): how every layer after
+/// the tokens places things in the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TokenRange {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+impl TokenRange {
+    /// Tokens `start..end`.
+    #[inline]
+    pub fn new(start: usize, end: usize) -> Self {
+        TokenRange { start, end }
+    }
+
+    /// Whether the two ranges share a token.
+    #[inline]
+    pub fn overlaps(self, other: TokenRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest range covering both.
+    #[inline]
+    pub fn cover(self, other: TokenRange) -> TokenRange {
+        TokenRange::new(self.start.min(other.start), self.end.max(other.end))
+    }
 }
 
 /// Token -> index of the segment (sentence or paragraph) that holds it.
@@ -178,20 +181,9 @@ impl<'a> Document<'a> {
         self.chars.byte_offset(self.text, ch)
     }
 
-    /// A record span for the byte range `start..end`: code-point offsets, the text, and the
-    /// sentence index.
-    pub fn span(&self, start: usize, end: usize) -> crate::record::Span {
-        crate::record::Span {
-            start: self.char_offset(start),
-            end: self.char_offset(end),
-            text: self.text[start..end].to_string(),
-            sentence: self.sentence_of_byte(start),
-        }
-    }
-
     /// Byte offsets of the tokens `r`: the start of the first, the end of the last.
     #[inline]
-    pub fn range_bytes(&self, r: crate::layers::TokenRange) -> (usize, usize) {
+    pub fn range_bytes(&self, r: TokenRange) -> (usize, usize) {
         (
             self.tokens[r.start].start as usize,
             self.tokens[r.end - 1].end as usize,
@@ -200,14 +192,8 @@ impl<'a> Document<'a> {
 
     /// The text of the tokens `r`, exactly as in the article.
     #[inline]
-    pub fn range_text(&self, r: crate::layers::TokenRange) -> &'a str {
+    pub fn range_text(&self, r: TokenRange) -> &'a str {
         let (s, e) = self.range_bytes(r);
         &self.text[s..e]
-    }
-
-    /// The record span of the tokens `r`.
-    pub fn range_span(&self, r: crate::layers::TokenRange) -> crate::record::Span {
-        let (s, e) = self.range_bytes(r);
-        self.span(s, e)
     }
 }

@@ -6,7 +6,7 @@
 use super::names::name_key;
 use super::RawMention;
 use crate::record::ActorType;
-use crate::text::chars::fold_key_into;
+use crate::text::normalize::fold_key_into;
 use crate::text::{Document, TokenKind};
 
 /// Leading words stripped from mentions (compared after [`fold_key_into`]).

@@ -2,7 +2,8 @@
 //! "J.D. Vance" = "JD Vance"), and the shapes that tell two names apart or join them: a
 //! shorter form of a person's name, the initials of an expansion, an acronym.
 
-use crate::text::chars::{fold_key_into, is_apostrophe};
+use crate::text::chars::is_apostrophe;
+use crate::text::normalize::fold_key_into;
 
 /// Words skipped when computing an expansion's initials.
 pub(super) const ACRONYM_SKIP: &[&str] = crate::lang::fr::actors::ACRONYM_SKIP;

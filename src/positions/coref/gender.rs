@@ -1,7 +1,7 @@
 //! The gender a first name suggests.
 
 use crate::positions::lexicon::Lexicon;
-use crate::text::chars::fold_key;
+use crate::text::normalize::fold_key;
 
 /// Men's first names that end like women's ("-e", "-a").
 const MALE_E_A: &[&str] = crate::lang::fr::positions::MALE_E_A;

@@ -14,7 +14,7 @@ pub use salience::{resolve_titles, Salience, Window};
 use super::context::Ctx;
 pub use crate::layers::TitlePhrase;
 use crate::record::ActorType;
-use crate::text::chars::fold_key;
+use crate::text::normalize::fold_key;
 
 /// Folded organisation key of a title phrase.
 pub fn org_key(t: &TitlePhrase) -> Option<String> {

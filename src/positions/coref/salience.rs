@@ -131,7 +131,7 @@ impl Salience {
         allow_object: bool,
     ) -> Option<usize> {
         let (sent, n): (&[u32], u32) = match window {
-            Window::Sentences(n) => (&ctx.sent_of, n),
+            Window::Sentences(n) => (ctx.sent_of, n),
             Window::Narrative(n) => (&self.narrative, n),
         };
         let s = sent[tok];

@@ -23,18 +23,7 @@ const NAMING: &[&str] = crate::lang::fr::positions::NAMING_VERBS;
 /// A speaker, the cue's token range, and whether the attribution is strong.
 type Found = (Who, Option<(usize, usize)>, bool);
 
-/// An attributed (or unattributed) quote as token ranges.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FoundQuote {
-    /// The quotation marks.
-    pub span: QuoteSpan,
-    /// The speaker, or None when the text names none.
-    pub who: Option<Who>,
-    /// The cue token range.
-    pub cue: Option<(usize, usize)>,
-    /// Kept only if a later quote of the same sentence lends it a speaker.
-    pub tentative: bool,
-}
+use super::FoundQuote;
 
 /// Attribute each quotation to a speaker.
 pub fn attribute(ctx: &Ctx, res: &mut Resolver, spans: &[QuoteSpan]) -> Vec<FoundQuote> {

@@ -5,8 +5,8 @@
 
 use super::super::attrib::{Resolver, Who};
 use super::super::context::Ctx;
-use super::attribute::FoundQuote;
 use super::cues::cue_at;
+use super::FoundQuote;
 use crate::record::ActorType;
 use crate::text::TokenKind;
 

@@ -202,3 +202,9 @@ pub fn find_stances(ctx: &Ctx, res: &mut Resolver, quotes: &[FoundQuote]) -> Vec
     }
     out
 }
+
+/// A lowercase infinitive at token `t` ("rouvrir", "prendre").
+pub(super) fn infinitive_at(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.low(t);
+    ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+}

@@ -1,6 +1,6 @@
 //! Stance targets: the noun phrase a stance is about, trimmed and cut at the clause boundary.
 
-use super::verbs::infinitive_at;
+use super::infinitive_at;
 use crate::positions::context::Ctx;
 use crate::text::TokenKind;
 

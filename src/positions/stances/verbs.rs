@@ -1,7 +1,7 @@
 //! Stances stated by verbs ("s'oppose à", "soutient", "n'a pas signé") and by quote cues.
 
 use super::target::{negated_target, target_at};
-use super::{particle_at, verb_group_start, FoundStance, AUX};
+use super::{infinitive_at, particle_at, verb_group_start, FoundStance, AUX};
 use crate::positions::attrib::{Resolver, Who};
 use crate::positions::conjugate::FormKind;
 use crate::positions::context::Ctx;
@@ -520,12 +520,6 @@ fn object_after_place(ctx: &Ctx, j: usize) -> Option<usize> {
                 && !ctx.is_prep(t - 1)
                 && !ctx.is_det(t - 1)
         })
-}
-
-/// A lowercase infinitive at token `t` ("rouvrir", "prendre").
-pub(super) fn infinitive_at(ctx: &Ctx, t: usize) -> bool {
-    let w = ctx.low(t);
-    ctx.is_lower_word(t) && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
 }
 
 /// The preposition at `p` after the stance noun `noun` and what it says: "contre" is
