@@ -124,6 +124,6 @@ pub fn span(doc: &Document, r: TokenRange) -> record::Span {
         start: doc.char_offset(start),
         end: doc.char_offset(end),
         text: doc.text[start..end].to_string(),
-        sentence: doc.sentence_of_byte(start),
+        sentence: doc.sentence_of.get(r.start).map_or(0, |&s| s as usize),
     }
 }
