@@ -2,7 +2,7 @@
 //! [`TokenRange`] over the tokens layer, and every reference to an actor is its index in the
 //! actors layer. Nothing here knows about code points, byte offsets or canonical names of
 //! other actors: the record (code-point offsets, covered text, sentence index, actor names and
-//! entity ids) is built from these layers in one place, [`crate::record::build`].
+//! entity ids) is built from these layers in one place, [`crate::pipeline::build`].
 //!
 //! | layer | type | added by |
 //! |---|---|---|

@@ -69,7 +69,7 @@ const MAX_NAME_TOKENS: usize = 10;
 /// a weekday or a month ends the name; so does anything else (punctuation, a verb, a
 /// capitalised word). A name the article also uses alone, with no complement after it, is
 /// complete ("l'Union vetrane a voté ... l'approbation par l'Union vetrane de l'accord"), as
-/// are the names of `complete_institutions.words` ("la Commission européenne de ...").
+/// are the names of `complete_institutions.words` ("le Conseil constitutionnel de ...").
 fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
     // Whether the folded text of token `i` passes `test`, folded into one reused buffer.
     let mut buf = String::new();
@@ -373,8 +373,8 @@ mod tests {
             ("l'Agence nordique créée en 2010", "Agence nordique"),
             ("le groupe Vetra de papeterie", "Vetra"),
             (
-                "par la Commission européenne de crédits",
-                "Commission européenne",
+                "saisi par le Conseil constitutionnel de la question",
+                "Conseil constitutionnel",
             ),
         ] {
             assert_eq!(one(text, tagged), name(tagged), "{text}");

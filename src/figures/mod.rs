@@ -4,7 +4,7 @@
 //! One pass builds a folded view of the tokens ([`view::Toks`]: lowercase, no accents,
 //! apostrophes and hyphens normalised, plus a trigger bit per token); the date rules run first
 //! and claim their tokens, then the amount rules read the rest. Everything works on token
-//! indexes and byte offsets; spans come from [`Document::span`].
+//! indexes; amounts and dates are placed by token range ([`crate::layers`]).
 //!
 //! Module map: [`numbers`] (digits and number words), [`money`] (currencies and country
 //! cues), [`amounts`] (money, percent, points, counts, ratios, qualifiers, intervals, rates),

@@ -1,5 +1,5 @@
 //! Growing the title lexicon from unlabeled news: lowercase nouns that stand where a person's
-//! title stands ("le N Prénom Nom", "Prénom Nom, [le] N de ...") far more often than chance.
+//! title stands ("le N Prénom Nom", "Prénom Nom, \[le\] N de ...") far more often than chance.
 //!
 //! The evidence is counted per article ([`TitleEvidence::add`]) over the records of the
 //! actor stage, merged across articles, and turned into the data file
@@ -19,7 +19,7 @@ pub struct WordCounts {
     pub after_det: u32,
     /// "det N PERSON".
     pub before_person: u32,
-    /// "PERSON, [det] N" closing or followed by a complement.
+    /// "PERSON, \[det\] N" closing or followed by a complement.
     pub apposition: u32,
     /// After a feminine determiner (la, une, cette).
     pub feminine: u32,
@@ -109,7 +109,7 @@ impl TitleEvidence {
                 continue;
             }
             let appos = {
-                // "PERSON, [det] N" then a complement or the end of the apposition.
+                // "PERSON, \[det\] N" then a complement or the end of the apposition.
                 let comma = if is_det {
                     k.checked_sub(2)
                 } else {

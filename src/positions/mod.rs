@@ -1,16 +1,16 @@
-//! Two stages over the actors: `chains` ([`ChainBuilder`], [`chains`]) and `positions`
+//! Two stages over the actors: `chains` ([`ChainBuilder`], `chains.rs`) and `positions`
 //! ([`PositionExtractor`]).
 //!
 //! The `chains` stage reads the tokens and the actors and adds the actor-chains layer: title
-//! phrases ([`coref`]), roles linking them to named persons ([`roles`]), surnames alone and
+//! phrases (`coref`), roles linking them to named persons (`roles`), surnames alone and
 //! titles used alone resolved to their holder; it extends the actors with those mentions.
 //!
 //! The `positions` stage reads the tokens, the actors and the chains; it adds the positions
 //! layer (roles, attributed quotes, stances) and extends the actors (a speaker or stance
 //! holder named by a pronoun or by a title resolved by salience gets a new mention).
-//! Quotations are paired and attributed through reporting cues ([`quotes`]), and stance cues
-//! give who is for or against what ([`stances`]). Speaker and subject search is shared
-//! ([`attrib`]). All passes are linear over the tokens; the lexicons ([`lexicon`]) are built
+//! Quotations are paired and attributed through reporting cues (`quotes`), and stance cues
+//! give who is for or against what (`stances`). Speaker and subject search is shared
+//! (`attrib`). All passes are linear over the tokens; the lexicons (`lexicon`) are built
 //! once and shared by both stages.
 
 mod attrib;

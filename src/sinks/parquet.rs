@@ -84,7 +84,7 @@ pub fn arrow_schema(t: &Table) -> SchemaRef {
 
 /// Arrow builders for every table of [`TABLES`]: push outputs (records and error records),
 /// then take one [`RecordBatch`] per table, in [`TABLES`] order, with the schemas of
-/// [`arrow_schema`]. The Parquet sink writes these batches; other Arrow consumers (the Python
+/// [`arrow_schema()`]. The Parquet sink writes these batches; other Arrow consumers (the Python
 /// package's `extract_arrow`) use the same builder, so they get exactly the sink's columns.
 pub struct TableBatches {
     tables: Vec<TableBuilder>,

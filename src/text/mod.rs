@@ -1,4 +1,4 @@
-//! Text stage (`tokenize`, [`Tokenizer`]): reads the article text; adds the tokens layer
+//! Text stage (`tokenize`, run by [`crate::stage::Tokenizer`]): reads the article text; adds the tokens layer
 //! (tokens, sentences, paragraphs, the comparison keys of every token and the byte-to-code-point
 //! map) as the [`Document`] every later stage reads. Also: character classes ([`chars`]) and the
 //! one normalisation layer ([`normalize`]).

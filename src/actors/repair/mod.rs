@@ -492,10 +492,10 @@ fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
     }
 }
 
-/// Diseases and viruses are MISC (`diseases.words`: "Zika", "Mers", "Covid-19"): a
-/// capitalised word of the list, untagged or tagged alone or followed only by a hyphen and
-/// digits ("Covid - 19" in three tokens), is retagged MISC. A longer name that holds it
-/// ("Covid Tracking Project") keeps its type.
+/// Diseases and viruses are MISC (`diseases.words`: "Zika", "Mers", "H5N1"): a capitalised
+/// word of the list, untagged or tagged alone or followed only by a hyphen and digits (a
+/// "Name - 19" written in three tokens), is retagged MISC. A longer name that holds it ("Zika
+/// Response Fund") keeps its type.
 fn diseases<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut [u8]) {
     let mut key = String::new();
     let mut i = 0;
