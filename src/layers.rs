@@ -123,6 +123,14 @@ pub struct RoleLink {
     pub end: usize,
 }
 
+/// Who holds which title, as the roles of the chains state it (the lookups are in
+/// `positions/coref/holders.rs`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Holders {
+    /// (title key, folded org, actor, token of the statement), in text order.
+    pub list: Vec<(String, Option<String>, usize, usize)>,
+}
+
 /// The actor-chains layer (added by the `chains` stage): every phrase that names an actor
 /// before any quotation or stance is read. Roles, quotes and stances all read it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -135,6 +143,8 @@ pub struct Chains {
     pub titles: Vec<TitlePhrase>,
     /// Titles stated of named persons, in text order.
     pub roles: Vec<RoleLink>,
+    /// Who holds which title, from `roles`.
+    pub holders: Holders,
     /// For each title: the person it is attached to by a role, if any.
     pub attached: Vec<Option<usize>>,
     /// For each title: the person it names (the attached one, or the holder stated earlier

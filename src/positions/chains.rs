@@ -41,7 +41,8 @@ impl ChainBuilder {
         let ctx = Ctx::new(doc, &self.lex, actors);
         let titles = coref::find_titles(&ctx);
         let (roles, attached) = roles::find_roles(&ctx, &titles);
-        let title_actor = coref::resolve_titles(&titles, &attached, &holders(&titles, &roles));
+        let holders = holders(&titles, &roles);
+        let title_actor = coref::resolve_titles(&titles, &attached, &holders);
         let mut mentions: Vec<NewMention> = ctx
             .mentions
             .iter()
@@ -62,6 +63,7 @@ impl ChainBuilder {
             mention_at: mention_at.into_owned(),
             titles,
             roles,
+            holders,
             attached,
             title_actor,
         };
@@ -70,7 +72,7 @@ impl ChainBuilder {
 }
 
 /// Who holds which title, as the roles of the chains state it.
-pub(super) fn holders(titles: &[TitlePhrase], roles: &[roles::RoleLink]) -> Holders {
+fn holders(titles: &[TitlePhrase], roles: &[roles::RoleLink]) -> Holders {
     let mut holders = Holders::default();
     for r in roles {
         let t = &titles[r.title];

@@ -96,12 +96,18 @@ impl PositionExtractor {
     ) -> (Vec<Position>, Vec<NewMention>) {
         let ctx = Ctx::from_chains(doc, &self.lex, actors, chains);
         let titles = &chains.titles;
-        let holders = chains::holders(titles, &chains.roles);
         let attached_flags: Vec<bool> = chains.attached.iter().map(Option::is_some).collect();
         let spans = quotes::find_quote_spans(&ctx);
         let marks = spans.iter().map(|q| (q.open, q.close)).collect();
         let title_actor = chains.title_actor.clone();
-        let mut res = Resolver::new(&ctx, titles, title_actor, attached_flags, &holders, marks);
+        let mut res = Resolver::new(
+            &ctx,
+            titles,
+            title_actor,
+            attached_flags,
+            &chains.holders,
+            marks,
+        );
         let found_quotes = quotes::attribute(&ctx, &mut res, &spans);
         let found_stances = stances::find_stances(&ctx, &mut res, &found_quotes);
 

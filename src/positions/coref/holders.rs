@@ -1,13 +1,7 @@
 //! Who holds which title in the article, and which titles may name one office.
 
 use super::TitlePhrase;
-
-/// Who holds which title, as stated by roles; and the gender evidence per actor.
-#[derive(Debug, Default)]
-pub struct Holders {
-    /// (title key, folded org, actor, token of the statement), in text order.
-    pub list: Vec<(String, Option<String>, usize, usize)>,
-}
+pub use crate::layers::Holders;
 
 impl Holders {
     /// The holder of `t` stated before token `before`: same title key (or a narrower one:
