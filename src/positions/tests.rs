@@ -1086,3 +1086,18 @@ fn no_stance_without_object_or_with_other_meaning() {
         assert!(stances(&pos).is_empty(), "{text}: {:?}", stances(&pos));
     }
 }
+
+#[test]
+fn participial_opening_in_the_last_sentence_with_a_pronoun_subject() {
+    // The clause after the opening runs to the end of the text: the pronoun's speaker is
+    // looked up from one past the last token (this used to index out of bounds).
+    let text = "Paul Roy a dit : « Nous reviendrons ». Lançant « un appel aux habitants », il a \
+                invité la ville à participer.";
+    let (pos, _) = run(text, PEOPLE);
+    let q = quotes(&pos);
+    assert!(
+        q.iter()
+            .any(|(who, t, _)| who.as_deref() == Some("Paul Roy") && t == "un appel aux habitants"),
+        "{q:?}"
+    );
+}

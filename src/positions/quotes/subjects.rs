@@ -24,12 +24,14 @@ pub(super) fn pronoun_speaker(
         return res.resolve_pronoun(ctx, p);
     }
     let fem = w.ends_with("elle");
+    // `o` may be one past the last token (a clause that runs to the end of the text).
+    let so = ctx.sent_of[o.min(ctx.len() - 1)];
     let prev = out
         .iter()
         .rev()
         .find(|q| !q.tentative)
         .and_then(|q| match q.who {
-            Some(Who::Actor(a, _)) if ctx.sent_of[o] - ctx.sent_of[q.span.close.min(o)] <= 2 => {
+            Some(Who::Actor(a, _)) if so - ctx.sent_of[q.span.close.min(o)] <= 2 => {
                 Some((a, q.span.close))
             }
             _ => None,
