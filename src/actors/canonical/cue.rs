@@ -124,12 +124,16 @@ pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
     {
         return None;
     }
-    if a > 0 {
-        if let Some((t, _)) = cue_at(doc, a - 1) {
-            return Some(t);
-        }
-    }
-    cue_before(doc, a, b).or_else(|| cue_after(doc, a, b))
+    let cue = a
+        .checked_sub(1)
+        .and_then(|p| cue_at(doc, p))
+        .map(|(t, _)| t)
+        .or_else(|| cue_before(doc, a, b))
+        .or_else(|| cue_after(doc, a, b));
+    // "la maire PCF", "le député NRV": an acronym after a person noun is the person's party,
+    // not a person.
+    let acronym = b - a == 1 && super::names::is_acronym_text(doc.token_text(a));
+    cue.filter(|&t| !(acronym && t == ActorType::Per))
 }
 
 /// Walk back from the name at tokens `a..b` over adjectives, noun complements, an apposition
@@ -325,6 +329,14 @@ mod tests {
             cue("Les sociétés Vetra et Nordis.", "Vetra"),
             Some(ActorType::Org)
         );
+    }
+
+    #[test]
+    fn an_acronym_after_a_person_noun_is_not_a_person() {
+        assert_eq!(cue("la maire NRV de Valmoran a dit", "NRV"), None);
+        assert_eq!(cue("le député VTL a voté", "VTL"), None);
+        assert_eq!(cue("la fédération NRV a voté", "NRV"), Some(ActorType::Org));
+        assert_eq!(cue("la juge Vetra a dit", "Vetra"), Some(ActorType::Per));
     }
 
     #[test]

@@ -18,7 +18,7 @@ struct Group {
     words: Vec<String>,
 }
 
-fn type_index(t: ActorType) -> usize {
+pub(super) fn type_index(t: ActorType) -> usize {
     match t {
         ActorType::Per => 0,
         ActorType::Org => 1,
@@ -55,6 +55,9 @@ fn root(p: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// What a cue noun of a mention's phrase weighs against the tagger's one vote per mention.
+pub(super) const CUE_VOTES: u32 = 3;
+
 /// Merge the cleaned mentions `ms` into entities: for each, its root group, the indexes of its
 /// mentions in `ms` and the type votes of its groups.
 pub(super) fn merge(doc: &Document, ms: &[Clean]) -> Vec<(usize, Vec<usize>, [u32; 4])> {
@@ -74,7 +77,7 @@ pub(super) fn merge(doc: &Document, ms: &[Clean]) -> Vec<(usize, Vec<usize>, [u3
         groups[g].mentions.push(i);
         groups[g].votes[type_index(m.kind)] += 1;
         if let Some(c) = m.cue {
-            groups[g].votes[type_index(c)] += 3;
+            groups[g].votes[type_index(c)] += CUE_VOTES;
         }
     }
     let mut parent: Vec<usize> = (0..groups.len()).collect();

@@ -2,6 +2,7 @@
 //! matches a mention of exactly one actor (or a person's surname) joins that actor.
 
 use super::clean::Clean;
+use super::merge::{type_index, CUE_VOTES};
 use super::names::{name_key, ACRONYM_SKIP};
 use crate::record::ActorType;
 use crate::text::{Document, TokenKind};
@@ -83,11 +84,17 @@ pub(super) fn recover_repeats(
                 let key = name_key(&doc.text[bs..be]);
                 let words = key.split(' ').map(str::to_string).collect();
                 let kind = ms[merged[e].1[0]].kind;
+                // The tagger did not see it, but a cue of its phrase still counts ("le
+                // parti X" where only a later "X" was tagged).
+                let cue = super::cue::cue_of(doc, i, i + n);
+                if let Some(c) = cue {
+                    merged[e].2[type_index(c)] += CUE_VOTES;
+                }
                 ms.push(Clean {
                     byte_start: bs,
                     byte_end: be,
                     kind,
-                    cue: None,
+                    cue,
                     key,
                     words,
                     first_token: i,
@@ -124,5 +131,21 @@ mod tests {
         let a = canonical_actors(&doc, &r);
         assert_eq!(a[0].mentions.len(), 2);
         assert_eq!(doc.range_text(a[0].mentions[1]), "Valmont");
+    }
+
+    #[test]
+    fn an_untagged_repeat_brings_the_cue_of_its_phrase() {
+        // The tagger typed only the second "Vetra Nordis", and wrongly; the first, untagged,
+        // follows "l'association caritative".
+        let text = "Il a des liens avec l'association caritative Vetra Nordis depuis 2010. Le \
+                    scandale \"Vetra Nordis\" a éclaté.";
+        let doc = Document::new(text, None);
+        let second = text.rfind("Vetra Nordis").unwrap();
+        let mut r = raw(&doc, &[("Vetra Nordis", Misc)]);
+        r[0].first = doc.token_at_byte(second);
+        r[0].end = doc.token_at_byte(second + "Vetra Nordis".len());
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(names(&a), vec![("Vetra Nordis".into(), 2)]);
+        assert_eq!(a[0].kind, Org);
     }
 }
