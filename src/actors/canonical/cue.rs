@@ -110,6 +110,9 @@ fn in_list(list: &[&str], w: &str) -> bool {
 /// word when it is a legal form or a noun organisations end their names with
 /// (`org_designators.words`), else a cue before it, then in an apposition after it.
 pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
+    if let Some(t) = defined_acronym(doc, a, b) {
+        return Some(t);
+    }
     // "Vetra Airways", "Kelvo Group": the name's own last word.
     if b - a >= 2
         && doc.tokens[b - 1].is_capitalized()
@@ -134,6 +137,65 @@ pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
     // not a person.
     let acronym = b - a == 1 && super::names::is_acronym_text(doc.token_text(a));
     cue.filter(|&t| !(acronym && t == ActorType::Per))
+}
+
+/// MISC for an acronym that the article spells out as a common noun phrase headed by a noun
+/// of things (`acronym_thing_heads.words`: "la taxe sur les transactions valmoranaises
+/// (TTV)", a tax, a law, a procedure, a disease, a weapon), wherever it stands. The phrase's
+/// words other than function words (`acronym_skip.words`) must open on the acronym's
+/// letters, in order.
+fn defined_acronym(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
+    if b - a != 1 {
+        return None;
+    }
+    let text = doc.token_text(a);
+    if !super::names::is_acronym_text(text) {
+        return None;
+    }
+    let letters: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let n = doc.tokens.len();
+    let paren = (1..n.saturating_sub(1)).find(|&i| {
+        doc.token_text(i) == text && doc.token_text(i - 1) == "(" && doc.token_text(i + 1) == ")"
+    })? - 1;
+    // The phrase is at most two words a letter (Schwartz and Hearst's window), which also
+    // bounds the search.
+    let floor = paren.saturating_sub(2 * letters.len());
+    let head = spelled_out(doc, floor, paren, &letters)?;
+    let singular = head.strip_suffix('s').unwrap_or(&head);
+    (crate::lang::fr::actors::has_acronym_thing_heads(&head)
+        || crate::lang::fr::actors::has_acronym_thing_heads(singular))
+    .then_some(ActorType::Misc)
+}
+
+/// The first word of the phrase that ends before token `end`, not before `floor`, and spells `letters` out: each
+/// word other than a function word opens on the next letter; a function word may give its
+/// letter or none ("impôt sur la fortune" for "ISF"). Only lowercase words.
+fn spelled_out(doc: &Document, floor: usize, end: usize, letters: &[char]) -> Option<String> {
+    let (&last, rest) = letters.split_last()?;
+    let k = end.checked_sub(1)?;
+    if k < floor || !lower_word(doc, k) {
+        return None;
+    }
+    let w = fold(doc.token_text(k));
+    let function = super::names::ACRONYM_SKIP.contains(&w.as_str()) || w.ends_with('\'');
+    if w.starts_with(last) {
+        let found = if rest.is_empty() {
+            Some(w.clone())
+        } else {
+            spelled_out(doc, floor, k, rest)
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    if function {
+        return spelled_out(doc, floor, k, letters);
+    }
+    None
 }
 
 /// Walk back from the name at tokens `a..b` over adjectives, noun complements, an apposition
@@ -329,6 +391,30 @@ mod tests {
             cue("Les sociétés Vetra et Nordis.", "Vetra"),
             Some(ActorType::Org)
         );
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_as_a_common_noun_phrase() {
+        let text = "La taxe sur les transactions valmoranaises (TTV) rapporte peu. La TTV \
+                    baisse. Le syndicat national des pilotes (SNP) proteste. L'Agence des \
+                    routes (ADR) répond. Le CNV aussi. Les lanceurs de balles de défense (LBD) \
+                    aussi. La taxe européenne (TRE) n'est pas épelée.";
+        let doc = Document::new(text, None);
+        let at = |name: &str, nth: usize| {
+            let start = text.match_indices(name).nth(nth).unwrap().0;
+            let a = doc.token_at_byte(start);
+            defined_acronym(&doc, a, a + 1)
+        };
+        assert_eq!(at("TTV", 0), Some(ActorType::Misc));
+        assert_eq!(at("TTV", 1), Some(ActorType::Misc));
+        assert_eq!(at("LBD", 0), Some(ActorType::Misc));
+        // An organisation noun, a name, no long form, or letters that do not open the
+        // words: no cue from here.
+        assert_eq!(at("SNP", 0), None);
+        assert_eq!(at("ADR", 0), None);
+        assert_eq!(at("CNV", 0), None);
+        assert_eq!(at("TRE", 0), None);
+        assert_eq!(cue(text, "TTV"), Some(ActorType::Misc));
     }
 
     #[test]
