@@ -273,7 +273,7 @@ fn after_article(doc: &Document, ms: &[Clean], g: &Group) -> bool {
 /// Organisations and places shortened to their head word ("l'Union" after "Union des
 /// forces du travail", "la Banque" after "Banque régionale"), when only one entity of the
 /// article starts with that word and the short form is used as a common noun (after an
-/// article; not an acronym).
+/// article; not an acronym). A place only shortens a place.
 fn join_head_words(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut [usize]) {
     for s in 0..groups.len() {
         let sg = &groups[s];
@@ -290,6 +290,9 @@ fn join_head_words(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut 
                     && groups[l].words.len() >= 2
                     && groups[l].words[0] == sg.words[0]
                     && groups[l].kind() != ActorType::Per
+                    // "la France" is not short for "la France insoumise": a place only
+                    // shortens a place.
+                    && (sg.kind() != ActorType::Loc || groups[l].kind() == ActorType::Loc)
             })
             .collect();
         if let [l] = cands[..] {
@@ -307,6 +310,35 @@ mod tests {
     use super::super::test_support::{names, raw};
     use crate::record::ActorType::*;
     use crate::text::Document;
+
+    #[test]
+    fn a_place_does_not_shorten_an_organisation_named_after_it() {
+        let text = "Le chef de la Vetralie solidaire, Paul Roy, a parlé. Un mouvement est né en \
+                    Vetralie. Dans toute la Vetralie, il y a des radars. L'Union des pêcheurs \
+                    proteste et l'Union menace.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("Vetralie solidaire", Org),
+                ("Paul Roy", Per),
+                ("Vetralie", Loc),
+                ("Vetralie", Loc),
+                ("Union des pêcheurs", Org),
+                ("Union", Org),
+            ],
+        );
+        let a = canonical_actors(&doc, &r);
+        assert_eq!(
+            names(&a),
+            vec![
+                ("Vetralie solidaire".into(), 1),
+                ("Paul Roy".into(), 1),
+                ("Vetralie".into(), 2),
+                ("Union des pêcheurs".into(), 2)
+            ]
+        );
+    }
 
     #[test]
     fn merges_surnames_and_titles() {

@@ -7,7 +7,7 @@
 
 use super::{features, gazetteer, model, tags};
 use crate::record::ActorType;
-use crate::text::normalize::fold_key_into;
+use crate::text::normalize::{fold_key, fold_key_into};
 use features::TokInfo;
 
 /// Minister's titles, their links and the words around them
@@ -383,8 +383,8 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
 /// "le Tribunal fédéral", "la Commission nordique": an institution noun
 /// (`institution_heads.words`, `assembly_heads.words`) the tagger left out, capitalised in
 /// mid-sentence right after a definite article although the news usually writes it in
-/// lowercase, with one or more lowercase adjectives after it, is the name of one institution:
-/// an organisation.
+/// lowercase, with one or more lowercase adjectives after it (or alone for an assembly that
+/// it names by itself: "le Congrès"), is the name of one institution: an organisation.
 fn capitalised_institutions<'t>(
     infos: &[TokInfo],
     text: &impl Fn(usize) -> &'t str,
@@ -395,7 +395,10 @@ fn capitalised_institutions<'t>(
         if tags[i] != 0 || infos[i].bits & features::shape_bits::CAP == 0 {
             continue;
         }
-        if infos[i].bits & features::shape_bits::ALL_CAPS != 0 || !usually_lowercase(&infos[i]) {
+        let assembly = names_an_assembly(text(i - 1), text(i));
+        if infos[i].bits & features::shape_bits::ALL_CAPS != 0
+            || !(usually_lowercase(&infos[i]) || assembly)
+        {
             continue;
         }
         key.clear();
@@ -425,8 +428,9 @@ fn capitalised_institutions<'t>(
             end += 1;
         }
         // The noun alone is often a short reference to a longer name ("la Cour" after "la
-        // Cour d'appel de Nordis"), which the news corpus does not annotate.
-        if end == i + 1 {
+        // Cour d'appel de Nordis"), which the news corpus does not annotate; an assembly
+        // noun alone names the assembly ("le Congrès", `assembly_names.words`).
+        if end == i + 1 && !assembly {
             continue;
         }
         tags[i] = B_ORG;
@@ -627,6 +631,15 @@ pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, 
 pub(super) fn is_common_word(info: &TokInfo) -> bool {
     use features::case_class::LOWER;
     info.case_class() == LOWER
+}
+
+/// True when `word`, capitalised after the definite article `prev`, names an assembly by
+/// itself ("le Congrès", `assembly_names.words`): a name although the news usually writes
+/// the noun in lowercase.
+pub(super) fn names_an_assembly(prev: &str, word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && crate::lang::fr::actors::has_definite_articles(&fold_key(prev))
+        && crate::lang::fr::actors::has_assembly_names(&fold_key(word))
 }
 
 #[cfg(test)]

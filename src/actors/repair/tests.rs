@@ -28,7 +28,7 @@ fn repaired(stats: &features::CaseStats, words: &[&str], tags: &[&str]) -> Vec<&
 #[test]
 fn capitalised_institution_nouns_are_organisations() {
     let mut stats = features::CaseStats::default();
-    for w in ["tribunal", "parlement", "fédéral"] {
+    for w in ["tribunal", "parlement", "fédéral", "sénat"] {
         stats.map.insert(
             features::lower_hash(w) as u32,
             (features::case_class::LOWER as u16) << 4,
@@ -41,15 +41,19 @@ fn capitalised_institution_nouns_are_organisations() {
         "fédéral",
         "et",
         "le",
-        "Parlement",
+        "Sénat",
         "hier",
     ];
     let tags = ["O"; 8];
     assert_eq!(
         repaired(&stats, &words, &tags),
-        ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"]
+        ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
     );
-    // Not alone ("le Parlement" above), after another determiner, nor in lowercase.
+    // An assembly noun names the assembly alone ("le Sénat" above); a court noun alone is a
+    // short reference, and "le Parlement" may be any country's: not annotated.
+    let words = ["selon", "le", "Tribunal", "hier", ",", "le", "Parlement", "."];
+    assert_eq!(repaired(&stats, &words, &tags), tags);
+    // Not after another determiner, nor in lowercase.
     let words = [
         "un",
         "Tribunal",
