@@ -5,6 +5,7 @@
 
 use super::names::name_key;
 use super::RawMention;
+use crate::lang::fr::actors::has_generic_designators;
 use crate::record::ActorType;
 use crate::text::normalize::fold_key_into;
 use crate::text::{Document, TokenKind};
@@ -61,6 +62,37 @@ fn glued_plus(doc: &Document, a: usize, i: usize) -> bool {
         && !crate::actors::spans::opening_plus_before(doc, a)
 }
 
+/// Where the name starts in a span `a..b` that opens on a lowercase noun introducing it
+/// (`generic_designators.words`: "ville de Valmoran", "syndicat de police Vetra",
+/// "ex-patron de Nordis"): at the first capitalised word, at most 5 lowercase words in. The
+/// noun's type then comes from the cue of the name's phrase ([`super::cue`]). `a` when the
+/// span does not open so.
+fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
+    let t = &doc.tokens[a];
+    if t.is_capitalized() || !matches!(t.kind, TokenKind::Word) {
+        return a;
+    }
+    let mut w = String::new();
+    fold_key_into(doc.token_text(a), &mut w);
+    let w = w.strip_prefix("ex-").unwrap_or(&w);
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    if !(has_generic_designators(w) || has_generic_designators(singular)) {
+        return a;
+    }
+    let Some(c) = (a + 1..b.min(a + 6)).find(|&k| doc.tokens[k].is_capitalized()) else {
+        return a;
+    };
+    let lowercase_between = (a + 1..c).all(|k| {
+        matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Elision)
+            && !doc.tokens[k].is_capitalized()
+    });
+    if lowercase_between {
+        c
+    } else {
+        a
+    }
+}
+
 pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     let (mut a, mut b) = (m.first, m.end);
     let mut buf = String::new();
@@ -76,6 +108,7 @@ pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
             break;
         }
     }
+    a = past_designator(doc, a, b);
     // Strip trailing punctuation and quotes.
     while b > a + 1
         && matches!(doc.tokens[b - 1].kind, TokenKind::Punct | TokenKind::Quote)
@@ -135,6 +168,35 @@ mod tests {
         assert_eq!(canonical_actors(&doc, &r)[0].kind, Org);
         let r = raw(&doc, &[("Quartz", Per), ("Quartz", Org)]);
         assert_eq!(canonical_actors(&doc, &r)[0].kind, Org);
+    }
+
+    #[test]
+    fn a_designator_noun_opening_the_span_is_not_part_of_the_name() {
+        let text = "La ville de Valmoran a payé. Le syndicat de police Vetra proteste. \
+                    L'ex-patron de Nordis parle. L'université de Valmoran ouvre.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("ville de Valmoran", Org),
+                ("syndicat de police Vetra", Org),
+                ("ex-patron de Nordis", Org),
+                ("université de Valmoran", Org),
+            ],
+        );
+        let got: Vec<(String, crate::record::ActorType)> = canonical_actors(&doc, &r)
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Valmoran".to_string(), Loc),
+                ("Vetra".to_string(), Org),
+                ("Nordis".to_string(), Org),
+                ("université de Valmoran".to_string(), Org),
+            ]
+        );
     }
 
     #[test]

@@ -51,7 +51,16 @@ fn capitalised_institution_nouns_are_organisations() {
     );
     // An assembly noun names the assembly alone ("le Sénat" above); a court noun alone is a
     // short reference, and "le Parlement" may be any country's: not annotated.
-    let words = ["selon", "le", "Tribunal", "hier", ",", "le", "Parlement", "."];
+    let words = [
+        "selon",
+        "le",
+        "Tribunal",
+        "hier",
+        ",",
+        "le",
+        "Parlement",
+        ".",
+    ];
     assert_eq!(repaired(&stats, &words, &tags), tags);
     // Not after another determiner, nor in lowercase.
     let words = [
