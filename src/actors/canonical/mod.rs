@@ -17,12 +17,14 @@
 //! Module map: `clean` (one mention: titles, determiners, punctuation stripped; cue words),
 //! `names` (comparison keys and name shapes: suffixes, initials, acronyms), `merge`
 //! (mentions of one entity joined: same key, acronyms, shortened names), `repeats`
-//! (untagged repeats of a known name). This file runs them in order and builds the actors.
+//! (untagged repeats of a known name), `nested` (places nested in names: "la cour d'appel de
+//! X"). This file runs them in order and builds the actors.
 
 mod clean;
 mod cue;
 mod merge;
 mod names;
+mod nested;
 mod repeats;
 
 pub use names::name_key;
@@ -96,6 +98,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
     actors.sort_by_key(|(f, _)| *f);
     let mut actors: Vec<Actor> = actors.into_iter().map(|(_, a)| a).collect();
     products(&mut actors);
+    nested::nested_places(doc, &mut actors);
     actors
 }
 

@@ -1,0 +1,151 @@
+//! Places nested in names: "la cour d'appel de Valmoran" names the court and, inside it, the
+//! place "Valmoran", an actor of its own as the annotation guide counts it. The place gets a
+//! mention on the nested tokens, overlapping the outer one (the positions stage reads the
+//! longer mention).
+
+use super::names::{fold, name_key};
+use crate::layers::{Actor, TokenRange};
+use crate::record::ActorType;
+use crate::text::{Document, TokenKind};
+
+/// Nouns whose capitalised "de X" complement is a place (with the institution heads).
+fn place_head(w: &str) -> bool {
+    w != "ministere"
+        && (crate::lang::fr::actors::has_place_complement_heads(w)
+            || crate::lang::fr::actors::has_institution_heads(w))
+}
+
+/// The nested place of the mention `m`: the capitalised words (with particles between two
+/// of them) after the last "de" / "du" / "d'" that a capitalised word follows directly
+/// ("l'Institut de Technologie de Vetra": "Vetra"), in
+/// a name whose first word is a place head (`place_complement_heads.words`), up to the end
+/// of the mention or a punctuation mark. Not after "des": a capitalised plural is mostly a
+/// portfolio or a field ("la commission des Lois").
+fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
+    if m.end - m.start < 3 || !place_head(&fold(doc.token_text(m.start))) {
+        return None;
+    }
+    let k = (m.start + 1..m.end - 1).rev().find(|&k| {
+        matches!(fold(doc.token_text(k)).as_str(), "de" | "du" | "d'" | "d’")
+            && doc.tokens[k + 1].is_capitalized()
+            && matches!(doc.tokens[k + 1].kind, TokenKind::Word)
+    })?;
+    // The capitalised words, with the particles between two of them ("Vetra du Sud").
+    let cap = |t: usize| doc.tokens[t].is_capitalized() && doc.tokens[t].kind == TokenKind::Word;
+    // The last "de" but one inside the place ("l'université de Vetra du Sud").
+    let k = if fold(doc.token_text(k)) == "du" && k > m.start + 2 && cap(k - 1) {
+        (m.start + 1..k - 1)
+            .rev()
+            .find(|&j| matches!(fold(doc.token_text(j)).as_str(), "de" | "d'" | "d’") && cap(j + 1))
+            .filter(|&j| (j + 1..k).all(cap))
+            .unwrap_or(k)
+    } else {
+        k
+    };
+    let mut end = k + 2;
+    while end < m.end {
+        if cap(end) {
+            end += 1;
+        } else if end + 1 < m.end
+            && matches!(fold(doc.token_text(end)).as_str(), "du" | "de" | "des")
+            && cap(end + 1)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // "l'Organisation des Nations unies", "la commission des Affaires sociales": a
+    // capitalised word that a lowercase word goes on from is not a place name.
+    (end == m.end || !doc.tokens[end].kind.eq(&TokenKind::Word))
+        .then_some(TokenRange::new(k + 1, end))
+}
+
+/// Give every place nested in an organisation, place or MISC name its own mention: on the
+/// actor with the same name key when the article has one, else on a new place actor.
+pub(super) fn nested_places(doc: &Document, actors: &mut Vec<Actor>) {
+    let mut found: Vec<TokenRange> = Vec::new();
+    for a in actors.iter().filter(|a| a.kind != ActorType::Per) {
+        found.extend(a.mentions.iter().filter_map(|&m| nested_place(doc, m)));
+    }
+    for r in found {
+        let key = name_key(doc.range_text(r));
+        let same = actors.iter().position(|a| {
+            a.mentions
+                .iter()
+                .any(|&m| name_key(doc.range_text(m)) == key)
+        });
+        match same {
+            Some(i) if !actors[i].mentions.contains(&r) => actors[i].mentions.push(r),
+            Some(_) => {}
+            None => actors.push(Actor {
+                name: super::names::collapse_space(doc.range_text(r)),
+                kind: ActorType::Loc,
+                mentions: vec![r],
+            }),
+        }
+    }
+    for a in actors.iter_mut() {
+        a.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+    actors.sort_by_key(|a| a.mentions.first().map_or(0, |m| m.start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::canonical_actors;
+    use super::super::test_support::raw;
+    use crate::record::ActorType::*;
+    use crate::text::Document;
+
+    #[test]
+    fn places_nested_in_names_are_actors() {
+        let text = "La cour d'appel de Valmoran a jugé. Le tribunal de grande instance de \
+                    Nordis aussi, comme le ministère de la Santé, la commission des Lois, le \
+                    Conseil de Kelvo réunie, l'Institut de Vetra et l'université de Recherche \
+                    de Kelvo du Nord. Valmoran attend.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("cour d'appel de Valmoran", Org),
+                ("tribunal de grande instance de Nordis", Org),
+                ("ministère de la Santé", Org),
+                ("commission des Lois", Org),
+                ("Conseil de Kelvo réunie", Org),
+                ("Institut de Vetra", Org),
+                ("université de Recherche de Kelvo du Nord", Org),
+                ("Valmoran", Loc),
+            ],
+        );
+        let a = canonical_actors(&doc, &r);
+        let got: Vec<(String, crate::record::ActorType, usize)> = a
+            .iter()
+            .map(|a| (a.name.clone(), a.kind, a.mentions.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("cour d'appel de Valmoran".to_string(), Org, 1),
+                ("Valmoran".to_string(), Loc, 2),
+                ("tribunal de grande instance de Nordis".to_string(), Org, 1),
+                ("Nordis".to_string(), Loc, 1),
+                ("ministère de la Santé".to_string(), Org, 1),
+                ("commission des Lois".to_string(), Org, 1),
+                ("Conseil de Kelvo réunie".to_string(), Org, 1),
+                ("Institut de Vetra".to_string(), Org, 1),
+                ("Vetra".to_string(), Loc, 1),
+                (
+                    "université de Recherche de Kelvo du Nord".to_string(),
+                    Org,
+                    1
+                ),
+                ("Kelvo du Nord".to_string(), Loc, 1),
+            ]
+        );
+        // The nested mention lies inside the outer one.
+        let v = &a[1].mentions[0];
+        assert_eq!(doc.range_text(*v), "Valmoran");
+        assert!(a[0].mentions[0].start < v.start && v.end == a[0].mentions[0].end);
+    }
+}
