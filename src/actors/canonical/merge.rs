@@ -115,15 +115,22 @@ fn expands(x: &Clean, akey: &str) -> bool {
 /// (Expansion)"), else the one group whose initials they are, or a known pair.
 fn join_acronyms(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut [usize]) {
     for (ai, a) in groups.iter().enumerate() {
+        // Any spelling in capitals ("Vtr" beside "VTR") makes the group an acronym; the
+        // pairing in the text ("Vetra de Nordis (Vtr)") only counts for the first spelling.
         let m0 = &ms[a.mentions[0]];
-        let atext = &doc.text[m0.byte_start..m0.byte_end];
-        if !is_acronym_text(atext) {
+        let first_capitals = is_acronym_text(&doc.text[m0.byte_start..m0.byte_end]);
+        if !first_capitals
+            && !a
+                .mentions
+                .iter()
+                .any(|&i| is_acronym_text(&doc.text[ms[i].byte_start..ms[i].byte_end]))
+        {
             continue;
         }
         let akey: String = a.key.chars().filter(|c| c.is_alphanumeric()).collect();
         let mut target = None;
         // Paired in the text: "Expansion (ACR)" or "ACR (Expansion)".
-        for &mi in &a.mentions {
+        for &mi in a.mentions.iter().filter(|_| first_capitals) {
             let m = &ms[mi];
             if m.first_token >= 2
                 && doc.token_text(m.first_token - 1) == "("
@@ -407,6 +414,37 @@ mod tests {
                 ("Organisation mondiale du commerce".into(), 2)
             ]
         );
+    }
+
+    #[test]
+    fn an_acronym_spelled_in_lowercase_too_joins_its_expansion() {
+        // "Vtr" first, then "VTR": still the acronym of the expansion.
+        let text = "La Vtr est active. L'Union des villes de Valmoran (Uvv) et la VTR, ou \
+                    Vetra des transports ruraux, ont voté. Le rapport de la Vetra de Kelvo \
+                    (Nordis) sort.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("Vtr", Org),
+                ("Union des villes de Valmoran", Org),
+                ("Uvv", Org),
+                ("VTR", Org),
+                ("Vetra des transports ruraux", Org),
+                ("Vetra de Kelvo", Org),
+                ("Nordis", Org),
+            ],
+        );
+        let a = canonical_actors(&doc, &r);
+        let got = names(&a);
+        assert!(
+            got.contains(&("Vetra des transports ruraux".into(), 3)),
+            "{got:?}"
+        );
+        // Not paired with what precedes the parenthesis when the first spelling is not in
+        // capitals ("Uvv", "Nordis").
+        assert!(got.contains(&("Uvv".into(), 1)), "{got:?}");
+        assert!(got.contains(&("Nordis".into(), 1)), "{got:?}");
     }
 
     #[test]
