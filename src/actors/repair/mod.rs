@@ -34,6 +34,7 @@ pub fn repair<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, tags: &mut
     capitalised_institutions(infos, &text, tags);
     join_places_around_de(infos, &text, tags);
     countries_are_places(infos, tags);
+    extend_over_capitalised(infos, &text, tags);
     let spans: Vec<_> = tags::spans(tags).filter(|s| s.2 == 0).collect();
     for (a, b, _) in spans {
         // An acronym alone is an organisation ("X (ABC)" after a name is a party or a
@@ -622,6 +623,35 @@ pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, 
         if c < b {
             tags[c] = t;
         }
+    }
+}
+
+/// "Vetra Tarnovo", "Kelvo Relations": a span that the tagger ended right before a capitalised
+/// word it left out, in the same sentence, runs on over it, unless the word is a common
+/// word by the news statistics ("Le", "Comment" in a headline), a civility or a known first
+/// name (another person's name starts there), or the span is an acronym.
+fn extend_over_capitalised<'t>(
+    infos: &[TokInfo],
+    text: &impl Fn(usize) -> &'t str,
+    tags: &mut [u8],
+) {
+    let spans: Vec<_> = tags::spans(tags).collect();
+    for (a, b, ty) in spans {
+        let Some(w) = infos.get(b) else { continue };
+        // An acronym before a name is a source or a branch ("à l'AFP Prénom Nom"), which
+        // `join_acronym_and_branch` weighs.
+        let acronym = b - a == 1 && infos[a].bits & features::shape_bits::ALL_CAPS != 0;
+        if acronym
+            || tags[b] != 0
+            || w.bits & features::shape_bits::CAP == 0
+            || w.bits & features::shape_bits::ALPHA == 0
+            || is_common_word(w)
+            || w.gaz & gazetteer::bits::FIRST_NAME != 0
+            || crate::lang::fr::common::has_civilities(&fold_key(text(b)))
+        {
+            continue;
+        }
+        tags[b] = 2 + 2 * ty as u8;
     }
 }
 

@@ -357,3 +357,24 @@ fn portfolios_are_not_entities() {
         vec!["O", "O", "B-ORG", "I-ORG"]
     );
 }
+
+#[test]
+fn spans_run_on_over_a_capitalised_word_left_out() {
+    let mut stats = features::CaseStats::default();
+    for w in ["le", "comment"] {
+        stats.map.insert(
+            features::lower_hash(w) as u32,
+            (features::case_class::LOWER as u16) << 4,
+        );
+    }
+    let words = ["à", "Vetra", "Tarnovo", ",", "chez", "Kelvo", "Le", "soir"];
+    let tags = ["O", "B-LOC", "O", "O", "O", "B-ORG", "O", "O"];
+    assert_eq!(
+        repaired(&stats, &words, &tags),
+        ["O", "B-LOC", "I-LOC", "O", "O", "B-ORG", "O", "O"]
+    );
+    // Not over a known first name (another person starts there) nor a civility.
+    let words = ["avec", "Nordis", "Paul", "Roy", "et", "Kelvo", "M.", "Roy"];
+    let tags = ["O", "B-ORG", "B-PER", "I-PER", "O", "B-ORG", "O", "B-PER"];
+    assert_eq!(repaired(&stats, &words, &tags), tags);
+}
