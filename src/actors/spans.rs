@@ -61,8 +61,8 @@ const MAX_NAME_TOKENS: usize = 10;
 /// Institution names the tagger cut after their head noun and its adjectives ("l'Agence
 /// régionale pour la ...", "la Fédération valmoranaise de ...", "l'Autorité nordique pour la ..."):
 /// an organisation mention whose first or second word is an institution head noun
-/// (`institution_heads.words`) and whose other words after it are lowercase goes on through
-/// up to [`MAX_COMPLEMENTS`] complements written in lowercase: a preposition
+/// (`institution_heads.words`) and whose other words after it are lowercase goes on over the
+/// adjectives right after it and then through up to [`MAX_COMPLEMENTS`] complements written in lowercase: a preposition
 /// (`complement_links.words`), an optional definite article, a noun, and adjectives
 /// (`adjective_endings.words`, past participles excepted). A noun without an article that
 /// looks like an infinitive ("de juger", "pour défendre"), a function word ("de cette", "d'un"),
@@ -107,25 +107,36 @@ fn extend_institution_names(doc: &Document, raw: &mut [RawMention]) {
                         .eq_ignore_ascii_case(doc.token_text(m.first + i))
                 })
         };
+        let adjective_at = |i: usize| lower_word(i) && adjective(doc.token_text(i));
         let used_alone = raw.iter().any(|o| {
-            same_name(o) && (o.end >= doc.tokens.len() || !folded_is(o.end, &has_complement_links))
+            same_name(o)
+                && (o.end >= doc.tokens.len()
+                    || !(folded_is(o.end, &has_complement_links) || adjective_at(o.end)))
         });
-        // The name's key: its folded words, one space apart.
-        noun.clear();
-        for i in m.first..m.end {
-            if i > m.first {
-                noun.push(' ');
-            }
-            fold_key_into(doc.token_text(i), &mut noun);
-        }
-        if used_alone || has_complete_institutions(&noun) {
+        if used_alone {
             continue;
         }
         let sentence_end = doc.sentences[doc.sentence_of_token(m.first)].tokens().end;
         let limit = raw
             .get(idx + 1)
             .map_or(sentence_end, |next| next.first.min(sentence_end));
+        // Adjectives the tagger left out ("la Fédération valmoranaise de ...").
         let mut end = m.end;
+        while end < limit && adjective_at(end) {
+            end += 1;
+        }
+        // The name's key: its folded words, one space apart.
+        noun.clear();
+        for i in m.first..end {
+            if i > m.first {
+                noun.push(' ');
+            }
+            fold_key_into(doc.token_text(i), &mut noun);
+        }
+        if has_complete_institutions(&noun) {
+            raw[idx].end = end;
+            continue;
+        }
         for _ in 0..MAX_COMPLEMENTS {
             let mut k = end;
             if k >= limit || !folded_is(k, &has_complement_links) {
@@ -360,6 +371,17 @@ mod tests {
                 "Fédération valmoranaise"
             ),
             name("Fédération valmoranaise de pétanque")
+        );
+        // The adjectives the tagger left out too, also when it cut every mention so.
+        let text = "La Fédération valmoranaise de pétanque a parlé. La Fédération \
+                    nordique de voile aussi.";
+        let got = repaired(text, &[("Fédération", org), ("Fédération", org)]);
+        assert_eq!(
+            got,
+            vec![
+                ("Fédération valmoranaise de pétanque".to_string(), org),
+                ("Fédération nordique de voile".to_string(), org)
+            ]
         );
         // An infinitive, a weekday, a participle or a capitalised word ends the name; a name
         // not headed by an institution noun is not extended.
