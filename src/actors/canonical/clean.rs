@@ -64,12 +64,14 @@ fn glued_plus(doc: &Document, a: usize, i: usize) -> bool {
 
 /// Where the name starts in a span `a..b` that opens on a lowercase noun introducing it
 /// (`generic_designators.words`: "ville de Valmoran", "syndicat de police Vetra",
-/// "ex-patron de Nordis"): at the first capitalised word, at most 5 lowercase words in. The
+/// "ex-patron de Nordis", "ONG Vetra"): at the first capitalised word, at most 5 lowercase words in. The
 /// noun's type then comes from the cue of the name's phrase ([`super::cue`]). `a` when the
 /// span does not open so.
 fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
     let t = &doc.tokens[a];
-    if t.is_capitalized() || !matches!(t.kind, TokenKind::Word) {
+    // Lowercase, or an acronym in capitals ("ONG").
+    let capitals = doc.token_text(a).chars().all(|c| !c.is_lowercase());
+    if (t.is_capitalized() && !capitals) || !matches!(t.kind, TokenKind::Word) {
         return a;
     }
     let mut w = String::new();
@@ -91,6 +93,25 @@ fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
     } else {
         a
     }
+}
+
+/// True when the text `start..end` is the whole of a quoted intertitle line, in sentence
+/// case (`- "Gagner du temps" -`, the news agencies' section headings): a heading, not a
+/// name.
+fn quoted_intertitle(doc: &Document, start: usize, end: usize) -> bool {
+    let text = doc.text;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = text[line_start..start].trim_start();
+    let after = text[end..line_end].trim_end();
+    let opens = ["- \"", "- «", "- « ", "- “", "- «\u{a0}"];
+    let closes = ["\" -", "» -", " » -", "” -", "\u{a0}» -"];
+    opens.contains(&before)
+        && closes.contains(&after)
+        && text[start..end]
+            .split_whitespace()
+            .skip(1)
+            .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
 }
 
 pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
@@ -141,6 +162,9 @@ pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     if key.is_empty() || (b - a == 1 && NEVER_ALONE.contains(&key.as_str())) {
         return None;
     }
+    if quoted_intertitle(doc, byte_start, byte_end) {
+        return None;
+    }
     let words = key.split(' ').map(str::to_string).collect();
     Some(Clean {
         byte_start,
@@ -173,7 +197,8 @@ mod tests {
     #[test]
     fn a_designator_noun_opening_the_span_is_not_part_of_the_name() {
         let text = "La ville de Valmoran a payé. Le syndicat de police Vetra proteste. \
-                    L'ex-patron de Nordis parle. L'université de Valmoran ouvre.";
+                    L'ex-patron de Nordis parle. L'université de Valmoran ouvre. L'ONG Kelvo \
+                    Aide agit.";
         let doc = Document::new(text, None);
         let r = raw(
             &doc,
@@ -182,6 +207,7 @@ mod tests {
                 ("syndicat de police Vetra", Org),
                 ("ex-patron de Nordis", Org),
                 ("université de Valmoran", Org),
+                ("ONG Kelvo Aide", Misc),
             ],
         );
         let got: Vec<(String, crate::record::ActorType)> = canonical_actors(&doc, &r)
@@ -195,8 +221,22 @@ mod tests {
                 ("Vetra".to_string(), Org),
                 ("Nordis".to_string(), Org),
                 ("université de Valmoran".to_string(), Org),
+                ("Kelvo Aide".to_string(), Org),
             ]
         );
+    }
+
+    #[test]
+    fn quoted_intertitles_are_not_names() {
+        let text = "Le port a rouvert.\n\n- \"Gagner du temps\" -\n\nLe maire parle.\n\n- \"Vetra \
+                    Nordis\" -\n\nFin.";
+        let doc = Document::new(text, None);
+        let r = raw(&doc, &[("Gagner du temps", Misc), ("Vetra Nordis", Org)]);
+        let names: Vec<String> = canonical_actors(&doc, &r)
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(names, vec!["Vetra Nordis".to_string()]);
     }
 
     #[test]

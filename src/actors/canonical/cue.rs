@@ -80,13 +80,17 @@ fn compound_at(doc: &Document, i: usize) -> bool {
     }
 }
 
-/// The cue of token `i`: a lowercase word, or a capitalised one that opens its sentence or
-/// is a civility ("Mme X"; "General Motors" is a name).
+/// The cue of token `i`: a lowercase word, or a capitalised one that opens its sentence, is
+/// a civility ("Mme X"; "General Motors" is a name) or an acronym of an organisation or
+/// place noun ("l'ONG X").
 fn cue_at(doc: &Document, i: usize) -> Option<(ActorType, bool)> {
     let t = &doc.tokens[i];
     let sentence_start = i == 0 || doc.sentences[doc.sentence_of_token(i)].tokens().start == i;
     if t.is_capitalized() && !sentence_start && !in_list(CIVILITIES, doc.token_text(i)) {
-        return None;
+        // An acronym cue names the kind of an organisation or a place ("l'ONG X"); "le PDG
+        // France" is a title and its branch.
+        let capitals = doc.token_text(i).chars().all(|c| !c.is_lowercase());
+        return cue_type(doc.token_text(i)).filter(|&(k, _)| capitals && k != ActorType::Per);
     }
     cue_type(doc.token_text(i))
 }
