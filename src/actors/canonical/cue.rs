@@ -257,8 +257,14 @@ fn cue_before(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
             let opened = i > 0
                 && in_list(DETERMINERS, text(i - 1))
                 && !(apposition && i > 1 && matches!(fold(text(i - 2)).as_str(), "de" | "d'"));
-            // "Pour la société, X a dit": the phrase is an adverbial, not an apposition.
-            let adverbial = apposition && i > 1 && in_list(ADVERBIAL_PREPS, text(i - 2));
+            // "Pour la société, X a dit": the phrase is an adverbial, not an apposition; but a
+            // place noun in an adverbial of place keeps its apposition to a one-word name
+            // ("dans la capitale, X, ...", the name closed by a comma; "sur la plage, Léa
+            // Morel, ..." is the subject).
+            let adverbial = apposition
+                && i > 1
+                && in_list(ADVERBIAL_PREPS, text(i - 2))
+                && !(t == ActorType::Loc && b - a == 1);
             // "la ville de X" but not "les pays de X".
             let plural = plural
                 || i > 0 && matches!(fold(text(i - 1)).as_str(), "les" | "des" | "ces" | "ses");
@@ -583,5 +589,17 @@ mod tests {
             None
         );
         assert_eq!(cue("Pour la société, Paul Roy a tort", "Paul Roy"), None);
+        // A place noun in an adverbial of place: the apposition of a one-word name only.
+        assert_eq!(
+            cue(
+                "Il vit dans la capitale, Valmoran, depuis 2010.",
+                "Valmoran"
+            ),
+            Some(ActorType::Loc)
+        );
+        assert_eq!(
+            cue("Sur la plage, Léa Morel, une nageuse, attend.", "Léa Morel"),
+            None
+        );
     }
 }

@@ -98,8 +98,39 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
     actors.sort_by_key(|(f, _)| *f);
     let mut actors: Vec<Actor> = actors.into_iter().map(|(_, a)| a).collect();
     products(&mut actors);
+    glossed_places(doc, &mut actors);
     nested::nested_places(doc, &mut actors);
     actors
+}
+
+/// "à Vetra (Nordis)": a name in parentheses right after a place named after "à" is the
+/// place's region or district, a place too. Only a name typed as a person or MISC is retyped (the tagger's
+/// doubt); an organisation there is a source ("Valmoran (Reuters)").
+fn glossed_places(doc: &Document, actors: &mut [Actor]) {
+    let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
+    // Places after "à": where someone or something is ("à Vetra (Nordis)"), not "la paix de
+    // Vetra (Kelvo)", an institution's acronym.
+    let place_ends: Vec<usize> = actors
+        .iter()
+        .filter(|a| a.kind == ActorType::Loc)
+        .flat_map(|a| a.mentions.iter())
+        .filter(|m| m.start > 0 && matches!(text(m.start - 1), "à" | "À"))
+        .map(|m| m.end)
+        .collect();
+    for a in actors
+        .iter_mut()
+        .filter(|a| matches!(a.kind, ActorType::Per | ActorType::Misc))
+    {
+        let glossed = a.mentions.iter().any(|m| {
+            m.start >= 2
+                && text(m.start - 1) == "("
+                && text(m.end) == ")"
+                && place_ends.contains(&(m.start - 1))
+        });
+        if glossed {
+            a.kind = ActorType::Loc;
+        }
+    }
 }
 
 /// Brand and model ("Vetra K5", "Kelvo Nordis EV", "Valmo 300 GT"): an organisation name of
@@ -188,6 +219,31 @@ pub(crate) mod test_support {
 mod tests {
     use super::test_support::raw;
     use super::*;
+
+    #[test]
+    fn a_name_in_parentheses_after_a_place_is_a_place() {
+        let text = "Il vit à Valmoran (Haute-Vetre) depuis 2010. Kelvo (Reuters) l'a dit. \
+                    L'Institut de Nordis (Paul Roy) aussi.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("Valmoran", ActorType::Loc),
+                ("Haute-Vetre", ActorType::Per),
+                ("Kelvo", ActorType::Loc),
+                ("Reuters", ActorType::Org),
+                ("Nordis", ActorType::Loc),
+                ("Paul Roy", ActorType::Per),
+            ],
+        );
+        let kinds: Vec<(String, ActorType)> = canonical_actors(&doc, &r)
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect();
+        assert!(kinds.contains(&("Haute-Vetre".to_string(), ActorType::Loc)));
+        assert!(kinds.contains(&("Reuters".to_string(), ActorType::Org)));
+        assert!(kinds.contains(&("Paul Roy".to_string(), ActorType::Per)));
+    }
 
     #[test]
     fn brand_and_model_code_is_a_product() {
