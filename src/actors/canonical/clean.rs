@@ -162,7 +162,13 @@ pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     if key.is_empty() || (b - a == 1 && NEVER_ALONE.contains(&key.as_str())) {
         return None;
     }
-    if quoted_intertitle(doc, byte_start, byte_end) {
+    let quoted = a > 0
+        && doc.tokens[a - 1].kind == TokenKind::Quote
+        && doc
+            .tokens
+            .get(b)
+            .is_some_and(|t| t.kind == TokenKind::Quote);
+    if quoted && quoted_intertitle(doc, byte_start, byte_end) {
         return None;
     }
     let words = key.split(' ').map(str::to_string).collect();

@@ -162,9 +162,9 @@ fn defined_acronym(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
         .flat_map(char::to_lowercase)
         .collect();
     let n = doc.tokens.len();
-    let paren = (1..n.saturating_sub(1)).find(|&i| {
-        doc.token_text(i) == text && doc.token_text(i - 1) == "(" && doc.token_text(i + 1) == ")"
-    })? - 1;
+    let paren = (0..n.saturating_sub(2)).find(|&i| {
+        doc.token_text(i) == "(" && doc.token_text(i + 2) == ")" && doc.token_text(i + 1) == text
+    })?;
     // The phrase is at most two words a letter (Schwartz and Hearst's window), which also
     // bounds the search.
     let floor = paren.saturating_sub(2 * letters.len());
