@@ -467,7 +467,7 @@ fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str
 /// A country is a place, also when it acts ("le Sri Lanka a signé"): a span that is
 /// exactly a country of the gazetteer (`countries.txt`) becomes LOC (a one-word person stays:
 /// "Maurice" is also a first name), and a country name of two words or more the tagger left
-/// out, capitalised, is tagged LOC.
+/// out or cut short ("Emirats" of "Emirats arabes unis"), capitalised, is tagged LOC.
 fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
     use gazetteer::bits::{COUNTRY_B, COUNTRY_I};
     let mut i = 0;
@@ -487,7 +487,13 @@ fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
             && tags::span_end(tags, i) == end
             && !person_word;
         let untagged = end - i >= 2 && tags[i..end].iter().all(|&t| t == 0);
-        if exact || untagged {
+        // The tagger cut the country short ("Emirats" of "Emirats arabes unis").
+        let cut = end - i >= 2
+            && tags[i] != 0
+            && !model::is_inside(tags[i])
+            && tags::span_end(tags, i) < end
+            && tags[tags::span_end(tags, i)..end].iter().all(|&t| t == 0);
+        if exact || untagged || cut {
             tags[i] = B_LOC;
             for t in &mut tags[i + 1..end] {
                 *t = I_LOC;

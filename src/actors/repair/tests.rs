@@ -107,6 +107,15 @@ fn countries_are_places() {
     let words = ["la", "France", "Télévisions", "a", "dit", ".", ".", "."];
     let tags = ["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"];
     assert_eq!(repaired(&stats, &words, &tags), tags);
+    // A country the tagger cut short.
+    let words = [
+        "les", "Emirats", "arabes", "unis", "et", "le", "Sri", "Lanka",
+    ];
+    let tags = ["O", "B-ORG", "O", "O", "O", "O", "B-PER", "O"];
+    assert_eq!(
+        repaired(&stats, &words, &tags),
+        ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC"]
+    );
 }
 
 #[test]
