@@ -132,6 +132,14 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
                 t.pos += c.len_utf8();
             } else if is_invisible(c) {
                 t.pos += c.len_utf8();
+            } else if let Some(n) = t.escaped_break() {
+                // A line break or tab written as an escape ("Paul Roy\nVTN Actu"), left in
+                // scraped text: white space, the characters stay in the text.
+                spaced = true;
+                if n {
+                    newlines += 1;
+                }
+                t.pos += 2;
             } else {
                 break;
             }
@@ -213,6 +221,24 @@ impl<'a> Tokenizer<'a> {
     }
 
     #[inline]
+    /// At a backslash escape of white space left in scraped text ("\n", "\r", "\t") that no
+    /// lowercase letter follows: `Some(true)` for a line break ("\n", or "\r" not before
+    /// "\n"), `Some(false)` for the rest.
+    fn escaped_break(&self) -> Option<bool> {
+        if self.bytes.get(self.pos) != Some(&b'\\') {
+            return None;
+        }
+        let e = *self.bytes.get(self.pos + 1)?;
+        if !matches!(e, b'n' | b'r' | b't') {
+            return None;
+        }
+        if self.peek_at(self.pos + 2).is_some_and(char::is_lowercase) {
+            return None;
+        }
+        let crlf = e == b'r' && self.bytes.get(self.pos + 2..self.pos + 4) == Some(&b"\\n"[..]);
+        Some(e == b'n' || (e == b'r' && !crlf))
+    }
+
     fn peek_at(&self, i: usize) -> Option<char> {
         if i >= self.bytes.len() {
             return None;

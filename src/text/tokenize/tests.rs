@@ -156,3 +156,21 @@ fn empty_and_blank_inputs() {
     assert!(tokenize("").is_empty());
     assert!(tokenize(" \u{a0}\n\t\u{202f}").is_empty());
 }
+
+#[test]
+fn escaped_line_breaks_left_in_scraped_text_are_white_space() {
+    // Not before a lowercase letter: "\\nord" may be a word after a stray backslash.
+    let s = "Par Paul Roy\\nVTN Actu, Valmoran.\\r\\nFin\\t2021. C:\\nord et \\n2020.";
+    assert_eq!(
+        toks(s),
+        vec![
+            "Par", "Paul", "Roy", "VTN", "Actu", ",", "Valmoran", ".", "Fin", "2021", ".", "C",
+            ":", "\\", "nord", "et", "2020", "."
+        ]
+    );
+    let t = tokenize(s);
+    let vtn = t.iter().find(|t| t.text(s) == "VTN").unwrap();
+    assert!(vtn.has(flags::NEWLINE_BEFORE) && vtn.has(flags::SPACE_BEFORE));
+    let fin = t.iter().find(|t| t.text(s) == "Fin").unwrap();
+    assert!(fin.has(flags::NEWLINE_BEFORE) && !fin.has(flags::BLANK_LINE_BEFORE));
+}
