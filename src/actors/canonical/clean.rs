@@ -95,23 +95,29 @@ fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
     }
 }
 
-/// True when the text `start..end` is the whole of a quoted intertitle line, in sentence
-/// case (`- "Gagner du temps" -`, the news agencies' section headings): a heading, not a
-/// name.
-fn quoted_intertitle(doc: &Document, start: usize, end: usize) -> bool {
+/// True when the text `start..end` is the whole of an intertitle line in sentence case, the
+/// news agencies' section headings: quoted (`- "Gagner du temps" -`) or not, of two words or
+/// more (`- Force mortelle -`; `- Bretagne -` may be a place): a heading, not a name.
+fn intertitle(doc: &Document, start: usize, end: usize, quoted: bool) -> bool {
     let text = doc.text;
+    let words = || text[start..end].split_whitespace();
+    let sentence_case = words()
+        .skip(1)
+        .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
+    if !sentence_case || (!quoted && words().count() < 2) {
+        return false;
+    }
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let before = text[line_start..start].trim_start();
     let after = text[end..line_end].trim_end();
-    let opens = ["- \"", "- «", "- « ", "- “", "- «\u{a0}"];
-    let closes = ["\" -", "» -", " » -", "” -", "\u{a0}» -"];
-    opens.contains(&before)
-        && closes.contains(&after)
-        && text[start..end]
-            .split_whitespace()
-            .skip(1)
-            .all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+    if quoted {
+        let opens = ["- \"", "- «", "- « ", "- “", "- «\u{a0}"];
+        let closes = ["\" -", "» -", " » -", "” -", "\u{a0}» -"];
+        opens.contains(&before) && closes.contains(&after)
+    } else {
+        before == "- " && after == " -"
+    }
 }
 
 pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
@@ -162,13 +168,18 @@ pub(super) fn clean(doc: &Document, m: &RawMention) -> Option<Clean> {
     if key.is_empty() || (b - a == 1 && NEVER_ALONE.contains(&key.as_str())) {
         return None;
     }
-    let quoted = a > 0
-        && doc.tokens[a - 1].kind == TokenKind::Quote
-        && doc
-            .tokens
-            .get(b)
-            .is_some_and(|t| t.kind == TokenKind::Quote);
-    if quoted && quoted_intertitle(doc, byte_start, byte_end) {
+    // Between quotes or dashes, as intertitles are.
+    let around = |kind: TokenKind, text: &str| {
+        a > 0
+            && doc.tokens[a - 1].kind == kind
+            && doc.token_text(a - 1).starts_with(text)
+            && doc
+                .tokens
+                .get(b)
+                .is_some_and(|t| t.kind == kind && t.text(doc.text).starts_with(text))
+    };
+    let quoted = around(TokenKind::Quote, "");
+    if (quoted || around(TokenKind::Punct, "-")) && intertitle(doc, byte_start, byte_end, quoted) {
         return None;
     }
     let words = key.split(' ').map(str::to_string).collect();
@@ -233,16 +244,27 @@ mod tests {
     }
 
     #[test]
-    fn quoted_intertitles_are_not_names() {
+    fn intertitles_are_not_names() {
         let text = "Le port a rouvert.\n\n- \"Gagner du temps\" -\n\nLe maire parle.\n\n- \"Vetra \
-                    Nordis\" -\n\nFin.";
+                    Nordis\" -\n\nFin.\n\n- Force mortelle -\n\nLa police.\n\n- Valmoran -\n\nFin.";
         let doc = Document::new(text, None);
-        let r = raw(&doc, &[("Gagner du temps", Misc), ("Vetra Nordis", Org)]);
+        let r = raw(
+            &doc,
+            &[
+                ("Gagner du temps", Misc),
+                ("Vetra Nordis", Org),
+                ("Force mortelle", Org),
+                ("Valmoran", Loc),
+            ],
+        );
         let names: Vec<String> = canonical_actors(&doc, &r)
             .into_iter()
             .map(|a| a.name)
             .collect();
-        assert_eq!(names, vec!["Vetra Nordis".to_string()]);
+        assert_eq!(
+            names,
+            vec!["Vetra Nordis".to_string(), "Valmoran".to_string()]
+        );
     }
 
     #[test]
