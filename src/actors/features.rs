@@ -175,6 +175,13 @@ impl CaseStats {
         self.map.get(&(h as u32)).copied().unwrap_or(0)
     }
 
+    /// True when the news writes the word `w` in lowercase at least 70 % of the time (a
+    /// common word capitalised here: "Tourisme" in "Office de Tourisme").
+    pub fn usually_lowercase(&self, w: &str) -> bool {
+        use case_class::{LOWER, MOSTLY_LOWER};
+        matches!((self.get(lower_hash(w)) as u8) >> 4, LOWER | MOSTLY_LOWER)
+    }
+
     /// The packed clusters of a word with lowercase hash `h` (0 when unknown).
     #[inline]
     pub fn cluster(&self, h: u64) -> u16 {

@@ -322,7 +322,13 @@ impl ActorExtractor {
         let mut raw = self.mentions(doc)?;
         spans::repair_spans(doc, &self.gaz, &mut raw);
         expansions::expand_acronyms(doc, &mut raw);
-        Ok(canonical::canonical_actors(doc, &raw))
+        Ok(match &self.backend {
+            Backend::Perceptron(m) => {
+                canonical::canonical_actors_with(doc, &raw, &|w| m.stats.usually_lowercase(w))
+            }
+            #[cfg(feature = "transformer")]
+            Backend::Transformer(_) => canonical::canonical_actors(doc, &raw),
+        })
     }
 }
 

@@ -49,6 +49,16 @@ pub struct RawMention {
 
 /// Build canonical actors from raw mentions.
 pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
+    canonical_actors_with(doc, raw, &|_| false)
+}
+
+/// Build canonical actors from raw mentions, knowing which words the news usually writes in
+/// lowercase (`common`: a capitalised common noun is no nested place, "Office de Tourisme").
+pub fn canonical_actors_with(
+    doc: &Document,
+    raw: &[RawMention],
+    common: &dyn Fn(&str) -> bool,
+) -> Vec<Actor> {
     let mut ms: Vec<Clean> = raw.iter().filter_map(|m| clean(doc, m)).collect();
     if ms.is_empty() {
         return Vec::new();
@@ -99,7 +109,7 @@ pub fn canonical_actors(doc: &Document, raw: &[RawMention]) -> Vec<Actor> {
     let mut actors: Vec<Actor> = actors.into_iter().map(|(_, a)| a).collect();
     products(&mut actors);
     glossed_places(doc, &mut actors);
-    nested::nested_places(doc, &mut actors);
+    nested::nested_places(doc, &mut actors, common);
     actors
 }
 

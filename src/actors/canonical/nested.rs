@@ -32,13 +32,21 @@ fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
     })?;
     // The capitalised words, with the particles between two of them ("Vetra du Sud").
     let cap = |t: usize| doc.tokens[t].is_capitalized() && doc.tokens[t].kind == TokenKind::Word;
-    // The last "de" but one inside the place ("l'université de Vetra du Sud").
-    let k = if fold(doc.token_text(k)) == "du" && k > m.start + 2 && cap(k - 1) {
-        (m.start + 1..k - 1)
+    // The last "de" but one when the place holds the last one ("l'université de Vetra du
+    // Sud", "l'université de Val d'Oise"); a place name of its own can hold "d'" ("Côte
+    // d'Ivoire"): with no "de" before it, no nested place.
+    let link = fold(doc.token_text(k));
+    let elided = matches!(link.as_str(), "d'" | "d’");
+    let k = if (link == "du" || elided) && k > m.start + 2 && cap(k - 1) {
+        let earlier = (m.start + 1..k - 1)
             .rev()
             .find(|&j| matches!(fold(doc.token_text(j)).as_str(), "de" | "d'" | "d’") && cap(j + 1))
-            .filter(|&j| (j + 1..k).all(cap))
-            .unwrap_or(k)
+            .filter(|&j| (j + 1..k).all(cap));
+        match earlier {
+            Some(j) => j,
+            None if elided => return None,
+            None => k,
+        }
     } else {
         k
     };
@@ -47,7 +55,10 @@ fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
         if cap(end) {
             end += 1;
         } else if end + 1 < m.end
-            && matches!(fold(doc.token_text(end)).as_str(), "du" | "de" | "des")
+            && matches!(
+                fold(doc.token_text(end)).as_str(),
+                "du" | "de" | "des" | "d'" | "d’"
+            )
             && cap(end + 1)
         {
             end += 2;
@@ -62,11 +73,22 @@ fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
 }
 
 /// Give every place nested in an organisation, place or MISC name its own mention: on the
-/// actor with the same name key when the article has one, else on a new place actor.
-pub(super) fn nested_places(doc: &Document, actors: &mut Vec<Actor>) {
+/// actor with the same name key when the article has one, else on a new place actor. Not
+/// when the news usually writes the place's first word in lowercase (`common`).
+pub(super) fn nested_places(
+    doc: &Document,
+    actors: &mut Vec<Actor>,
+    common: &dyn Fn(&str) -> bool,
+) {
     let mut found: Vec<TokenRange> = Vec::new();
     for a in actors.iter().filter(|a| a.kind != ActorType::Per) {
-        found.extend(a.mentions.iter().filter_map(|&m| nested_place(doc, m)));
+        found.extend(
+            a.mentions
+                .iter()
+                .filter_map(|&m| nested_place(doc, m))
+                // "l'Office de Tourisme": a common noun capitalised, not a place.
+                .filter(|r| !common(doc.token_text(r.start))),
+        );
     }
     for r in found {
         let key = name_key(doc.range_text(r));
@@ -103,7 +125,8 @@ mod tests {
         let text = "La cour d'appel de Valmoran a jugé. Le tribunal de grande instance de \
                     Nordis aussi, comme le ministère de la Santé, la commission des Lois, le \
                     Conseil de Kelvo réunie, l'Institut de Vetra et l'université de Recherche \
-                    de Kelvo du Nord. Valmoran attend.";
+                    de Kelvo du Nord. Valmoran attend. L'université de Côte d'Ivoire et \
+                    l'université Vetra de Val d'Oise ouvrent.";
         let doc = Document::new(text, None);
         let r = raw(
             &doc,
@@ -116,6 +139,8 @@ mod tests {
                 ("Institut de Vetra", Org),
                 ("université de Recherche de Kelvo du Nord", Org),
                 ("Valmoran", Loc),
+                ("université de Côte d'Ivoire", Org),
+                ("université Vetra de Val d'Oise", Org),
             ],
         );
         let a = canonical_actors(&doc, &r);
@@ -141,11 +166,48 @@ mod tests {
                     1
                 ),
                 ("Kelvo du Nord".to_string(), Loc, 1),
+                ("université de Côte d'Ivoire".to_string(), Org, 1),
+                ("Côte d'Ivoire".to_string(), Loc, 1),
+                ("université Vetra de Val d'Oise".to_string(), Org, 1),
+                ("Val d'Oise".to_string(), Loc, 1),
             ]
         );
         // The nested mention lies inside the outer one.
         let v = &a[1].mentions[0];
         assert_eq!(doc.range_text(*v), "Valmoran");
         assert!(a[0].mentions[0].start < v.start && v.end == a[0].mentions[0].end);
+    }
+}
+
+#[cfg(test)]
+mod common_words {
+    use super::super::canonical_actors_with;
+    use super::super::test_support::raw;
+    use crate::record::ActorType::*;
+    use crate::text::Document;
+
+    #[test]
+    fn a_capitalised_common_noun_is_no_nested_place() {
+        let text = "L'office de Tourisme de Valmoran et l'office de Tourisme ouvrent.";
+        let doc = Document::new(text, None);
+        let r = raw(
+            &doc,
+            &[
+                ("office de Tourisme de Valmoran", Org),
+                ("office de Tourisme", Org),
+            ],
+        );
+        let names: Vec<String> = canonical_actors_with(&doc, &r, &|w| w == "Tourisme")
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "office de Tourisme de Valmoran",
+                "Valmoran",
+                "office de Tourisme"
+            ]
+        );
     }
 }
