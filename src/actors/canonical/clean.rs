@@ -63,8 +63,8 @@ fn glued_plus(doc: &Document, a: usize, i: usize) -> bool {
 }
 
 /// Where the name starts in a span `a..b` that opens on a lowercase noun introducing it
-/// (`generic_designators.words`: "ville de Valmoran", "syndicat de police Vetra",
-/// "ex-patron de Nordis", "ONG Vetra"): at the first capitalised word, at most 5 lowercase words in. The
+/// (`generic_designators.words`: "ville de Valmoran", "syndicat des douaniers Vetra",
+/// "ex-directeur de Nordis", "ONG Vetra"): at the first capitalised word, at most 5 lowercase words in. The
 /// noun's type then comes from the cue of the name's phrase ([`super::cue`]). `a` when the
 /// span does not open so.
 fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
@@ -97,7 +97,7 @@ fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
 
 /// True when the text `start..end` is the whole of an intertitle line in sentence case, the
 /// news agencies' section headings: quoted (`- "Gagner du temps" -`) or not, of two words or
-/// more (`- Force mortelle -`; `- Bretagne -` may be a place): a heading, not a name.
+/// more (`- Pluie tenace -`; `- Bretagne -` may be a place): a heading, not a name.
 fn intertitle(doc: &Document, start: usize, end: usize, quoted: bool) -> bool {
     let text = doc.text;
     let words = || text[start..end].split_whitespace();
@@ -213,16 +213,16 @@ mod tests {
 
     #[test]
     fn a_designator_noun_opening_the_span_is_not_part_of_the_name() {
-        let text = "La ville de Valmoran a payé. Le syndicat de police Vetra proteste. \
-                    L'ex-patron de Nordis parle. L'université de Valmoran ouvre. L'ONG Kelvo \
+        let text = "La ville de Valmoran a payé. Le syndicat des douaniers Vetra proteste. \
+                    L'ex-directeur de Nordis parle. L'université de Valmoran ouvre. L'ONG Kelvo \
                     Aide agit.";
         let doc = Document::new(text, None);
         let r = raw(
             &doc,
             &[
                 ("ville de Valmoran", Org),
-                ("syndicat de police Vetra", Org),
-                ("ex-patron de Nordis", Org),
+                ("syndicat des douaniers Vetra", Org),
+                ("ex-directeur de Nordis", Org),
                 ("université de Valmoran", Org),
                 ("ONG Kelvo Aide", Misc),
             ],
@@ -246,14 +246,14 @@ mod tests {
     #[test]
     fn intertitles_are_not_names() {
         let text = "Le port a rouvert.\n\n- \"Gagner du temps\" -\n\nLe maire parle.\n\n- \"Vetra \
-                    Nordis\" -\n\nFin.\n\n- Force mortelle -\n\nLa police.\n\n- Valmoran -\n\nFin.";
+                    Nordis\" -\n\nFin.\n\n- Pluie tenace -\n\nLa police.\n\n- Valmoran -\n\nFin.";
         let doc = Document::new(text, None);
         let r = raw(
             &doc,
             &[
                 ("Gagner du temps", Misc),
                 ("Vetra Nordis", Org),
-                ("Force mortelle", Org),
+                ("Pluie tenace", Org),
                 ("Valmoran", Loc),
             ],
         );

@@ -137,7 +137,7 @@ pub(super) fn cue_of(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
         .map(|(t, _)| t)
         .or_else(|| cue_before(doc, a, b))
         .or_else(|| cue_after(doc, a, b));
-    // "la maire PCF", "le député NRV": an acronym after a person noun is the person's party,
+    // "la sénatrice NRV", "le député VTL": an acronym after a person noun is the person's party,
     // not a person.
     let acronym = b - a == 1 && super::names::is_acronym_text(doc.token_text(a));
     cue.filter(|&t| !(acronym && t == ActorType::Per))
@@ -177,7 +177,7 @@ fn defined_acronym(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
 
 /// The first word of the phrase that ends before token `end`, not before `floor`, and spells `letters` out: each
 /// word other than a function word opens on the next letter; a function word may give its
-/// letter or none ("impôt sur la fortune" for "ISF"). Only lowercase words.
+/// letter or none ("taxe sur la fortune" for "TSF"). Only lowercase words.
 fn spelled_out(doc: &Document, floor: usize, end: usize, letters: &[char]) -> Option<String> {
     let (&last, rest) = letters.split_last()?;
     let k = end.checked_sub(1)?;
@@ -407,7 +407,7 @@ mod tests {
     fn an_acronym_spelled_out_as_a_common_noun_phrase() {
         let text = "La taxe sur les transactions valmoranaises (TTV) rapporte peu. La TTV \
                     baisse. Le syndicat national des pilotes (SNP) proteste. L'Agence des \
-                    routes (ADR) répond. Le CNV aussi. Les lanceurs de balles de défense (LBD) \
+                    routes (ADR) répond. Le CNV aussi. Les lanceurs de grenades légères (LGL) \
                     aussi. La taxe européenne (TRE) n'est pas épelée.";
         let doc = Document::new(text, None);
         let at = |name: &str, nth: usize| {
@@ -417,7 +417,7 @@ mod tests {
         };
         assert_eq!(at("TTV", 0), Some(ActorType::Misc));
         assert_eq!(at("TTV", 1), Some(ActorType::Misc));
-        assert_eq!(at("LBD", 0), Some(ActorType::Misc));
+        assert_eq!(at("LGL", 0), Some(ActorType::Misc));
         // An organisation noun, a name, no long form, or letters that do not open the
         // words: no cue from here.
         assert_eq!(at("SNP", 0), None);
@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn an_acronym_after_a_person_noun_is_not_a_person() {
-        assert_eq!(cue("la maire NRV de Valmoran a dit", "NRV"), None);
+        assert_eq!(cue("la sénatrice NRV de Valmoran a dit", "NRV"), None);
         assert_eq!(cue("le député VTL a voté", "VTL"), None);
         assert_eq!(cue("la fédération NRV a voté", "NRV"), Some(ActorType::Org));
         assert_eq!(cue("la juge Vetra a dit", "Vetra"), Some(ActorType::Per));

@@ -115,7 +115,7 @@ pub fn canonical_actors_with(
 
 /// "à Vetra (Nordis)": a name in parentheses right after a place named after "à" is the
 /// place's region or district, a place too. Only a name typed as a person or MISC is retyped (the tagger's
-/// doubt); an organisation there is a source ("Valmoran (Reuters)").
+/// doubt); an organisation there is a source ("Valmoran (Nordpress)").
 fn glossed_places(doc: &Document, actors: &mut [Actor]) {
     let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     // Places after "à": where someone or something is ("à Vetra (Nordis)"), not "la paix de
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn a_name_in_parentheses_after_a_place_is_a_place() {
-        let text = "Il vit à Valmoran (Haute-Vetre) depuis 2010. Kelvo (Reuters) l'a dit. \
+        let text = "Il vit à Valmoran (Haute-Vetre) depuis 2010. Kelvo (Nordpress) l'a dit. \
                     L'Institut de Nordis (Paul Roy) aussi.";
         let doc = Document::new(text, None);
         let r = raw(
@@ -241,7 +241,7 @@ mod tests {
                 ("Valmoran", ActorType::Loc),
                 ("Haute-Vetre", ActorType::Per),
                 ("Kelvo", ActorType::Loc),
-                ("Reuters", ActorType::Org),
+                ("Nordpress", ActorType::Org),
                 ("Nordis", ActorType::Loc),
                 ("Paul Roy", ActorType::Per),
             ],
@@ -251,7 +251,7 @@ mod tests {
             .map(|a| (a.name, a.kind))
             .collect();
         assert!(kinds.contains(&("Haute-Vetre".to_string(), ActorType::Loc)));
-        assert!(kinds.contains(&("Reuters".to_string(), ActorType::Org)));
+        assert!(kinds.contains(&("Nordpress".to_string(), ActorType::Org)));
         assert!(kinds.contains(&("Paul Roy".to_string(), ActorType::Per)));
     }
 

@@ -30,11 +30,11 @@ fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
             && doc.tokens[k + 1].is_capitalized()
             && matches!(doc.tokens[k + 1].kind, TokenKind::Word)
     })?;
-    // The capitalised words, with the particles between two of them ("Vetra du Sud").
+    // The capitalised words, with the particles between two of them ("Vetra du Nord").
     let cap = |t: usize| doc.tokens[t].is_capitalized() && doc.tokens[t].kind == TokenKind::Word;
     // The last "de" but one when the place holds the last one ("l'université de Vetra du
-    // Sud", "l'université de Val d'Oise"); a place name of its own can hold "d'" ("Côte
-    // d'Ivoire"): with no "de" before it, no nested place.
+    // Nord", "l'université de Val d'Oise"); a place name of its own can hold "d'" ("Terre
+    // d'Adélie"): with no "de" before it, no nested place.
     let link = fold(doc.token_text(k));
     let elided = matches!(link.as_str(), "d'" | "d’");
     let k = if (link == "du" || elided) && k > m.start + 2 && cap(k - 1) {
@@ -125,7 +125,7 @@ mod tests {
         let text = "La cour d'appel de Valmoran a jugé. Le tribunal de grande instance de \
                     Nordis aussi, comme le ministère de la Santé, la commission des Lois, le \
                     Conseil de Kelvo réunie, l'Institut de Vetra et l'université de Recherche \
-                    de Kelvo du Nord. Valmoran attend. L'université de Côte d'Ivoire et \
+                    de Kelvo du Nord. Valmoran attend. L'université de Terre d'Adélie et \
                     l'université Vetra de Val d'Oise ouvrent.";
         let doc = Document::new(text, None);
         let r = raw(
@@ -139,7 +139,7 @@ mod tests {
                 ("Institut de Vetra", Org),
                 ("université de Recherche de Kelvo du Nord", Org),
                 ("Valmoran", Loc),
-                ("université de Côte d'Ivoire", Org),
+                ("université de Terre d'Adélie", Org),
                 ("université Vetra de Val d'Oise", Org),
             ],
         );
@@ -166,8 +166,8 @@ mod tests {
                     1
                 ),
                 ("Kelvo du Nord".to_string(), Loc, 1),
-                ("université de Côte d'Ivoire".to_string(), Org, 1),
-                ("Côte d'Ivoire".to_string(), Loc, 1),
+                ("université de Terre d'Adélie".to_string(), Org, 1),
+                ("Terre d'Adélie".to_string(), Loc, 1),
                 ("université Vetra de Val d'Oise".to_string(), Org, 1),
                 ("Val d'Oise".to_string(), Loc, 1),
             ]

@@ -136,8 +136,8 @@ mod tests {
     #[test]
     fn an_untagged_repeat_brings_the_cue_of_its_phrase() {
         // The tagger typed only the second "Vetra Nordis", and wrongly; the first, untagged,
-        // follows "l'association caritative".
-        let text = "Il a des liens avec l'association caritative Vetra Nordis depuis 2010. Le \
+        // follows "l'association humanitaire".
+        let text = "Il a des liens avec l'association humanitaire Vetra Nordis depuis 2010. Le \
                     scandale \"Vetra Nordis\" a éclaté.";
         let doc = Document::new(text, None);
         let second = text.rfind("Vetra Nordis").unwrap();

@@ -467,7 +467,7 @@ fn join_places_around_de<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str
 /// A country is a place, also when it acts ("le Sri Lanka a signé"): a span that is
 /// exactly a country of the gazetteer (`countries.txt`) becomes LOC (a one-word person stays:
 /// "Maurice" is also a first name), and a country name of two words or more the tagger left
-/// out or cut short ("Emirats" of "Emirats arabes unis"), capitalised, is tagged LOC.
+/// out or cut short ("Pays" of "Pays de Galles"), capitalised, is tagged LOC.
 fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
     use gazetteer::bits::{COUNTRY_B, COUNTRY_I};
     let mut i = 0;
@@ -487,7 +487,7 @@ fn countries_are_places(infos: &[TokInfo], tags: &mut [u8]) {
             && tags::span_end(tags, i) == end
             && !person_word;
         let untagged = end - i >= 2 && tags[i..end].iter().all(|&t| t == 0);
-        // The tagger cut the country short ("Emirats" of "Emirats arabes unis").
+        // The tagger cut the country short ("Pays" of "Pays de Galles").
         let cut = end - i >= 2
             && tags[i] != 0
             && !model::is_inside(tags[i])
@@ -632,7 +632,7 @@ pub fn strip_portfolios<'t>(infos: &[TokInfo], text: impl Fn(usize) -> &'t str, 
     }
 }
 
-/// "Vetra Tarnovo", "Kelvo Relations": a span that the tagger ended right before a capitalised
+/// "Vetra Solmar", "Kelvo Ardan": a span that the tagger ended right before a capitalised
 /// word it left out, in the same sentence, runs on over it, unless the word is a common
 /// word by the news statistics ("Le", "Comment" in a headline), a civility or a known first
 /// name (another person's name starts there), or the span is an acronym.
