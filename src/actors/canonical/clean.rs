@@ -64,9 +64,9 @@ fn glued_plus(doc: &Document, a: usize, i: usize) -> bool {
 
 /// Where the name starts in a span `a..b` that opens on a lowercase noun introducing it
 /// (`generic_designators.words`: "ville de Valmoran", "syndicat des douaniers Vetra",
-/// "ex-directeur de Nordis", "ONG Vetra"): at the first capitalised word, at most 5 lowercase words in. The
-/// noun's type then comes from the cue of the name's phrase ([`super::cue`]). `a` when the
-/// span does not open so.
+/// "ex-directeur de Nordis", "ONG Vetra"): at the first capitalised word, at most 5
+/// lowercase words in. The noun's type then comes from the cue of the name's phrase
+/// ([`super::cue`]). `a` when the span does not open so.
 fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
     let t = &doc.tokens[a];
     // Lowercase, or an acronym in capitals ("ONG").

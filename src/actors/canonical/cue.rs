@@ -175,9 +175,10 @@ fn defined_acronym(doc: &Document, a: usize, b: usize) -> Option<ActorType> {
     .then_some(ActorType::Misc)
 }
 
-/// The first word of the phrase that ends before token `end`, not before `floor`, and spells `letters` out: each
-/// word other than a function word opens on the next letter; a function word may give its
-/// letter or none ("taxe sur la fortune" for "TSF"). Only lowercase words.
+/// The first word of the phrase that ends before token `end`, not before `floor`, and
+/// spells `letters` out: each word other than a function word opens on the next letter; a
+/// function word may give its letter or none ("taxe sur la fortune" for "TSF"). Only
+/// lowercase words.
 fn spelled_out(doc: &Document, floor: usize, end: usize, letters: &[char]) -> Option<String> {
     let (&last, rest) = letters.split_last()?;
     let k = end.checked_sub(1)?;

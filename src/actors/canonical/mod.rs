@@ -114,8 +114,8 @@ pub fn canonical_actors_with(
 }
 
 /// "à Vetra (Nordis)": a name in parentheses right after a place named after "à" is the
-/// place's region or district, a place too. Only a name typed as a person or MISC is retyped (the tagger's
-/// doubt); an organisation there is a source ("Valmoran (Nordpress)").
+/// place's region or district, a place too. Only a name typed as a person or MISC is
+/// retyped (the tagger's doubt); an organisation there is a source ("Valmoran (Nordpress)").
 fn glossed_places(doc: &Document, actors: &mut [Actor]) {
     let text = |i: usize| doc.tokens.get(i).map_or("", |t| t.text(doc.text));
     // Places after "à": where someone or something is ("à Vetra (Nordis)"), not "la paix de

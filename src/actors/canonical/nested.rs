@@ -8,18 +8,16 @@ use crate::layers::{Actor, TokenRange};
 use crate::record::ActorType;
 use crate::text::{Document, TokenKind};
 
-/// Nouns whose capitalised "de X" complement is a place (with the institution heads).
+/// Nouns whose capitalised "de X" complement is a place (`place_complement_heads.words`).
 fn place_head(w: &str) -> bool {
-    w != "ministere"
-        && (crate::lang::fr::actors::has_place_complement_heads(w)
-            || crate::lang::fr::actors::has_institution_heads(w))
+    crate::lang::fr::actors::has_place_complement_heads(w)
 }
 
 /// The nested place of the mention `m`: the capitalised words (with particles between two
 /// of them) after the last "de" / "du" / "d'" that a capitalised word follows directly
-/// ("l'Institut de Technologie de Vetra": "Vetra"), in
-/// a name whose first word is a place head (`place_complement_heads.words`), up to the end
-/// of the mention or a punctuation mark. Not after "des": a capitalised plural is mostly a
+/// ("l'Institut de Technologie de Vetra": "Vetra"), in a name whose first word is a place
+/// head (`place_complement_heads.words`), up to the end of the mention or a punctuation
+/// mark. Not after "des": a capitalised plural is mostly a
 /// portfolio or a field ("la commission des Lois").
 fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
     if m.end - m.start < 3 || !place_head(&fold(doc.token_text(m.start))) {
