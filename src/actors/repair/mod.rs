@@ -673,7 +673,10 @@ pub(super) fn is_common_word(info: &TokInfo) -> bool {
 /// itself ("le Congrès", `assembly_names.words`): a name although the news usually writes
 /// the noun in lowercase.
 pub(super) fn names_an_assembly(prev: &str, word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Short words only: the articles and the assembly nouns are (no folding otherwise).
+    prev.len() <= 4
+        && (5..=16).contains(&word.len())
+        && word.chars().next().is_some_and(char::is_uppercase)
         && crate::lang::fr::actors::has_definite_articles(&fold_key(prev))
         && crate::lang::fr::actors::has_assembly_names(&fold_key(word))
 }
