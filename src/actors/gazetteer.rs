@@ -34,6 +34,45 @@ const ORG_CUES: &str = crate::lang::fr::actors::ORG_CUES;
 const TITLES: &str = crate::lang::fr::actors::TITLES;
 const PORTFOLIO_LINKS: &str = crate::lang::fr::actors::PORTFOLIO_LINKS;
 
+/// The forms the press writes a country name in, the name first: without the accents of its
+/// capitals ("Etats-Unis" for "États-Unis"), with a space for the hyphen before an elided
+/// "de" ("Côte d'Ivoire" for "Côte-d'Ivoire"), and the short form of a republic's name ("Congo" for "République du
+/// Congo", "Tanzanie" for "République unie de Tanzanie").
+#[inline(never)]
+fn country_variants(name: &str) -> Vec<String> {
+    let unaccented_caps: String = name
+        .chars()
+        .map(|c| match c {
+            'É' | 'È' | 'Ê' => 'E',
+            'À' | 'Â' => 'A',
+            'Î' | 'Ï' => 'I',
+            'Ô' => 'O',
+            'Û' | 'Ù' => 'U',
+            'Ç' => 'C',
+            c => c,
+        })
+        .collect();
+    let mut out = vec![name.to_string(), unaccented_caps];
+    for i in 0..2 {
+        if out[i].contains("-d'") {
+            out.push(out[i].replace("-d'", " d'"));
+        }
+    }
+    // "République [adjective] du|de la|de l'|de X" with X one word.
+    if let Some(rest) = name.strip_prefix("République ") {
+        let short = [" du ", " de la ", " de l'", " de "]
+            .iter()
+            .chain(["du ", "de la ", "de l'", "de "].iter())
+            .find_map(|link| rest.find(link).map(|at| &rest[at + link.len()..]));
+        if let Some(x) = short.filter(|x| !x.is_empty() && !x.contains(' ')) {
+            out.push(x.to_string());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The compiled gazetteers.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -63,6 +102,7 @@ impl Gazetteer {
     }
 
     /// The built-in gazetteers.
+    #[inline(never)]
     pub fn builtin() -> Self {
         let mut g = Gazetteer::default();
         for n in entries(FIRST_NAMES) {
@@ -72,7 +112,18 @@ impl Gazetteer {
             g.add_single(n, bits::LAST_NAME);
         }
         for n in entries(COUNTRIES) {
-            g.add_phrase(n, bits::COUNTRY_B);
+            for v in country_variants(n) {
+                g.add_phrase(&v, bits::COUNTRY_B);
+            }
+        }
+        // The acronym of a country that the common pairs spell out ("rdc").
+        let folded: std::collections::HashSet<String> = entries(COUNTRIES)
+            .map(crate::text::normalize::fold_key)
+            .collect();
+        for (acronym, expansion) in crate::lang::fr::actors::KNOWN_ACRONYMS {
+            if folded.contains(*expansion) {
+                g.add_single(acronym, bits::COUNTRY_B);
+            }
         }
         for n in entries(ORG_CUES) {
             g.add_single(n, bits::ORG_CUE);
@@ -146,6 +197,23 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn country_names_in_the_forms_the_press_writes() {
+        let v = |n: &str| super::country_variants(n);
+        assert_eq!(v("États-Unis"), ["Etats-Unis", "États-Unis"]);
+        assert_eq!(v("Vetra-d'Oise"), ["Vetra d'Oise", "Vetra-d'Oise"]);
+        assert_eq!(
+            v("République démocratique du Vetra"),
+            ["République démocratique du Vetra", "Vetra"]
+        );
+        assert_eq!(v("Valmorie"), ["Valmorie"]);
+        let g = Gazetteer::builtin();
+        // A short form and a known acronym of an ISO name.
+        assert!(g.has("Congo", bits::COUNTRY_B));
+        assert!(g.has("RDC", bits::COUNTRY_B));
+        assert!(!g.has("Vetra", bits::COUNTRY_B));
+    }
+
     use super::*;
     use crate::actors::features::{tok_info, CaseStats};
 

@@ -378,14 +378,7 @@ fn perceptron_mentions(model: &Model, doc: &Document) -> Vec<canonical::RawMenti
             );
             repair::repair(&scratch.infos, |i| toks[i].text(doc.text), &mut tags);
             for (a, b, ty) in tags::spans(&tags) {
-                if b - a == 1
-                    && repair::is_common_word(&scratch.infos[a])
-                    && !(a > 0
-                        && repair::names_an_assembly(
-                            toks[a - 1].text(doc.text),
-                            toks[a].text(doc.text),
-                        ))
-                {
+                if b - a == 1 && repair::is_common_word(&scratch.infos[a]) {
                     continue;
                 }
                 out.push(canonical::RawMention {

@@ -108,6 +108,7 @@ impl Model {
     }
 
     /// Tag a sentence given as token texts: returns one tag index per token into `tags`.
+    #[inline(never)]
     pub fn tag<'s, I>(&self, tokens: I, scratch: &mut Scratch, tags: &mut Vec<u8>)
     where
         I: IntoIterator<Item = &'s str>,

@@ -97,7 +97,7 @@ fn past_designator(doc: &Document, a: usize, b: usize) -> usize {
 
 /// True when the text `start..end` is the whole of an intertitle line in sentence case, the
 /// news agencies' section headings: quoted (`- "Gagner du temps" -`) or not, of two words or
-/// more (`- Pluie tenace -`; `- Bretagne -` may be a place): a heading, not a name.
+/// more (`- Pluie tenace -`; `- Valmoran -` may be a place): a heading, not a name.
 fn intertitle(doc: &Document, start: usize, end: usize, quoted: bool) -> bool {
     let text = doc.text;
     let words = || text[start..end].split_whitespace();

@@ -297,7 +297,7 @@ fn join_head_words(doc: &Document, ms: &[Clean], groups: &[Group], parent: &mut 
                     && groups[l].words.len() >= 2
                     && groups[l].words[0] == sg.words[0]
                     && groups[l].kind() != ActorType::Per
-                    // "la France" is not short for "la France insoumise": a place only
+                    // "la Vetralie" is not short for "la Vetralie solidaire": a place only
                     // shortens a place.
                     && (sg.kind() != ActorType::Loc || groups[l].kind() == ActorType::Loc)
             })

@@ -64,7 +64,7 @@ fn nested_place(doc: &Document, m: TokenRange) -> Option<TokenRange> {
             break;
         }
     }
-    // "l'Organisation des Nations unies", "la commission des Affaires sociales": a
+    // "l'Union des Vetrans unis", "la commission des Affaires sociales": a
     // capitalised word that a lowercase word goes on from is not a place name.
     (end == m.end || !doc.tokens[end].kind.eq(&TokenKind::Word))
         .then_some(TokenRange::new(k + 1, end))

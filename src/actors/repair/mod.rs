@@ -384,8 +384,9 @@ fn demonyms<'t>(infos: &[TokInfo], text: &impl Fn(usize) -> &'t str, tags: &mut 
 /// "le Tribunal fédéral", "la Commission nordique": an institution noun
 /// (`institution_heads.words`, `assembly_heads.words`) the tagger left out, capitalised in
 /// mid-sentence right after a definite article although the news usually writes it in
-/// lowercase, with one or more lowercase adjectives after it (or alone for an assembly that
-/// it names by itself: "le Congrès"), is the name of one institution: an organisation.
+/// lowercase, with one or more lowercase adjectives after it, is the name of one
+/// institution: an organisation. So is an assembly noun alone that the news mostly
+/// capitalises (70 % of its uses or more: a proper name, "le Sénat"; not "la Cour").
 fn capitalised_institutions<'t>(
     infos: &[TokInfo],
     text: &impl Fn(usize) -> &'t str,
@@ -396,9 +397,13 @@ fn capitalised_institutions<'t>(
         if tags[i] != 0 || infos[i].bits & features::shape_bits::CAP == 0 {
             continue;
         }
-        let assembly = names_an_assembly(text(i - 1), text(i));
+        // A noun the news mostly capitalises names one body by itself.
+        let proper = matches!(
+            infos[i].case_class(),
+            features::case_class::CAP | features::case_class::MOSTLY_CAP
+        ) && text(i - 1).len() <= 4;
         if infos[i].bits & features::shape_bits::ALL_CAPS != 0
-            || !(usually_lowercase(&infos[i]) || assembly)
+            || !(usually_lowercase(&infos[i]) || proper)
         {
             continue;
         }
@@ -409,9 +414,12 @@ fn capitalised_institutions<'t>(
         }
         key.clear();
         fold_key_into(text(i), &mut key);
-        if !crate::lang::fr::actors::has_institution_heads(&key)
-            && !crate::lang::fr::actors::has_assembly_heads(&key)
-        {
+        let assembly = crate::lang::fr::actors::has_assembly_heads(&key);
+        if !crate::lang::fr::actors::has_institution_heads(&key) && !assembly {
+            continue;
+        }
+        // Mostly capitalised, only an assembly noun is a name ("le Sénat").
+        if proper && !assembly {
             continue;
         }
         let mut end = i + 1;
@@ -430,8 +438,8 @@ fn capitalised_institutions<'t>(
         }
         // The noun alone is often a short reference to a longer name ("la Cour" after "la
         // Cour d'appel de Nordis"), which the news corpus does not annotate; an assembly
-        // noun alone names the assembly ("le Congrès", `assembly_names.words`).
-        if end == i + 1 && !assembly {
+        // noun the news mostly capitalises names its assembly alone.
+        if end == i + 1 && !proper {
             continue;
         }
         tags[i] = B_ORG;
@@ -667,18 +675,6 @@ fn extend_over_capitalised<'t>(
 pub(super) fn is_common_word(info: &TokInfo) -> bool {
     use features::case_class::LOWER;
     info.case_class() == LOWER
-}
-
-/// True when `word`, capitalised after the definite article `prev`, names an assembly by
-/// itself ("le Congrès", `assembly_names.words`): a name although the news usually writes
-/// the noun in lowercase.
-pub(super) fn names_an_assembly(prev: &str, word: &str) -> bool {
-    // Short words only: the articles and the assembly nouns are (no folding otherwise).
-    prev.len() <= 4
-        && (5..=16).contains(&word.len())
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && crate::lang::fr::actors::has_definite_articles(&fold_key(prev))
-        && crate::lang::fr::actors::has_assembly_names(&fold_key(word))
 }
 
 #[cfg(test)]
