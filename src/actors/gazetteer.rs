@@ -102,6 +102,7 @@ impl Gazetteer {
     }
 
     /// The built-in gazetteers.
+    // Built once per model: kept out of line, away from the hot paths' inlining.
     #[inline(never)]
     pub fn builtin() -> Self {
         let mut g = Gazetteer::default();
